@@ -1,0 +1,241 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Syntax;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Binding;
+
+/// <summary>Expressions: name resolution, type rules, inlining of definitions.</summary>
+public sealed partial class Binder
+{
+    private Expr BindExpr(ExprSyntax syntax, Scope scope)
+    {
+        switch (syntax)
+        {
+            case IntSyntax i:
+                return new LiteralExpr(i.Value, IntType.Instance, i.Span);
+            case BoolSyntax b:
+                return new LiteralExpr(b.Value ? 1 : 0, BoolType.Instance, b.Span);
+            case NameSyntax n:
+                return BindName(n, scope);
+            case IndexSyntax ix:
+            {
+                var array = BindExpr(ix.Array, scope);
+                if (array.Type is not ArrayType at)
+                {
+                    throw new ModelError(ix.Span, $"only arrays can be indexed, and this is a {array.Type.Display}");
+                }
+
+                var index = BindExpr(ix.Index, scope);
+                if (!Types.Compatible(index.Type, at.Index))
+                {
+                    throw new ModelError(ix.Index.Span, $"index of type {index.Type.Display} for an array indexed by {at.Index.Display}");
+                }
+
+                return new IndexExpr(array, index, at.Element, ix.Span);
+            }
+
+            case CallSyntax c:
+                return BindCall(c, scope);
+            case UnarySyntax u:
+            {
+                var operand = BindExpr(u.Operand, scope);
+                if (u.Op == UnaryOp.Not)
+                {
+                    RequireBool(operand, "'not'");
+                    return new UnaryExpr(UnaryOp.Not, operand, BoolType.Instance, u.Span);
+                }
+
+                RequireInteger(operand, "'-'");
+                return new UnaryExpr(UnaryOp.Negate, operand, IntType.Instance, u.Span);
+            }
+
+            case BinarySyntax b:
+                return BindBinary(b, scope);
+            case CondSyntax c:
+            {
+                var cond = BindExpr(c.Condition, scope);
+                RequireBool(cond, "'if'");
+                var then = BindExpr(c.Then, scope);
+                var otherwise = BindExpr(c.Else, scope);
+                RequireScalar(then);
+                RequireScalar(otherwise);
+                if (!Types.Compatible(then.Type, otherwise.Type))
+                {
+                    throw new ModelError(c.Span, $"the branches of 'if' have different types: {then.Type.Display} and {otherwise.Type.Display}");
+                }
+
+                var type = ReferenceEquals(then.Type, otherwise.Type) ? then.Type : IntType.Instance;
+                return new CondExpr(cond, then, otherwise, type, c.Span);
+            }
+
+            case QuantSyntax q:
+            {
+                var local = NewLocal(q.Variable, ResolveScalarType(q.Type));
+                var body = BindExpr(q.Body, scope.With(local));
+                RequireBool(body, $"'{q.Quantifier.ToString().ToLowerInvariant()}'");
+                var type = q.Quantifier == Quantifier.Count ? (HvType)IntType.Instance : BoolType.Instance;
+                return new QuantExpr(q.Quantifier, local, body, type, q.Span);
+            }
+
+            case HunkSyntax h:
+            {
+                if (!globals.TryGetValue(h.Name, out var s))
+                {
+                    throw new ModelError(h.Span, $"undeclared hunk '{h.Name}'");
+                }
+
+                return s is HunkSymbol hs ? new HunkExpr(hs.Hunk, h.Span) : throw new ModelError(h.Span, $"'{h.Name}' is a {s.Kind}, not a hunk");
+            }
+
+            default:
+                throw new InvalidOperationException(syntax.ToString());
+        }
+    }
+
+    private Expr BindName(NameSyntax n, Scope scope)
+    {
+        var (local, substitute) = scope.Find(n.Name);
+        if (local is not null)
+        {
+            return new LocalExpr(local, n.Span);
+        }
+
+        if (substitute is not null)
+        {
+            return substitute;
+        }
+
+        if (!globals.TryGetValue(n.Name, out var symbol))
+        {
+            throw new ModelError(n.Span, $"unknown name '{n.Name}'");
+        }
+
+        return symbol switch
+        {
+            ConstSymbol c => new LiteralExpr(c.Constant.Value, c.Constant.Type, n.Span),
+            EnumMemberSymbol m => new LiteralExpr(m.Ordinal, m.Enum, n.Span),
+            VarSymbol v => new VarExpr(v.Var, n.Span),
+            DefSymbol d => BindCall(new CallSyntax(n.Name, [], n.Span), scope),
+            _ => throw new ModelError(n.Span, $"'{n.Name}' is a {symbol.Kind}, not a value"),
+        };
+    }
+
+    private Expr BindCall(CallSyntax c, Scope scope)
+    {
+        if (!globals.TryGetValue(c.Name, out var symbol))
+        {
+            throw new ModelError(c.Span, $"unknown definition '{c.Name}'");
+        }
+
+        if (symbol is not DefSymbol def)
+        {
+            throw new ModelError(c.Span, $"'{c.Name}' is a {symbol.Kind}; only definitions (def) can be used in expressions");
+        }
+
+        var d = def.Decl;
+        if (c.Args.Count != d.Parameters.Count)
+        {
+            throw new ModelError(c.Span, $"'{c.Name}' takes {d.Parameters.Count} argument(s), not {c.Args.Count}");
+        }
+
+        if (inlining.Contains(c.Name))
+        {
+            throw new ModelError(c.Span, $"'{c.Name}' refers to itself: definitions cannot be recursive");
+        }
+
+        // Definitions are pure, so inlining by substitution keeps their meaning.
+        var inner = Scope.Empty;
+        for (var i = 0; i < c.Args.Count; i++)
+        {
+            var arg = BindExpr(c.Args[i], scope);
+            var ptype = ResolveType(d.Parameters[i].Type, null);
+            if (!Types.Compatible(arg.Type, ptype))
+            {
+                throw new ModelError(c.Args[i].Span, $"argument '{d.Parameters[i].Name}' of '{c.Name}' expects {ptype.Display}, got {arg.Type.Display}");
+            }
+
+            inner = inner.With(d.Parameters[i].Name, arg);
+        }
+
+        inlining.Push(c.Name);
+        try
+        {
+            return BindExpr(d.Body, inner);
+        }
+        finally
+        {
+            inlining.Pop();
+        }
+    }
+
+    private Expr BindBinary(BinarySyntax b, Scope scope)
+    {
+        var l = BindExpr(b.Left, scope);
+        var r = BindExpr(b.Right, scope);
+        var symbol = OperatorText(b.Op);
+        switch (b.Op)
+        {
+            case BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply:
+                RequireInteger(l, symbol);
+                RequireInteger(r, symbol);
+                return new BinaryExpr(b.Op, l, r, IntType.Instance, b.Span);
+            case BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual:
+                RequireInteger(l, symbol);
+                RequireInteger(r, symbol);
+                return new BinaryExpr(b.Op, l, r, BoolType.Instance, b.Span);
+            case BinaryOp.Equal or BinaryOp.NotEqual:
+                RequireScalar(l);
+                RequireScalar(r);
+                if (!Types.Compatible(l.Type, r.Type))
+                {
+                    throw new ModelError(b.Span, $"cannot compare {l.Type.Display} with {r.Type.Display}");
+                }
+
+                return new BinaryExpr(b.Op, l, r, BoolType.Instance, b.Span);
+            default:
+                RequireBool(l, symbol);
+                RequireBool(r, symbol);
+                return new BinaryExpr(b.Op, l, r, BoolType.Instance, b.Span);
+        }
+    }
+
+    private static string OperatorText(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "'+'",
+        BinaryOp.Subtract => "'-'",
+        BinaryOp.Multiply => "'*'",
+        BinaryOp.Less => "'<'",
+        BinaryOp.LessEqual => "'<='",
+        BinaryOp.Greater => "'>'",
+        BinaryOp.GreaterEqual => "'>='",
+        BinaryOp.And => "'and'",
+        BinaryOp.Or => "'or'",
+        BinaryOp.Implies => "'->'",
+        BinaryOp.Iff => "'<->'",
+        _ => op.ToString(),
+    };
+
+    private static void RequireBool(Expr e, string where)
+    {
+        if (e.Type is not BoolType)
+        {
+            throw new ModelError(e.Span, $"{where} expects a bool, got {e.Type.Display}");
+        }
+    }
+
+    private static void RequireInteger(Expr e, string where)
+    {
+        if (!Types.IsInteger(e.Type))
+        {
+            throw new ModelError(e.Span, $"{where} expects an integer, got {e.Type.Display}");
+        }
+    }
+
+    private static void RequireScalar(Expr e)
+    {
+        if (e.Type is ArrayType)
+        {
+            throw new ModelError(e.Span, "a whole array cannot be used as a value; index it");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Syntax;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Binding;
+
+/// <summary>Reads a model file and the files it includes, then binds them into one <see cref="Model"/>.</summary>
+public static class ModelLoader
+{
+    /// <summary>Loads and binds <paramref name="path"/>; throws <see cref="ModelError"/> on any problem.</summary>
+    public static Model Load(ISourceResolver resolver, string path, IReadOnlyDictionary<string, string>? constants = null)
+    {
+        var root = resolver.Resolve(null, path);
+        var decls = new List<DeclSyntax>();
+        Collect(resolver, root, decls, [], new HashSet<string>(), SourceSpan.None with { File = root });
+        return Binder.Bind(decls, root, constants);
+    }
+
+    public static Model LoadFile(string path, IReadOnlyDictionary<string, string>? constants = null) =>
+        Load(new FileSourceResolver(), path, constants);
+
+    /// <summary>Binds model text held in memory (tests, generated models).</summary>
+    public static Model LoadText(string text, string file = "model.hvm", IReadOnlyDictionary<string, string>? constants = null) =>
+        Load(new MemorySourceResolver(new Dictionary<string, string> { [file] = text }), file, constants);
+
+    private static void Collect(ISourceResolver resolver, string file, List<DeclSyntax> decls, Stack<string> active, HashSet<string> done, SourceSpan from)
+    {
+        if (active.Contains(file))
+        {
+            throw new ModelError(from, $"'{file}' includes itself");
+        }
+
+        if (!done.Add(file))
+        {
+            return;
+        }
+
+        var text = resolver.Read(file) ?? throw new ModelError(from, $"cannot read '{file}'");
+        active.Push(file);
+        foreach (var d in Parser.ParseFile(file, text))
+        {
+            if (d is IncludeDecl inc)
+            {
+                Collect(resolver, resolver.Resolve(file, inc.Path), decls, active, done, inc.Span);
+            }
+            else
+            {
+                decls.Add(d);
+            }
+        }
+
+        active.Pop();
+    }
+}

@@ -1,0 +1,29 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Traces;
+
+namespace HvModel.Core.Checking;
+
+/// <summary>
+/// The verdict of one (variant, property, engine) run. For an invariant, Violated comes with a
+/// shortest counterexample; for a cover, Holds means the goal was reached and the trace is the
+/// witness. Unknown always carries the reason; it is never turned into Holds.
+/// </summary>
+public sealed record CheckResult(
+    string Variant,
+    string Property,
+    PropertyKind Kind,
+    string Engine,
+    Verdict Verdict,
+    long States,
+    long Transitions,
+    int Depth,
+    double Seconds,
+    string? Reason = null,
+    Trace? Trace = null)
+{
+    /// <summary>The expected verdict written in the model, if any (filled in by the runner).</summary>
+    public Verdict? Expected { get; init; }
+
+    /// <summary>True when there is an expectation and the verdict differs from it.</summary>
+    public bool Differs => Expected is { } e ? e != Verdict : false;
+}

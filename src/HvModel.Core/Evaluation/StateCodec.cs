@@ -1,0 +1,73 @@
+using HvModel.Core.Ir;
+
+namespace HvModel.Core.Evaluation;
+
+/// <summary>
+/// Packs a state vector into 64-bit words: each slot stores its value's ordinal in the fewest
+/// bits that hold its type, and no slot straddles two words. Engines store packed states only.
+/// </summary>
+public sealed class StateCodec
+{
+    private readonly ScalarType[] types;
+    private readonly int[] word;
+    private readonly int[] shift;
+    private readonly ulong[] mask;
+
+    public StateCodec(IReadOnlyList<Slot> slots)
+    {
+        types = new ScalarType[slots.Count];
+        word = new int[slots.Count];
+        shift = new int[slots.Count];
+        mask = new ulong[slots.Count];
+        var w = 0;
+        var used = 0;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            types[i] = slots[i].Type;
+            var bits = types[i].Bits;
+            if (bits > 32)
+            {
+                throw new ArgumentException("a slot wider than 32 bits", nameof(slots));
+            }
+
+            if (used + bits > 64)
+            {
+                w++;
+                used = 0;
+            }
+
+            word[i] = w;
+            shift[i] = used;
+            mask[i] = bits == 0 ? 0 : (1UL << bits) - 1;
+            used += bits;
+            TotalBits += bits;
+        }
+
+        Words = Math.Max(1, w + 1);
+    }
+
+    /// <summary>Words per packed state.</summary>
+    public int Words { get; }
+
+    /// <summary>Bits of information per state (without word padding).</summary>
+    public int TotalBits { get; }
+
+    public void Pack(ReadOnlySpan<int> state, Span<ulong> packed)
+    {
+        packed.Clear();
+        for (var i = 0; i < types.Length; i++)
+        {
+            var ordinal = (ulong)types[i].OrdinalOf(state[i]);
+            packed[word[i]] |= ordinal << shift[i];
+        }
+    }
+
+    public void Unpack(ReadOnlySpan<ulong> packed, Span<int> state)
+    {
+        for (var i = 0; i < types.Length; i++)
+        {
+            var ordinal = (int)((packed[word[i]] >> shift[i]) & mask[i]);
+            state[i] = types[i].ValueAt(ordinal);
+        }
+    }
+}

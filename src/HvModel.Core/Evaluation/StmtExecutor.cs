@@ -1,0 +1,187 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Evaluation;
+
+/// <summary>
+/// Runs statements in continuation-passing style: each statement calls its continuation once
+/// per outcome, so <see cref="AnyStmt"/> branches without building lists of partial states.
+/// The state array is updated in place; a branch point copies it. Bound names are restored
+/// when a continuation returns, so sibling branches see their own values.
+/// </summary>
+public sealed class StmtExecutor : IStmtVisitor<bool>
+{
+    private readonly ExprEvaluator eval;
+    private int[] state = [];
+    private Action<int[]> next = static _ => { };
+
+    public StmtExecutor(ExprEvaluator evaluator)
+    {
+        eval = evaluator;
+    }
+
+    /// <summary>Story lines of the path being run (see <see cref="NoteStmt"/>); null when not recorded.</summary>
+    public List<string>? Notes { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="stmt"/> from <paramref name="start"/> (which is modified) and calls
+    /// <paramref name="onOutcome"/> for every final state. The callee must copy what it keeps.
+    /// </summary>
+    public void Run(Stmt stmt, int[] start, Action<int[]> onOutcome) => Exec(stmt, start, onOutcome);
+
+    private void Exec(Stmt stmt, int[] st, Action<int[]> k)
+    {
+        var (savedState, savedNext) = (state, next);
+        state = st;
+        next = k;
+        try
+        {
+            stmt.Accept(this);
+        }
+        finally
+        {
+            (state, next) = (savedState, savedNext);
+        }
+    }
+
+    public bool VisitAssign(AssignStmt s)
+    {
+        eval.State = state;
+        var value = eval.Eval(s.Value);
+        var slot = eval.SlotOf(s.Target);
+        var type = (ScalarType)s.Target.Type;
+        if (type.OrdinalOf(value) < 0)
+        {
+            throw new ModelRuntimeError(s.Span, $"value {value} assigned to {Describe(s.Target)} is out of its range {type.Display}");
+        }
+
+        state[slot] = value;
+        next(state);
+        return true;
+    }
+
+    public bool VisitBlock(BlockStmt s)
+    {
+        Sequence(s, 0, state, next);
+        return true;
+    }
+
+    private void Sequence(BlockStmt block, int from, int[] st, Action<int[]> k)
+    {
+        if (from == block.Statements.Length)
+        {
+            k(st);
+            return;
+        }
+
+        Exec(block.Statements[from], st, after => Sequence(block, from + 1, after, k));
+    }
+
+    public bool VisitIf(IfStmt s)
+    {
+        eval.State = state;
+        Exec(eval.Holds(s.Condition) ? s.Then : s.Else, state, next);
+        return true;
+    }
+
+    public bool VisitFor(ForStmt s)
+    {
+        Iterate(s, 0, state, next);
+        return true;
+    }
+
+    private void Iterate(ForStmt loop, int ordinal, int[] st, Action<int[]> k)
+    {
+        var type = loop.Variable.Domain;
+        if (ordinal == type.Count)
+        {
+            k(st);
+            return;
+        }
+
+        var slot = loop.Variable.Slot;
+        eval.Locals[slot] = type.ValueAt(ordinal);
+        Exec(loop.Body, st, after =>
+        {
+            var mine = eval.Locals[slot];
+            Iterate(loop, ordinal + 1, after, k);
+            eval.Locals[slot] = mine;
+        });
+    }
+
+    public bool VisitAny(AnyStmt s)
+    {
+        var type = s.Variable.Domain;
+        var slot = s.Variable.Slot;
+        var original = state;
+        var k = next;
+        for (var ordinal = 0; ordinal < type.Count; ordinal++)
+        {
+            eval.Locals[slot] = type.ValueAt(ordinal);
+            eval.State = original;
+            if (s.Where is not null && !eval.Holds(s.Where))
+            {
+                continue;
+            }
+
+            var branch = (int[])original.Clone();
+            var value = eval.Locals[slot];
+            Exec(s.Body, branch, after =>
+            {
+                var mine = eval.Locals[slot];
+                k(after);
+                eval.Locals[slot] = mine;
+            });
+            eval.Locals[slot] = value;
+        }
+
+        return true;
+    }
+
+    public bool VisitLet(LetStmt s)
+    {
+        eval.State = state;
+        var slot = s.Variable.Slot;
+        var value = eval.Eval(s.Value);
+        if (s.Variable.Type is ScalarType domain && domain.OrdinalOf(value) < 0)
+        {
+            throw new ModelRuntimeError(s.Value.Span, $"value {value} bound to '{s.Variable.Name}' is out of its range {s.Variable.Type.Display}");
+        }
+
+        eval.Locals[slot] = value;
+        var k = next;
+        Exec(s.Body, state, after =>
+        {
+            var mine = eval.Locals[slot];
+            k(after);
+            eval.Locals[slot] = mine;
+        });
+        return true;
+    }
+
+    public bool VisitNote(NoteStmt s)
+    {
+        Notes?.Add(s.Text);
+        next(state);
+        if (Notes is { Count: > 0 })
+        {
+            Notes.RemoveAt(Notes.Count - 1);
+        }
+
+        return true;
+    }
+
+    private static string Describe(Expr target) => target switch
+    {
+        VarExpr v => $"'{v.Var.Name}'",
+        IndexExpr ix => $"an element of '{RootName(ix)}'",
+        _ => "a location",
+    };
+
+    private static string RootName(Expr e) => e switch
+    {
+        VarExpr v => v.Var.Name,
+        IndexExpr ix => RootName(ix.Array),
+        _ => "?",
+    };
+}

@@ -1,0 +1,172 @@
+namespace HvModel.Core.Ir;
+
+/// <summary>
+/// A type of the modelling language. Every value at run time is an <see cref="int"/>:
+/// bools are 0/1, ranges their integer, enums their member's ordinal, scalarsets 0..Size-1.
+/// Named types (enums, scalarsets) compare by reference: two declarations are two types.
+/// </summary>
+public abstract class HvType
+{
+    /// <summary>How the type is written in messages.</summary>
+    public abstract string Display { get; }
+
+    public override string ToString() => Display;
+}
+
+/// <summary>A finite type whose values can be enumerated, packed and used as an array index.</summary>
+public abstract class ScalarType : HvType
+{
+    /// <summary>Number of values.</summary>
+    public abstract int Count { get; }
+
+    /// <summary>The value with ordinal <paramref name="ordinal"/> (0-based).</summary>
+    public abstract int ValueAt(int ordinal);
+
+    /// <summary>The ordinal of <paramref name="value"/>, or -1 when it is not a value of this type.</summary>
+    public abstract int OrdinalOf(int value);
+
+    /// <summary>How a value of this type is shown in traces.</summary>
+    public abstract string Format(int value);
+
+    /// <summary>Bits needed to store an ordinal.</summary>
+    public int Bits => Count <= 1 ? 0 : 32 - int.LeadingZeroCount(Count - 1);
+
+    public IEnumerable<int> Values()
+    {
+        for (var k = 0; k < Count; k++)
+        {
+            yield return ValueAt(k);
+        }
+    }
+}
+
+public sealed class BoolType : ScalarType
+{
+    public static readonly BoolType Instance = new();
+
+    private BoolType()
+    {
+    }
+
+    public override string Display => "bool";
+
+    public override int Count => 2;
+
+    public override int ValueAt(int ordinal) => ordinal;
+
+    public override int OrdinalOf(int value) => value is 0 or 1 ? value : -1;
+
+    public override string Format(int value) => value != 0 ? "true" : "false";
+}
+
+/// <summary>The type of integer arithmetic before it is stored: unbounded, not a state type.</summary>
+public sealed class IntType : HvType
+{
+    public static readonly IntType Instance = new();
+
+    private IntType()
+    {
+    }
+
+    public override string Display => "int";
+}
+
+/// <summary>An integer range <c>lo .. hi</c>, optionally named by a type declaration.</summary>
+public sealed class RangeType(int lo, int hi, string? name = null) : ScalarType
+{
+    public int Lo { get; } = lo;
+
+    public int Hi { get; } = hi;
+
+    public string? Name { get; } = name;
+
+    public override string Display => Name ?? $"{Lo}..{Hi}";
+
+    public override int Count => Hi - Lo + 1;
+
+    public override int ValueAt(int ordinal) => Lo + ordinal;
+
+    public override int OrdinalOf(int value) => value >= Lo && value <= Hi ? value - Lo : -1;
+
+    public override string Format(int value) => value.ToString();
+}
+
+/// <summary>An enumeration; its members are global names.</summary>
+public sealed class EnumType(string name, IReadOnlyList<string> members) : ScalarType
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<string> Members { get; } = members;
+
+    public override string Display => Name;
+
+    public override int Count => Members.Count;
+
+    public override int ValueAt(int ordinal) => ordinal;
+
+    public override int OrdinalOf(int value) => value >= 0 && value < Members.Count ? value : -1;
+
+    public override string Format(int value) => OrdinalOf(value) >= 0 ? Members[value] : $"{Name}?{value}";
+}
+
+/// <summary>
+/// A set of interchangeable indices (Murphi's scalarset): values can only be compared for
+/// equality, used as array indices and quantified over, so any permutation of them maps
+/// reachable states to reachable states. The explicit engine uses that for symmetry reduction.
+/// </summary>
+public sealed class ScalarsetType(string name, int size) : ScalarType
+{
+    public string Name { get; } = name;
+
+    public int Size { get; } = size;
+
+    public override string Display => Name;
+
+    public override int Count => Size;
+
+    public override int ValueAt(int ordinal) => ordinal;
+
+    public override int OrdinalOf(int value) => value >= 0 && value < Size ? value : -1;
+
+    public override string Format(int value) => $"{Name}{value}";
+}
+
+/// <summary>An array over a finite index type; stored flattened, one slot per scalar element.</summary>
+public sealed class ArrayType(ScalarType index, HvType element) : HvType
+{
+    public ScalarType Index { get; } = index;
+
+    public HvType Element { get; } = element;
+
+    public override string Display => $"array[{Index.Display}] of {Element.Display}";
+
+    /// <summary>Number of scalar slots in one value of this array.</summary>
+    public int SlotCount => Index.Count * Types.SlotCount(Element);
+}
+
+public static class Types
+{
+    /// <summary>Number of scalar slots a value of <paramref name="type"/> occupies.</summary>
+    public static int SlotCount(HvType type) => type switch
+    {
+        ScalarType => 1,
+        ArrayType a => a.SlotCount,
+        _ => throw new ArgumentException($"type {type} has no storage", nameof(type)),
+    };
+
+    /// <summary>True when a value of <paramref name="from"/> may be stored in or compared with <paramref name="to"/>.</summary>
+    public static bool Compatible(HvType from, HvType to)
+    {
+        if (ReferenceEquals(from, to))
+        {
+            return true;
+        }
+
+        return IsInteger(from) && IsInteger(to);
+    }
+
+    public static bool IsInteger(HvType t) => t is IntType or RangeType;
+
+    /// <summary>The scalar type whose values are stored for <paramref name="type"/>, if it is scalar.</summary>
+    public static ScalarType? AsScalar(HvType type) => type as ScalarType;
+}

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Ir;
+
+/// <summary>A name bound inside an action, property or init block; <see cref="Slot"/> is its place in the local frame.</summary>
+public sealed class Local(string name, HvType type, int slot)
+{
+    public string Name { get; } = name;
+
+    /// <summary>A scalar type, or <see cref="IntType"/> for a <c>let</c> bound to arithmetic.</summary>
+    public HvType Type { get; } = type;
+
+    /// <summary>The finite type iterated by a quantifier, <c>for</c>, <c>any</c> or an action parameter.</summary>
+    public ScalarType Domain => Type as ScalarType ?? throw new InvalidOperationException($"'{Name}' ranges over no finite type");
+
+    public int Slot { get; } = slot;
+
+    public override string ToString() => $"{Name}: {Type}";
+}
+
+/// <summary>A state variable; arrays occupy <see cref="SlotCount"/> consecutive slots from <see cref="FirstSlot"/>.</summary>
+public sealed class StateVar(string name, HvType type, int firstSlot, SourceSpan span)
+{
+    public string Name { get; } = name;
+
+    public HvType Type { get; } = type;
+
+    public int FirstSlot { get; } = firstSlot;
+
+    public int SlotCount => Types.SlotCount(Type);
+
+    public SourceSpan Span { get; } = span;
+
+    public override string ToString() => Name;
+}
+
+/// <summary>One scalar cell of the state vector: a whole scalar variable or one array element.</summary>
+/// <param name="Index">Position in the state vector.</param>
+/// <param name="Var">The variable it belongs to.</param>
+/// <param name="Path">The element's index values (empty for a scalar variable), outermost first.</param>
+/// <param name="Type">The scalar type of the value it holds.</param>
+public sealed record Slot(int Index, StateVar Var, ImmutableArray<int> Path, ScalarType Type)
+{
+    /// <summary>The slot as written in the language, e.g. <c>masked[Irq0]</c>.</summary>
+    public string Name { get; init; } = Var.Name;
+}
+
+public sealed record Hunk(string Name, string Description, SourceSpan Span);
+
+public sealed record Variant(string Name, ImmutableArray<Hunk> Hunks, string Description, SourceSpan Span)
+{
+    public bool Applies(Hunk hunk) => Hunks.Contains(hunk);
+}
+
+public sealed record Constant(string Name, HvType Type, int Value, bool Overridden)
+{
+    public string Display => Type is ScalarType s ? s.Format(Value) : Value.ToString();
+}
+
+/// <summary>A guarded command. Parameters are enumerated over their finite types.</summary>
+public sealed record ActionDef(
+    string Name,
+    ImmutableArray<Local> Parameters,
+    string? Calls,
+    Expr Guard,
+    Stmt Body,
+    SourceSpan Span);
+
+public enum PropertyKind
+{
+    /// <summary>Must hold in every reachable state.</summary>
+    Invariant,
+
+    /// <summary>Must be reached by some state (a sanity goal: the invariants are not vacuous).</summary>
+    Cover,
+}
+
+public sealed record PropertyDef(string Name, string Description, PropertyKind Kind, Expr Predicate, SourceSpan Span);
+
+/// <summary>What a run of a (variant, property) pair is expected to give.</summary>
+public enum Verdict
+{
+    Holds,
+    Violated,
+    Unknown,
+}
+
+/// <summary>
+/// A bound model: everything the engines need, for one choice of constants. Immutable.
+/// Variants are chosen at check time (the IR holds <see cref="HunkExpr"/> nodes).
+/// </summary>
+public sealed record Model(
+    string Name,
+    string SourceFile,
+    ImmutableArray<Constant> Constants,
+    ImmutableArray<StateVar> Vars,
+    ImmutableArray<Slot> Slots,
+    Stmt Init,
+    ImmutableArray<ActionDef> Actions,
+    ImmutableArray<PropertyDef> Properties,
+    ImmutableArray<Hunk> Hunks,
+    ImmutableArray<Variant> Variants,
+    ImmutableDictionary<(string Variant, string Property), Verdict> Expectations,
+    bool AllowDeadlock,
+    int FrameSize)
+{
+    /// <summary>All scalarset types that index or fill the state: the symmetry group's generators.</summary>
+    public ImmutableArray<ScalarsetType> Scalarsets { get; init; } = [];
+
+    public Variant GetVariant(string name) => Variants.First(v => v.Name == name);
+
+    public PropertyDef GetProperty(string name) => Properties.First(p => p.Name == name);
+
+    /// <summary>The expected verdict, or null when none is written.</summary>
+    public Verdict? Expected(string variant, string property) =>
+        Expectations.TryGetValue((variant, property), out var v) ? v : null;
+}

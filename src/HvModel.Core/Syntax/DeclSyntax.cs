@@ -1,0 +1,49 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Syntax;
+
+/// <summary>A top-level declaration as written.</summary>
+public abstract record DeclSyntax(SourceSpan Span);
+
+public sealed record Name(string Text, SourceSpan Span);
+
+public sealed record Parameter(string Name, TypeSyntax Type, SourceSpan Span);
+
+public sealed record ModelDecl(string Name, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record IncludeDecl(string Path, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record ConstDecl(string Name, TypeSyntax? Type, ExprSyntax Value, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record TypeDecl(string Name, TypeSyntax Type, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record EnumDecl(string Name, IReadOnlyList<Name> Members, SourceSpan Span) : DeclSyntax(Span);
+
+/// <summary><c>var x: T</c> (any value), <c>var x: T = e</c> (every element e) or <c>var x: T in {e, ...}</c>.</summary>
+public sealed record VarDecl(string Name, TypeSyntax Type, ExprSyntax? Initial, IReadOnlyList<ExprSyntax>? Choices, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record InitDecl(IReadOnlyList<StmtSyntax> Body, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record DefDecl(string Name, IReadOnlyList<Parameter> Parameters, ExprSyntax Body, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record ProcedureDecl(string Name, IReadOnlyList<Parameter> Parameters, IReadOnlyList<StmtSyntax> Body, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record ActionDecl(string Name, IReadOnlyList<Parameter> Parameters, string? Calls, ExprSyntax? Guard, IReadOnlyList<StmtSyntax> Body, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record HunkDecl(string Name, string Description, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record VariantDecl(string Name, IReadOnlyList<Name> Hunks, string Description, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record PropertyDecl(PropertyKind Kind, string Name, string Description, ExprSyntax Predicate, SourceSpan Span) : DeclSyntax(Span);
+
+/// <summary>One row of an expectation table: a variant and a verdict per column (null for '?').</summary>
+public sealed record ExpectRow(Name Variant, IReadOnlyList<(Verdict? Verdict, SourceSpan Span)> Cells, SourceSpan Span);
+
+/// <summary>
+/// <c>expect [when COND] (p1, p2, ...) v1 = (holds, violated, ...) ... end</c>: expected
+/// verdicts, applied when COND (over constants) holds; later tables override earlier cells.
+/// </summary>
+public sealed record ExpectDecl(ExprSyntax? When, IReadOnlyList<Name> Properties, IReadOnlyList<ExpectRow> Rows, SourceSpan Span) : DeclSyntax(Span);
+
+public sealed record AllowDeadlockDecl(SourceSpan Span) : DeclSyntax(Span);

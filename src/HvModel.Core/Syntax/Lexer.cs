@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Syntax;
+
+/// <summary>Turns model text into tokens. Comments run from <c>--</c> to the end of the line.</summary>
+public static class Lexer
+{
+    public static readonly IReadOnlySet<string> Keywords = new HashSet<string>
+    {
+        "model", "const", "type", "enum", "var", "init", "end", "def", "procedure", "action", "calls",
+        "when", "do", "hunk", "variant", "invariant", "cover", "expect", "include", "allow", "deadlock",
+        "if", "then", "elsif", "else", "for", "any", "where", "let", "in", "note", "skip", "forall",
+        "exists", "count", "true", "false", "and", "or", "not", "bool", "scalarset", "array", "of",
+    };
+
+    // Longest first, so that ':=' wins over ':'.
+    private static readonly string[] Symbols =
+    [
+        "<->", ":=", "..", "->", "!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", "[", "]",
+        "{", "}", ",", ":", ";", ".", "!", "&", "|", "?",
+    ];
+
+    public static List<Token> Tokenize(string file, string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        var line = 1;
+        var lineStart = 0;
+        while (true)
+        {
+            // Skip blanks and comments.
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\n')
+                {
+                    i++;
+                    line++;
+                    lineStart = i;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    i++;
+                }
+                else if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+                {
+                    while (i < text.Length && text[i] != '\n')
+                    {
+                        i++;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var span = new SourceSpan(file, line, i - lineStart + 1);
+            if (i >= text.Length)
+            {
+                tokens.Add(new Token(TokenKind.EndOfFile, "", span));
+                return tokens;
+            }
+
+            var ch = text[i];
+            if (char.IsLetter(ch) || ch == '_')
+            {
+                var start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                var word = text[start..i];
+                tokens.Add(new Token(Keywords.Contains(word) ? TokenKind.Keyword : TokenKind.Identifier, word, span));
+            }
+            else if (char.IsAsciiDigit(ch))
+            {
+                var start = i;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+
+                var digits = text[start..i];
+                if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new ModelError(span, $"number {digits} is too large");
+                }
+
+                tokens.Add(new Token(TokenKind.Integer, digits, span));
+            }
+            else if (ch == '"')
+            {
+                var sb = new StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length || text[i] == '\n')
+                    {
+                        throw new ModelError(span, "unterminated string");
+                    }
+
+                    if (text[i] == '"')
+                    {
+                        i++;
+                        break;
+                    }
+
+                    if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\\')
+                    {
+                        i++;
+                    }
+
+                    sb.Append(text[i]);
+                    i++;
+                }
+
+                tokens.Add(new Token(TokenKind.String, sb.ToString(), span));
+            }
+            else
+            {
+                var symbol = Array.Find(Symbols, s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0);
+                if (symbol is null)
+                {
+                    throw new ModelError(span, $"unexpected character '{ch}'");
+                }
+
+                tokens.Add(new Token(TokenKind.Symbol, symbol, span));
+                i += symbol.Length;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Syntax;
+
+/// <summary>A type as written.</summary>
+public abstract record TypeSyntax(SourceSpan Span);
+
+public sealed record NamedTypeSyntax(string Name, SourceSpan Span) : TypeSyntax(Span);
+
+public sealed record BoolTypeSyntax(SourceSpan Span) : TypeSyntax(Span);
+
+public sealed record RangeTypeSyntax(ExprSyntax Lo, ExprSyntax Hi, SourceSpan Span) : TypeSyntax(Span);
+
+public sealed record ScalarsetTypeSyntax(ExprSyntax Size, SourceSpan Span) : TypeSyntax(Span);
+
+public sealed record ArrayTypeSyntax(TypeSyntax Index, TypeSyntax Element, SourceSpan Span) : TypeSyntax(Span);

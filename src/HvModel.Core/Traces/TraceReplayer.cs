@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Traces;
+
+/// <summary>
+/// Replays a trace through the evaluator: the first state must be initial, each step's action
+/// must be enabled with its arguments and lead to the recorded state, and the last state must
+/// violate the invariant (or reach the cover). A trace that does not replay is a checker bug.
+/// Replay also fills in each step's story lines from the path the action actually took.
+/// </summary>
+public static class TraceReplayer
+{
+    /// <summary>Returns the trace with its notes filled in; throws <see cref="TraceReplayException"/> when it does not replay.</summary>
+    public static Trace Replay(Semantics semantics, Trace trace, PropertyDef? property)
+    {
+        if (trace.Steps.IsEmpty)
+        {
+            throw new TraceReplayException("the trace has no initial state");
+        }
+
+        var first = trace.Steps[0].State;
+        var isInitial = false;
+        semantics.InitialStates(s => isInitial |= first.AsSpan().SequenceEqual(s));
+        if (!isInitial)
+        {
+            throw new TraceReplayException("step 0: the first state is not an initial state");
+        }
+
+        var steps = ImmutableArray.CreateBuilder<TraceStep>();
+        steps.Add(trace.Steps[0]);
+        var previousNotes = semantics.Notes;
+        try
+        {
+            for (var i = 1; i < trace.Steps.Length; i++)
+            {
+                var step = trace.Steps[i];
+                if (step.Action is null)
+                {
+                    throw new TraceReplayException($"step {i}: no action");
+                }
+
+                var notes = new List<string>();
+                ImmutableArray<string>? matched = null;
+                semantics.Notes = notes;
+                var enabled = semantics.Fire([.. trace.Steps[i - 1].State], step.Action, [.. step.Args], (_, _, next) =>
+                {
+                    if (matched is null && step.State.AsSpan().SequenceEqual(next))
+                    {
+                        matched = [.. notes];
+                    }
+                });
+                if (!enabled)
+                {
+                    throw new TraceReplayException($"step {i}: the guard of {step.Action.Name} does not hold");
+                }
+
+                if (matched is null)
+                {
+                    throw new TraceReplayException($"step {i}: {step.Action.Name} does not lead to the recorded state");
+                }
+
+                steps.Add(step with { Notes = matched.Value });
+            }
+        }
+        catch (ModelRuntimeError e)
+        {
+            throw new TraceReplayException($"the trace runs into a model error: {e.Format()}");
+        }
+        finally
+        {
+            semantics.Notes = previousNotes;
+        }
+
+        if (property is not null)
+        {
+            var holds = semantics.Holds(property, [.. trace.Last]);
+            if (property.Kind == PropertyKind.Invariant && holds)
+            {
+                throw new TraceReplayException($"the last state does not violate {property.Name}");
+            }
+
+            if (property.Kind == PropertyKind.Cover && !holds)
+            {
+                throw new TraceReplayException($"the last state does not reach {property.Name}");
+            }
+        }
+
+        return new Trace(steps.ToImmutable());
+    }
+}
+
+/// <summary>A trace that does not replay: an internal error of the checker (exit code 3).</summary>
+public sealed class TraceReplayException(string message) : Exception(message);
