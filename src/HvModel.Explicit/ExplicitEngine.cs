@@ -21,6 +21,9 @@ public sealed class ExplicitEngine : IEngine
 
     public string Name => "explicit";
 
+    /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
+    public IExplorationObserver? Observer { get; init; }
+
     /// <summary>Statistics of the last run, for reports and benchmarks.</summary>
     public ExplorationStats? LastStats { get; private set; }
 
@@ -42,18 +45,23 @@ public sealed class ExplicitEngine : IEngine
         var depth = 0;
         var deepest = 0;
         var levelEnd = 0;
+        var levelStarts = new List<int> { 0 };
         string? stopReason = null;
         var cursor = 0;
 
-        void Store(int[] s, int pred)
+        int Store(int[] s, int pred)
         {
             symmetry?.Canonicalize(s);
             codec.Pack(s, packed);
-            store.Add(packed, pred, out var added);
-            if (added && pred >= 0)
+            var index = store.Add(packed, pred, out var added);
+            if (added)
             {
-                deepest = Math.Max(deepest, depth + 1);
+                var d = pred >= 0 ? depth + 1 : 0;
+                deepest = Math.Max(deepest, d);
+                Observer?.DiscoverState(index, pred, d, s);
             }
+
+            return index;
         }
 
         try
@@ -74,6 +82,7 @@ public sealed class ExplicitEngine : IEngine
             {
                 depth++;
                 levelEnd = store.Count;
+                levelStarts.Add(cursor);
             }
 
             codec.Unpack(store.Get(cursor), state);
@@ -102,11 +111,12 @@ public sealed class ExplicitEngine : IEngine
             var from = cursor;
             try
             {
-                semantics.Successors(state, (_, _, next) =>
+                semantics.Successors(state, (action, _, next) =>
                 {
                     successors++;
                     transitions++;
-                    Store(next, from);
+                    var to = Store(next, from);
+                    Observer?.ExamineTransition(from, to, action.Name);
                 });
             }
             catch (ModelRuntimeError e)
@@ -152,14 +162,21 @@ public sealed class ExplicitEngine : IEngine
         var complete = stopReason is null && cursor >= store.Count;
         var seconds = clock.Elapsed.TotalSeconds;
         LastStats = new ExplorationStats(store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete);
+        if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
+        {
+            // Stopped inside a level: the states past its end belong to the next one.
+            levelStarts.Add(levelEnd);
+        }
+
         var builder = new TraceBuilder(semantics, codec, symmetry, store);
+        var ranking = new LeastTraceRanking(semantics, codec, symmetry, store, levelStarts);
         var results = new List<CheckResult>();
         for (var p = 0; p < properties.Count; p++)
         {
             var property = properties[p];
             if (found[p] >= 0)
             {
-                var trace = TraceReplayer.Replay(semantics, builder.Build(found[p]), property);
+                var trace = TraceReplayer.Replay(semantics, LeastTrace(found[p], property), property);
                 var verdict = property.Kind == PropertyKind.Cover ? Verdict.Holds : Verdict.Violated;
                 results.Add(new CheckResult(variant.Name, property.Name, property.Kind, Name, verdict, store.Count, transitions, trace.Length, seconds, null, trace));
             }
@@ -192,5 +209,18 @@ public sealed class ExplicitEngine : IEngine
         }
 
         return results;
+
+        // The canonical shortest trace to a state where the property's verdict shows.
+        Trace LeastTrace(int found, PropertyDef property)
+        {
+            var level = ranking.LevelOf(found);
+            var candidates = ranking.Level(level).Where(i =>
+            {
+                codec.Unpack(store.Get(i), state);
+                return semantics.Holds(property, state) == (property.Kind == PropertyKind.Cover);
+            });
+            var (path, steps) = ranking.PathTo(ranking.Least(candidates, level));
+            return builder.Build(path, steps);
+        }
     }
 }

@@ -45,6 +45,23 @@ public sealed class StateStore
 
     public int Predecessor(int index) => predecessor[index];
 
+    /// <summary>The index of a stored state, or -1.</summary>
+    public int Find(ReadOnlySpan<ulong> packed)
+    {
+        var slot = (int)Hash(packed) & mask;
+        while (table[slot] != 0)
+        {
+            if (Get(table[slot] - 1).SequenceEqual(packed))
+            {
+                return table[slot] - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        return -1;
+    }
+
     /// <summary>Adds a state unless it is there; returns its index and whether it is new.</summary>
     public int Add(ReadOnlySpan<ulong> packed, int pred, out bool added)
     {

@@ -1,17 +1,19 @@
 using System.Collections.Immutable;
 using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
 using HvModel.Core.Traces;
 
 namespace HvModel.Explicit;
 
 /// <summary>
-/// Rebuilds a concrete trace to a stored state (as TLC does): the predecessor links give the
-/// canonical states on a shortest path, and re-running the model finds, at each step, the first
-/// action instance whose successor has the next canonical form. The trace can therefore never
-/// disagree with the semantics, symmetry reduction or not.
+/// Rebuilds a concrete trace along a path of stored states (as TLC does): re-running the model
+/// finds, at each step, the first successor with the next stored (canonical) form, from the
+/// chosen action instance when one is given. The trace can therefore never disagree with the
+/// semantics, symmetry reduction or not.
 /// </summary>
 internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmetry? symmetry, StateStore store)
 {
+    /// <summary>The trace along predecessor links to <paramref name="target"/>.</summary>
     public Trace Build(int target)
     {
         var path = new List<int>();
@@ -21,11 +23,24 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
         }
 
         path.Reverse();
+        return Build(path, null);
+    }
+
+    public Trace Build(IReadOnlyList<int> path, IReadOnlyList<(ActionDef Action, int[] Args)?>? instances)
+    {
         var steps = ImmutableArray.CreateBuilder<TraceStep>();
+        // Prefer the stored representative itself, so that the chosen action instances apply as they are.
         int[]? current = null;
         semantics.InitialStates(s =>
         {
-            if (current is null && Matches(s, path[0]))
+            if (current is null && Matches(s, path[0], exact: true))
+            {
+                current = (int[])s.Clone();
+            }
+        });
+        semantics.InitialStates(s =>
+        {
+            if (current is null && Matches(s, path[0], exact: false))
             {
                 current = (int[])s.Clone();
             }
@@ -39,13 +54,43 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
         for (var k = 1; k < path.Count; k++)
         {
             TraceStep? step = null;
-            semantics.Successors(current, (action, args, next) =>
+            var exact = true;
+            void Take(ActionDef action, int[] args, int[] next)
             {
-                if (step is null && Matches(next, path[k]))
+                if (step is null && Matches(next, path[k], exact))
                 {
                     step = new TraceStep(action, [.. args], [.. next], []);
                 }
-            });
+            }
+
+            if (instances?[k] is { } preferred)
+            {
+                semantics.Fire(current, preferred.Action, preferred.Args, Take);
+            }
+
+            exact = false;
+
+            if (instances?[k] is { } chosen)
+            {
+                // The instance was chosen on the stored (canonical) state; under symmetry the
+                // concrete state may be a permutation of it, and the same action then applies
+                // with permuted arguments.
+                if (step is null)
+                {
+                    semantics.Fire(current, chosen.Action, chosen.Args, Take);
+                }
+
+                if (step is null)
+                {
+                    semantics.Successors(current, chosen.Action, Take);
+                }
+            }
+
+            if (step is null)
+            {
+                semantics.Successors(current, Take);
+            }
+
             if (step is null)
             {
                 throw new TraceReplayException($"step {k}: no successor matches the stored state");
@@ -58,10 +103,14 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
         return new Trace(steps.ToImmutable());
     }
 
-    private bool Matches(int[] state, int index)
+    private bool Matches(int[] state, int index, bool exact = false)
     {
         var copy = (int[])state.Clone();
-        symmetry?.Canonicalize(copy);
+        if (!exact)
+        {
+            symmetry?.Canonicalize(copy);
+        }
+
         var packed = new ulong[codec.Words];
         codec.Pack(copy, packed);
         return store.Get(index).SequenceEqual(packed);

@@ -179,7 +179,7 @@ public sealed partial class Binder
         var value = BindExpr(a.Value, scope);
         if (!Types.Compatible(value.Type, t))
         {
-            throw new ModelError(a.Value.Span, $"cannot assign a {value.Type.Display} to a {t.Display}");
+            throw new ModelError(a.Value.Span, $"cannot assign a value of type {value.Type.Display} to a location of type {t.Display}");
         }
 
         if (value is LiteralExpr lit && t.OrdinalOf(lit.Value) < 0)

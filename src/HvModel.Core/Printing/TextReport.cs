@@ -37,7 +37,7 @@ public static class TextReport
             });
         }
 
-        Summary(sb, results);
+        Summary(sb, model, results);
         foreach (var r in results.Where(r => r.Trace is not null && r.Kind == PropertyKind.Invariant))
         {
             sb.AppendLine();
@@ -62,8 +62,8 @@ public static class TextReport
 
     private static List<string> PropertyColumns(Model model, IReadOnlyList<CheckResult> results, PropertyKind kind)
     {
-        var names = results.Where(r => r.Kind == kind).Select(r => r.Property).Distinct().ToList();
-        return names;
+        // Deadlock freedom is not a property of the model's own; it gets a line of its own.
+        return [.. results.Where(r => r.Kind == kind && model.Properties.Any(p => p.Name == r.Property)).Select(r => r.Property).Distinct()];
     }
 
     private static void Matrix(StringBuilder sb, string title, IReadOnlyList<CheckResult> results, List<string> columns, Func<Verdict, string> word)
@@ -77,13 +77,13 @@ public static class TextReport
         var first = Math.Max(8, variants.Max(v => v.Length) + 2);
         sb.AppendLine();
         sb.AppendLine($"{title}:");
-        sb.Append("variant".PadRight(first));
+        var heading = new StringBuilder("variant".PadRight(first));
         for (var c = 0; c < columns.Count; c++)
         {
-            sb.Append($"[{c + 1}]".PadRight(Cell + 1));
+            heading.Append($"[{c + 1}]".PadRight(Cell + 1));
         }
 
-        sb.AppendLine().Append(new string('-', first + ((Cell + 1) * columns.Count) - 1)).AppendLine();
+        sb.AppendLine(heading.ToString().TrimEnd()).Append(new string('-', first + ((Cell + 1) * columns.Count) - 1)).AppendLine();
         var anyDiffers = false;
         foreach (var v in variants)
         {
@@ -112,13 +112,20 @@ public static class TextReport
         }
     }
 
-    private static void Summary(StringBuilder sb, IReadOnlyList<CheckResult> results)
+    private static void Summary(StringBuilder sb, Model model, IReadOnlyList<CheckResult> results)
     {
         sb.AppendLine();
         foreach (var group in results.GroupBy(r => r.Variant))
         {
             var r = group.First();
-            sb.AppendLine($"{r.Variant}: {r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}, {r.Seconds:0.00} s");
+            var deadlock = group.FirstOrDefault(x => model.Properties.All(p => p.Name != x.Property));
+            var free = deadlock is null ? "" : deadlock.Verdict switch
+            {
+                Verdict.Holds => ", no deadlock",
+                Verdict.Violated => ", DEADLOCK",
+                _ => ", deadlock unknown",
+            };
+            sb.AppendLine($"{r.Variant}: {r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}{free}, {r.Seconds:0.00} s");
         }
 
         foreach (var r in results.Where(r => r.Differs))

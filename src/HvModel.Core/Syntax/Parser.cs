@@ -497,8 +497,8 @@ public sealed class Parser
             throw Error($"expected ':=' but found {Current.Describe()}");
         }
 
-        var assign = Advance();
-        return new AssignSyntax(target, Expression(), assign.Span);
+        Advance();
+        return new AssignSyntax(target, Expression(), t.Span);
     }
 
     private List<ExprSyntax> Arguments()
@@ -548,12 +548,12 @@ public sealed class Parser
         var t = Current;
         if (Accept("->"))
         {
-            return new BinarySyntax(BinaryOp.Implies, left, Expression(), t.Span);
+            return new BinarySyntax(BinaryOp.Implies, left, Expression(), left.Span);
         }
 
         if (Accept("<->"))
         {
-            return new BinarySyntax(BinaryOp.Iff, left, Expression(), t.Span);
+            return new BinarySyntax(BinaryOp.Iff, left, Expression(), left.Span);
         }
 
         return left;
@@ -565,7 +565,7 @@ public sealed class Parser
         while (Current.Is("or") || Current.Is("|"))
         {
             var t = Advance();
-            left = new BinarySyntax(BinaryOp.Or, left, Operand(Conjunction), t.Span);
+            left = new BinarySyntax(BinaryOp.Or, left, Operand(Conjunction), left.Span);
         }
 
         return left;
@@ -577,7 +577,7 @@ public sealed class Parser
         while (Current.Is("and") || Current.Is("&"))
         {
             var t = Advance();
-            left = new BinarySyntax(BinaryOp.And, left, Operand(Negation), t.Span);
+            left = new BinarySyntax(BinaryOp.And, left, Operand(Negation), left.Span);
         }
 
         return left;
@@ -618,7 +618,7 @@ public sealed class Parser
         }
 
         Advance();
-        return new BinarySyntax(op.Value, left, Additive(), t.Span);
+        return new BinarySyntax(op.Value, left, Additive(), left.Span);
     }
 
     private ExprSyntax Additive()
@@ -627,7 +627,7 @@ public sealed class Parser
         while (Current.Is("+") || Current.Is("-"))
         {
             var t = Advance();
-            left = new BinarySyntax(t.Text == "+" ? BinaryOp.Add : BinaryOp.Subtract, left, Multiplicative(), t.Span);
+            left = new BinarySyntax(t.Text == "+" ? BinaryOp.Add : BinaryOp.Subtract, left, Multiplicative(), left.Span);
         }
 
         return left;
@@ -639,7 +639,7 @@ public sealed class Parser
         while (Current.Is("*"))
         {
             var t = Advance();
-            left = new BinarySyntax(BinaryOp.Multiply, left, Unary(), t.Span);
+            left = new BinarySyntax(BinaryOp.Multiply, left, Unary(), left.Span);
         }
 
         return left;
@@ -664,7 +664,7 @@ public sealed class Parser
             var t = Advance();
             var index = Expression();
             Expect("]");
-            e = new IndexSyntax(e, index, t.Span);
+            e = new IndexSyntax(e, index, e.Span);
         }
 
         return e;
