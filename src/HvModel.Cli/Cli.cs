@@ -23,6 +23,7 @@ public static class Cli
         var root = new RootCommand("hvmodel: an explicit-state and SMT-based model checker for guarded-command models")
         {
             CheckCommand.Create(),
+            CounterexamplesCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
