@@ -18,12 +18,14 @@ public sealed class Symmetry
     private readonly int[][] destination;
     private readonly int[]?[][] valueMap;
     private readonly int[] scratch;
+    private readonly int[] best;
 
     private Symmetry(int[][] destination, int[]?[][] valueMap, int slots)
     {
         this.destination = destination;
         this.valueMap = valueMap;
         scratch = new int[slots];
+        best = new int[slots];
     }
 
     /// <summary>Number of permutations tried per state (1 means no reduction).</summary>
@@ -71,7 +73,8 @@ public sealed class Symmetry
     /// <summary>Replaces <paramref name="state"/> by the canonical member of its orbit.</summary>
     public void Canonicalize(int[] state)
     {
-        var best = (int[])state.Clone();
+        var best = this.best;
+        state.CopyTo(best, 0);
         for (var k = 1; k < destination.Length; k++)
         {
             var dest = destination[k];

@@ -31,12 +31,38 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
 
     private void Exec(Stmt stmt, int[] st, Action<int[]> k)
     {
+        // Most statements have a single outcome: run them directly, in place, with no
+        // continuation to allocate; only subtrees that contain 'any' need the general path.
+        if (!Branches(stmt))
+        {
+            var notesBefore = Notes?.Count ?? 0;
+            Direct(stmt, st);
+            k(st);
+            if (Notes is not null && Notes.Count > notesBefore)
+            {
+                Notes.RemoveRange(notesBefore, Notes.Count - notesBefore);
+            }
+
+            return;
+        }
+
         var (savedState, savedNext) = (state, next);
         state = st;
         next = k;
         try
         {
-            stmt.Accept(this);
+            // A type switch, not Accept: see ExprEvaluator.Eval.
+            _ = stmt switch
+            {
+                BlockStmt x => VisitBlock(x),
+                AnyStmt x => VisitAny(x),
+                ForStmt x => VisitFor(x),
+                LetStmt x => VisitLet(x),
+                IfStmt x => VisitIf(x),
+                AssignStmt x => VisitAssign(x),
+                NoteStmt x => VisitNote(x),
+                _ => stmt.Accept(this),
+            };
         }
         finally
         {
@@ -44,9 +70,84 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         }
     }
 
-    public bool VisitAssign(AssignStmt s)
+    private readonly Dictionary<Stmt, bool> branches = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>True when <paramref name="stmt"/> may have more or fewer than one outcome (it contains 'any').</summary>
+    private bool Branches(Stmt stmt)
     {
-        eval.State = state;
+        if (branches.TryGetValue(stmt, out var known))
+        {
+            return known;
+        }
+
+        var result = stmt switch
+        {
+            AnyStmt => true,
+            BlockStmt b => b.Statements.Any(Branches),
+            IfStmt i => Branches(i.Then) || Branches(i.Else),
+            ForStmt f => Branches(f.Body),
+            LetStmt l => Branches(l.Body),
+            _ => false,
+        };
+        branches[stmt] = result;
+        return result;
+    }
+
+    /// <summary>Runs a statement without 'any' in place: exactly one outcome.</summary>
+    private void Direct(Stmt stmt, int[] st)
+    {
+        switch (stmt)
+        {
+            case AssignStmt a:
+                Assign(a, st);
+                break;
+            case BlockStmt b:
+                foreach (var s in b.Statements)
+                {
+                    Direct(s, st);
+                }
+
+                break;
+            case IfStmt i:
+                eval.State = st;
+                Direct(eval.Holds(i.Condition) ? i.Then : i.Else, st);
+                break;
+            case ForStmt f:
+            {
+                var type = f.Variable.Domain;
+                var slot = f.Variable.Slot;
+                var saved = eval.Locals[slot];
+                for (var ordinal = 0; ordinal < type.Count; ordinal++)
+                {
+                    eval.Locals[slot] = type.ValueAt(ordinal);
+                    Direct(f.Body, st);
+                }
+
+                eval.Locals[slot] = saved;
+                break;
+            }
+
+            case LetStmt l:
+            {
+                var slot = l.Variable.Slot;
+                var saved = eval.Locals[slot];
+                eval.Locals[slot] = Bind(l, st);
+                Direct(l.Body, st);
+                eval.Locals[slot] = saved;
+                break;
+            }
+
+            case NoteStmt n:
+                Notes?.Add(n.Text);
+                break;
+            default:
+                throw new InvalidOperationException($"'{stmt.GetType().Name}' cannot run directly");
+        }
+    }
+
+    private void Assign(AssignStmt s, int[] st)
+    {
+        eval.State = st;
         var value = eval.Eval(s.Value);
         var slot = eval.SlotOf(s.Target);
         var type = (ScalarType)s.Target.Type;
@@ -55,7 +156,24 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
             throw new ModelRuntimeError(s.Span, $"value {value} assigned to {Describe(s.Target)} is out of its range {type.Display}");
         }
 
-        state[slot] = value;
+        st[slot] = value;
+    }
+
+    private int Bind(LetStmt s, int[] st)
+    {
+        eval.State = st;
+        var value = eval.Eval(s.Value);
+        if (s.Variable.Type is ScalarType domain && domain.OrdinalOf(value) < 0)
+        {
+            throw new ModelRuntimeError(s.Value.Span, $"value {value} bound to '{s.Variable.Name}' is out of its range {s.Variable.Type.Display}");
+        }
+
+        return value;
+    }
+
+    public bool VisitAssign(AssignStmt s)
+    {
+        Assign(s, state);
         next(state);
         return true;
     }
@@ -124,7 +242,8 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
                 continue;
             }
 
-            var branch = (int[])original.Clone();
+            // Each branch starts from the state before the choice; the last may use it up.
+            var branch = ordinal == type.Count - 1 ? original : (int[])original.Clone();
             var value = eval.Locals[slot];
             Exec(s.Body, branch, after =>
             {
@@ -140,14 +259,8 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
 
     public bool VisitLet(LetStmt s)
     {
-        eval.State = state;
         var slot = s.Variable.Slot;
-        var value = eval.Eval(s.Value);
-        if (s.Variable.Type is ScalarType domain && domain.OrdinalOf(value) < 0)
-        {
-            throw new ModelRuntimeError(s.Value.Span, $"value {value} bound to '{s.Variable.Name}' is out of its range {s.Variable.Type.Display}");
-        }
-
+        var value = Bind(s, state);
         eval.Locals[slot] = value;
         var k = next;
         Exec(s.Body, state, after =>
