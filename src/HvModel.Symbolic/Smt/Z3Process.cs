@@ -18,8 +18,8 @@ public sealed class Z3Process : IDisposable
 {
     private const string Marker = "hvmodel-sync";
 
-    // Extra time z3 gets past its own :timeout before it is killed.
-    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
+    // Extra time z3 gets past its own :timeout before it is killed (1 to 5 s, like the limit itself).
+    private readonly TimeSpan killGrace;
 
     private static readonly ConcurrentDictionary<string, string> Versions = new();
 
@@ -41,6 +41,7 @@ public sealed class Z3Process : IDisposable
     {
         Executable = executable ?? DefaultExecutable;
         this.timeout = timeout;
+        killGrace = TimeSpan.FromSeconds(Math.Clamp(timeout?.TotalSeconds ?? 5, 1, 5));
         this.cancellation = cancellation;
         DumpFile = dumpFile;
         var info = new ProcessStartInfo(Executable, "-in")
@@ -157,7 +158,7 @@ public sealed class Z3Process : IDisposable
     public SolverAnswer CheckSat()
     {
         Checks++;
-        var (ok, output) = Ask("(check-sat)", timeout is { } t ? t + KillGrace : null);
+        var (ok, output) = Ask("(check-sat)", timeout is { } t ? t + killGrace : null);
         if (!ok)
         {
             return new SolverAnswer(SolverStatus.Unknown, string.Join(' ', output));
@@ -177,7 +178,7 @@ public sealed class Z3Process : IDisposable
                 return SolverAnswer.Unsat;
             case "unknown":
             {
-                var (_, why) = Ask("(get-info :reason-unknown)", KillGrace);
+                var (_, why) = Ask("(get-info :reason-unknown)", killGrace);
                 var reason = string.Join(' ', why).Trim();
                 reason = reason.Replace("(:reason-unknown", string.Empty, StringComparison.Ordinal).Trim(' ', ')', '"');
                 if (reason.Length == 0)
@@ -196,7 +197,7 @@ public sealed class Z3Process : IDisposable
     /// <summary>Sends a command that answers (get-value, get-model) and returns its answer as one text.</summary>
     public string Query(string command)
     {
-        var (ok, output) = Ask(command, KillGrace + (timeout ?? TimeSpan.FromSeconds(60)));
+        var (ok, output) = Ask(command, killGrace + (timeout ?? TimeSpan.FromSeconds(60)));
         if (!ok)
         {
             throw new SolverException($"no answer to {command}: {string.Join(' ', output)}");
