@@ -380,15 +380,8 @@ public sealed partial class Binder
 
                 for (var i = 0; i < row.Cells.Count; i++)
                 {
-                    var key = (row.Variant.Text, t.Properties[i].Text);
-                    if (row.Cells[i].Verdict is { } verdict)
-                    {
-                        result[key] = verdict;
-                    }
-                    else
-                    {
-                        result.Remove(key);
-                    }
+                    // '?' is written as Unknown: no verdict is known in advance, any definite one is accepted.
+                    result[(row.Variant.Text, t.Properties[i].Text)] = row.Cells[i].Verdict ?? Verdict.Unknown;
                 }
             }
         }

@@ -21,9 +21,9 @@ public sealed record CheckResult(
     string? Reason = null,
     Trace? Trace = null)
 {
-    /// <summary>The expected verdict written in the model, if any (filled in by the runner).</summary>
-    public Verdict? Expected { get; init; }
+    /// <summary>The expected verdict (see <see cref="Model.Expected"/>); Unknown when none is known in advance.</summary>
+    public Verdict Expected { get; init; } = Verdict.Holds;
 
-    /// <summary>True when there is an expectation and the verdict differs from it.</summary>
-    public bool Differs => Expected is { } e ? e != Verdict : false;
+    /// <summary>True when the verdict is definite and contradicts a definite expectation.</summary>
+    public bool Differs => Expected != Verdict.Unknown && Verdict != Verdict.Unknown && Verdict != Expected;
 }

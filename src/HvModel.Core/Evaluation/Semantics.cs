@@ -36,6 +36,11 @@ public sealed class Semantics
         set => exec.Notes = value;
     }
 
+    /// <summary>The action instance being run (so that a model error can say where it happened).</summary>
+    public ActionDef? CurrentAction { get; private set; }
+
+    public int[] CurrentArgs { get; private set; } = [];
+
     /// <summary>The state every init block starts from: each slot at its type's first value.</summary>
     public int[] ZeroState()
     {
@@ -84,6 +89,8 @@ public sealed class Semantics
     /// <summary>Runs one action instance if its guard holds; false when it is not enabled.</summary>
     public bool Fire(int[] state, ActionDef action, int[] args, SuccessorHandler handler)
     {
+        CurrentAction = action;
+        CurrentArgs = args;
         for (var i = 0; i < args.Length; i++)
         {
             eval.Locals[action.Parameters[i].Slot] = args[i];

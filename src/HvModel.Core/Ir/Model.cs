@@ -112,7 +112,10 @@ public sealed record Model(
 
     public PropertyDef GetProperty(string name) => Properties.First(p => p.Name == name);
 
-    /// <summary>The expected verdict, or null when none is written.</summary>
-    public Verdict? Expected(string variant, string property) =>
-        Expectations.TryGetValue((variant, property), out var v) ? v : null;
+    /// <summary>
+    /// The expected verdict: the one written in an expect table (Unknown for '?': none known in
+    /// advance), else Holds (an invariant holds, a cover is reached, no deadlock).
+    /// </summary>
+    public Verdict Expected(string variant, string property) =>
+        Expectations.TryGetValue((variant, property), out var v) ? v : Verdict.Holds;
 }

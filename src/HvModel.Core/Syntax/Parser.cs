@@ -284,7 +284,13 @@ public sealed class Parser
     private ExpectDecl ExpectDeclaration()
     {
         var t = Expect("expect");
-        var when = Accept("when") ? Expression() : null;
+        ExprSyntax? when = null;
+        if (Accept("when"))
+        {
+            when = Expression();
+            Expect(":");
+        }
+
         Expect("(");
         var props = new List<Name> { NameToken() };
         while (Accept(","))

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using HvModel.Core.Binding;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+using HvModel.Core.Printing;
+using HvModel.Core.Text;
+
+namespace HvModel.Cli;
+
+/// <summary><c>hvmodel check [MODEL] ...</c>: the verdict matrix of a model (the flagship by default).</summary>
+public static class CheckCommand
+{
+    public static readonly Argument<string?> ModelArgument = new("MODEL")
+    {
+        Description = "Model or properties file to check (default: the embedded Hyper-V MSI model and its properties)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public static readonly Option<string[]> Variants = new("--variant") { Description = "Check only this variant (repeatable)", AllowMultipleArgumentsPerToken = false };
+    public static readonly Option<string[]> Properties = new("--property") { Description = "Check only this property (repeatable)" };
+    public static readonly Option<string[]> Constants = new("--const") { Description = "Override a constant: NAME=VALUE (repeatable)" };
+    public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
+    public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
+    public static readonly Option<long> MaxStates = new("--max-states") { Description = "Explicit engine: give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
+    public static readonly Option<double?> Timeout = new("--timeout") { Description = "Seconds: a whole explicit run, or each solver call" };
+    public static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+    public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
+    public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
+    public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
+
+    public static Command Create()
+    {
+        var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
+        {
+            ModelArgument, Variants, Properties, Constants, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant,
+        };
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var format = parse.GetValue(Format)!;
+        var engineName = parse.GetValue(Engine)!;
+        if (format is not ("text" or "json"))
+        {
+            return Cli.UsageError($"--format must be text or json, not '{format}'");
+        }
+
+        if (!EngineCatalog.Names.Contains(engineName))
+        {
+            return Cli.UsageError($"--engine must be one of {string.Join(", ", EngineCatalog.Names)}, not '{engineName}'");
+        }
+
+        var constants = new Dictionary<string, string>();
+        foreach (var c in parse.GetValue(Constants) ?? [])
+        {
+            var eq = c.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return Cli.UsageError($"--const expects NAME=VALUE, not '{c}'");
+            }
+
+            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+        }
+
+        var timeout = parse.GetValue(Timeout);
+        var options = new CheckOptions
+        {
+            Depth = parse.GetValue(Depth),
+            MaxStates = parse.GetValue(MaxStates),
+            Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null,
+            Symmetry = !parse.GetValue(NoSymmetry),
+            DumpSmtDirectory = parse.GetValue(DumpSmt),
+            ShowInvariant = parse.GetValue(ShowInvariant),
+            Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
+        };
+
+        var path = parse.GetValue(ModelArgument);
+        var model = path is null
+            ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
+            : ModelLoader.LoadFile(path, constants);
+        var engine = EngineCatalog.Create(engineName);
+        var results = CheckRunner.Run(model, engine, parse.GetValue(Variants) ?? [], parse.GetValue(Properties) ?? [], options);
+        if (options.Progress is not null)
+        {
+            Console.Error.Write(new string(' ', 79) + "\r");
+        }
+
+        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName));
+        Console.Out.Write(format == "json" ? JsonReport.Render(model, results, header) : TextReport.Render(model, results, header));
+        return CheckRunner.ExitCode(results);
+    }
+
+    private static string Settings(CheckOptions o, string engine) => engine == "explicit"
+        ? $"max-states {o.MaxStates}, symmetry {(o.Symmetry ? "on" : "off")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
+        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}";
+}

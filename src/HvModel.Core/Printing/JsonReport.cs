@@ -1,0 +1,178 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+using HvModel.Core.Traces;
+
+namespace HvModel.Core.Printing;
+
+/// <summary>
+/// The machine-readable report. Field names are a contract (README, architecture.md): scripts
+/// and benchmarks read them. Written field by field so their order is fixed.
+/// </summary>
+public static class JsonReport
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteString("name", header.Tool);
+            w.WriteString("version", header.Version);
+            w.WriteString("solver", header.Solver);
+            w.WriteEndObject();
+            w.WriteString("model", model.Name);
+            w.WriteString("source", model.SourceFile);
+            w.WriteStartObject("constants");
+            foreach (var c in model.Constants)
+            {
+                WriteValue(w, c.Name, c.Type as ScalarType, c.Value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("results");
+            foreach (var r in results)
+            {
+                WriteResult(w, model, r);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    public static void WriteResult(Utf8JsonWriter w, Model model, CheckResult r)
+    {
+        w.WriteStartObject();
+        w.WriteString("variant", r.Variant);
+        w.WriteString("property", r.Property);
+        w.WriteString("kind", r.Kind == PropertyKind.Cover ? "cover" : "invariant");
+        w.WriteString("engine", r.Engine);
+        w.WriteString("verdict", Word(r.Verdict));
+        w.WriteString("expected", Word(r.Expected));
+        w.WriteBoolean("differs", r.Differs);
+        w.WriteNumber("states", r.States);
+        w.WriteNumber("transitions", r.Transitions);
+        w.WriteNumber("depth", r.Depth);
+        w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
+        w.WriteString("reason", r.Reason);
+        if (r.Trace is null)
+        {
+            w.WriteNull("trace");
+        }
+        else
+        {
+            WriteTrace(w, model, r.Trace);
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static void WriteTrace(Utf8JsonWriter w, Model model, Trace trace)
+    {
+        w.WriteStartArray("trace");
+        foreach (var step in trace.Steps)
+        {
+            w.WriteStartObject();
+            if (step.Action is null)
+            {
+                w.WriteNull("action");
+            }
+            else
+            {
+                w.WriteString("action", step.Action.Name);
+            }
+
+            w.WriteStartObject("args");
+            for (var i = 0; i < step.Args.Length; i++)
+            {
+                var p = step.Action!.Parameters[i];
+                WriteValue(w, p.Name, p.Domain, step.Args[i]);
+            }
+
+            w.WriteEndObject();
+            w.WriteString("calls", step.Action?.Calls);
+            w.WriteStartArray("notes");
+            foreach (var n in step.Notes)
+            {
+                w.WriteStringValue(n);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("state");
+            foreach (var v in model.Vars)
+            {
+                w.WritePropertyName(v.Name);
+                WriteStored(w, v.Type, step.State, v.FirstSlot);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static string Word(Verdict v) => v switch
+    {
+        Verdict.Holds => "holds",
+        Verdict.Violated => "violated",
+        _ => "unknown",
+    };
+
+    private static void WriteStored(Utf8JsonWriter w, HvType type, IReadOnlyList<int> state, int first)
+    {
+        if (type is ScalarType s)
+        {
+            WriteScalar(w, s, state[first]);
+            return;
+        }
+
+        var a = (ArrayType)type;
+        var width = Types.SlotCount(a.Element);
+        w.WriteStartObject();
+        for (var k = 0; k < a.Index.Count; k++)
+        {
+            w.WritePropertyName(a.Index.Format(a.Index.ValueAt(k)));
+            WriteStored(w, a.Element, state, first + (k * width));
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, string name, ScalarType? type, int value)
+    {
+        w.WritePropertyName(name);
+        if (type is null)
+        {
+            w.WriteNumberValue(value);
+        }
+        else
+        {
+            WriteScalar(w, type, value);
+        }
+    }
+
+    private static void WriteScalar(Utf8JsonWriter w, ScalarType type, int value)
+    {
+        switch (type)
+        {
+            case BoolType:
+                w.WriteBooleanValue(value != 0);
+                break;
+            case RangeType:
+                w.WriteNumberValue(value);
+                break;
+            default:
+                w.WriteStringValue(type.Format(value));
+                break;
+        }
+    }
+}

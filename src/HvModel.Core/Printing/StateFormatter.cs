@@ -1,0 +1,86 @@
+using System.Text;
+using HvModel.Core.Ir;
+
+namespace HvModel.Core.Printing;
+
+/// <summary>Shows states and state changes in the language's own notation.</summary>
+public static class StateFormatter
+{
+    /// <summary>One line per variable: <c>name = value</c>, arrays as <c>[index: value, ...]</c>.</summary>
+    public static IEnumerable<string> Variables(Model model, IReadOnlyList<int> state) =>
+        model.Vars.Select(v => $"{v.Name} = {Value(v.Type, state, v.FirstSlot)}");
+
+    /// <summary>The value stored at <paramref name="first"/> for a value of <paramref name="type"/>.</summary>
+    public static string Value(HvType type, IReadOnlyList<int> state, int first)
+    {
+        if (type is ScalarType s)
+        {
+            return s.Format(state[first]);
+        }
+
+        var a = (ArrayType)type;
+        var width = Types.SlotCount(a.Element);
+        var sb = new StringBuilder("[");
+        for (var k = 0; k < a.Index.Count; k++)
+        {
+            if (k > 0)
+            {
+                sb.Append(", ");
+            }
+
+            sb.Append(a.Index.Format(a.Index.ValueAt(k))).Append(": ").Append(Value(a.Element, state, first + (k * width)));
+        }
+
+        return sb.Append(']').ToString();
+    }
+
+    /// <summary>The slots that differ between two states, as <c>slot: old -> new</c>.</summary>
+    public static IEnumerable<string> Changes(Model model, IReadOnlyList<int> before, IReadOnlyList<int> after)
+    {
+        foreach (var slot in model.Slots)
+        {
+            if (before[slot.Index] != after[slot.Index])
+            {
+                yield return $"{slot.Name}: {slot.Type.Format(before[slot.Index])} -> {slot.Type.Format(after[slot.Index])}";
+            }
+        }
+    }
+
+    /// <summary>An action instance as <c>name(p=v, ...)</c>.</summary>
+    public static string ActionCall(ActionDef action, IReadOnlyList<int> args)
+    {
+        if (action.Parameters.IsEmpty)
+        {
+            return action.Name;
+        }
+
+        var parts = action.Parameters.Select((p, i) => $"{p.Name}={p.Domain.Format(args[i])}");
+        return $"{action.Name}({string.Join(", ", parts)})";
+    }
+
+    /// <summary>Splits <paramref name="text"/> into lines of at most <paramref name="width"/> characters, at spaces.</summary>
+    public static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            if (line.Length > 0)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+}

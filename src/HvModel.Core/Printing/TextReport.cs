@@ -1,0 +1,199 @@
+using System.Text;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+using HvModel.Core.Traces;
+
+namespace HvModel.Core.Printing;
+
+/// <summary>
+/// The terminal and review-mail report: a header with tool, model and settings, the verdict
+/// matrix (variants as rows, properties as columns, numbered with a legend so it fits 80
+/// columns), the covers, then every counterexample as numbered kernel-call steps.
+/// </summary>
+public static class TextReport
+{
+    public const int Width = 80;
+    private const int Cell = 9;
+
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header)
+    {
+        var sb = new StringBuilder();
+        Header(sb, model, header);
+        var invariants = PropertyColumns(model, results, PropertyKind.Invariant);
+        var covers = PropertyColumns(model, results, PropertyKind.Cover);
+        Matrix(sb, "Invariants", results, invariants, v => v switch
+        {
+            Verdict.Holds => "holds",
+            Verdict.Violated => "VIOLATED",
+            _ => "unknown",
+        });
+        if (covers.Count > 0)
+        {
+            Matrix(sb, "Covers (sanity goals that must be reachable)", results, covers, v => v switch
+            {
+                Verdict.Holds => "reached",
+                Verdict.Violated => "UNREACHED",
+                _ => "unknown",
+            });
+        }
+
+        Summary(sb, results);
+        foreach (var r in results.Where(r => r.Trace is not null && r.Kind == PropertyKind.Invariant))
+        {
+            sb.AppendLine();
+            Counterexample(sb, model, r);
+        }
+
+        return sb.ToString();
+    }
+
+    public static void Header(StringBuilder sb, Model model, ReportHeader header)
+    {
+        sb.AppendLine($"{header.Tool} {header.Version}: model {model.Name} ({model.SourceFile})");
+        sb.AppendLine($"engine {header.Engine}{(header.Solver is null ? "" : $", solver {header.Solver}")}{(header.Settings is null ? "" : $", {header.Settings}")}");
+        if (!model.Constants.IsEmpty)
+        {
+            foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}{(c.Overridden ? "*" : "")}")), Width))
+            {
+                sb.AppendLine(line);
+            }
+        }
+    }
+
+    private static List<string> PropertyColumns(Model model, IReadOnlyList<CheckResult> results, PropertyKind kind)
+    {
+        var names = results.Where(r => r.Kind == kind).Select(r => r.Property).Distinct().ToList();
+        return names;
+    }
+
+    private static void Matrix(StringBuilder sb, string title, IReadOnlyList<CheckResult> results, List<string> columns, Func<Verdict, string> word)
+    {
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
+        var variants = results.Select(r => r.Variant).Distinct().ToList();
+        var first = Math.Max(8, variants.Max(v => v.Length) + 2);
+        sb.AppendLine();
+        sb.AppendLine($"{title}:");
+        sb.Append("variant".PadRight(first));
+        for (var c = 0; c < columns.Count; c++)
+        {
+            sb.Append($"[{c + 1}]".PadRight(Cell + 1));
+        }
+
+        sb.AppendLine().Append(new string('-', first + ((Cell + 1) * columns.Count) - 1)).AppendLine();
+        var anyDiffers = false;
+        foreach (var v in variants)
+        {
+            sb.Append(v.PadRight(first));
+            foreach (var column in columns)
+            {
+                var r = results.FirstOrDefault(x => x.Variant == v && x.Property == column);
+                var text = r is null ? "-" : word(r.Verdict) + (r.Differs ? "!" : "");
+                anyDiffers |= r?.Differs == true;
+                sb.Append(text.PadRight(Cell + 1));
+            }
+
+            sb.Length = sb.ToString().TrimEnd().Length;
+            sb.AppendLine();
+        }
+
+        sb.AppendLine();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            sb.AppendLine($"  [{c + 1}] {columns[c]}");
+        }
+
+        if (anyDiffers)
+        {
+            sb.AppendLine("  ! differs from the expected verdict");
+        }
+    }
+
+    private static void Summary(StringBuilder sb, IReadOnlyList<CheckResult> results)
+    {
+        sb.AppendLine();
+        foreach (var group in results.GroupBy(r => r.Variant))
+        {
+            var r = group.First();
+            sb.AppendLine($"{r.Variant}: {r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}, {r.Seconds:0.00} s");
+        }
+
+        foreach (var r in results.Where(r => r.Differs))
+        {
+            sb.AppendLine($"DIFFERS: {r.Variant} / {r.Property}: {Word(r)}, expected {Word(r with { Verdict = r.Expected })}");
+        }
+
+        foreach (var r in results.Where(r => r.Verdict == Verdict.Unknown))
+        {
+            sb.AppendLine($"unknown: {r.Variant} / {r.Property}: {r.Reason}");
+        }
+    }
+
+    private static string Word(CheckResult r) => (r.Kind, r.Verdict) switch
+    {
+        (PropertyKind.Cover, Verdict.Holds) => "reached",
+        (PropertyKind.Cover, Verdict.Violated) => "unreached",
+        (_, Verdict.Holds) => "holds",
+        (_, Verdict.Violated) => "violated",
+        _ => "unknown",
+    };
+
+    /// <summary>One counterexample (or witness), as numbered steps with their call chains and changes.</summary>
+    public static void Counterexample(StringBuilder sb, Model model, CheckResult r)
+    {
+        var trace = r.Trace!;
+        var description = model.Properties.FirstOrDefault(p => p.Name == r.Property)?.Description ?? r.Reason ?? "";
+        var title = $"== {r.Variant} / {r.Property}: {Word(r)} in {trace.Length} steps ({r.Engine}) ";
+        sb.AppendLine(title.PadRight(Width, '='));
+        foreach (var line in StateFormatter.Wrap(description, Width - 4))
+        {
+            sb.AppendLine($"   {line}");
+        }
+
+        sb.AppendLine();
+        TraceSteps(sb, model, trace);
+    }
+
+    public static void TraceSteps(StringBuilder sb, Model model, Trace trace)
+    {
+        sb.AppendLine("  0  initial state");
+        foreach (var v in StateFormatter.Variables(model, trace.Steps[0].State))
+        {
+            Indented(sb, v, 7);
+        }
+
+        for (var i = 1; i < trace.Steps.Length; i++)
+        {
+            var step = trace.Steps[i];
+            sb.AppendLine($"{i,3}  {StateFormatter.ActionCall(step.Action!, step.Args)}");
+            if (step.Action!.Calls is { } calls)
+            {
+                Indented(sb, calls, 7);
+            }
+
+            foreach (var note in step.Notes)
+            {
+                Indented(sb, "* " + note, 7);
+            }
+
+            foreach (var change in StateFormatter.Changes(model, trace.Steps[i - 1].State, step.State))
+            {
+                Indented(sb, change, 7);
+            }
+        }
+    }
+
+    private static void Indented(StringBuilder sb, string text, int indent)
+    {
+        var pad = new string(' ', indent);
+        var first = true;
+        foreach (var line in StateFormatter.Wrap(text, Width - indent - 2))
+        {
+            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using HvModel.Core.Checking;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+using HvModel.Core.Traces;
+using Trace = HvModel.Core.Traces.Trace;
+
+namespace HvModel.Explicit;
+
+/// <summary>
+/// Breadth-first exploration of every reachable state, checking all properties in one pass.
+/// BFS order makes the first violating state found one of least depth, so its counterexample
+/// is a shortest one. Traces are rebuilt from predecessor links by re-running the model
+/// (<see cref="TraceBuilder"/>), then replayed before they are returned.
+/// </summary>
+public sealed class ExplicitEngine : IEngine
+{
+    /// <summary>The pseudo-property under which a deadlock (a state with no successor) is reported.</summary>
+    public const string DeadlockProperty = "deadlock";
+
+    public string Name => "explicit";
+
+    /// <summary>Statistics of the last run, for reports and benchmarks.</summary>
+    public ExplorationStats? LastStats { get; private set; }
+
+    public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var semantics = new Semantics(model, variant);
+        var codec = new StateCodec(model.Slots);
+        var symmetry = options.Symmetry ? Symmetry.For(model) : null;
+        var store = new StateStore(codec.Words);
+        var packed = new ulong[codec.Words];
+        var state = new int[model.Slots.Length];
+        var found = new int[properties.Count];
+        Array.Fill(found, -1);
+        var undecided = properties.Count;
+        var checkDeadlock = options.CheckDeadlock && !model.AllowDeadlock;
+        var deadlock = -1;
+        long transitions = 0;
+        var depth = 0;
+        var deepest = 0;
+        var levelEnd = 0;
+        string? stopReason = null;
+        var cursor = 0;
+
+        void Store(int[] s, int pred)
+        {
+            symmetry?.Canonicalize(s);
+            codec.Pack(s, packed);
+            store.Add(packed, pred, out var added);
+            if (added && pred >= 0)
+            {
+                deepest = Math.Max(deepest, depth + 1);
+            }
+        }
+
+        try
+        {
+            semantics.InitialStates(s => Store(s, -1));
+        }
+        catch (ModelRuntimeError e)
+        {
+            throw new ModelRuntimeFailure(model, e, new Trace([]), null, [], variant.Name);
+        }
+
+        var lastReport = clock.Elapsed;
+        levelEnd = store.Count;
+        for (; cursor < store.Count; cursor++)
+        {
+            // The arena holds the states in BFS order: a level ends where the next begins.
+            if (cursor == levelEnd)
+            {
+                depth++;
+                levelEnd = store.Count;
+            }
+
+            codec.Unpack(store.Get(cursor), state);
+            for (var p = 0; p < properties.Count; p++)
+            {
+                if (found[p] >= 0)
+                {
+                    continue;
+                }
+
+                var holds = semantics.Holds(properties[p], state);
+                if (holds == (properties[p].Kind == PropertyKind.Cover))
+                {
+                    found[p] = cursor;
+                    undecided--;
+                }
+            }
+
+            if (undecided == 0 && (!checkDeadlock || deadlock >= 0))
+            {
+                stopReason = null;
+                break;
+            }
+
+            var successors = 0;
+            var from = cursor;
+            try
+            {
+                semantics.Successors(state, (_, _, next) =>
+                {
+                    successors++;
+                    transitions++;
+                    Store(next, from);
+                });
+            }
+            catch (ModelRuntimeError e)
+            {
+                var trace = new TraceBuilder(semantics, codec, symmetry, store).Build(cursor);
+                throw new ModelRuntimeFailure(model, e, trace, semantics.CurrentAction, semantics.CurrentArgs, variant.Name);
+            }
+
+            if (successors == 0 && checkDeadlock && deadlock < 0)
+            {
+                deadlock = cursor;
+            }
+
+            if (store.Count > options.MaxStates)
+            {
+                stopReason = $"state limit reached ({options.MaxStates} states)";
+                break;
+            }
+
+            if ((cursor & 1023) == 0)
+            {
+                if (options.Timeout is { } limit && clock.Elapsed > limit)
+                {
+                    stopReason = $"time limit reached ({limit.TotalSeconds:0.#} s)";
+                    break;
+                }
+
+                if (options.Cancellation.IsCancellationRequested)
+                {
+                    stopReason = "cancelled";
+                    break;
+                }
+
+                if (options.Progress is not null && clock.Elapsed - lastReport > TimeSpan.FromSeconds(1))
+                {
+                    lastReport = clock.Elapsed;
+                    var rate = store.Count / clock.Elapsed.TotalSeconds;
+                    options.Progress($"{variant.Name}: {store.Count} states, {rate:0} states/s, queue {store.Count - cursor}, depth {depth}");
+                }
+            }
+        }
+
+        var complete = stopReason is null && cursor >= store.Count;
+        var seconds = clock.Elapsed.TotalSeconds;
+        LastStats = new ExplorationStats(store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete);
+        var builder = new TraceBuilder(semantics, codec, symmetry, store);
+        var results = new List<CheckResult>();
+        for (var p = 0; p < properties.Count; p++)
+        {
+            var property = properties[p];
+            if (found[p] >= 0)
+            {
+                var trace = TraceReplayer.Replay(semantics, builder.Build(found[p]), property);
+                var verdict = property.Kind == PropertyKind.Cover ? Verdict.Holds : Verdict.Violated;
+                results.Add(new CheckResult(variant.Name, property.Name, property.Kind, Name, verdict, store.Count, transitions, trace.Length, seconds, null, trace));
+            }
+            else if (complete || undecided == 0)
+            {
+                // Explored everything (or stopped only once all else was decided): nothing violates it.
+                var verdict = property.Kind == PropertyKind.Cover ? Verdict.Violated : Verdict.Holds;
+                var reason = property.Kind == PropertyKind.Cover ? "no reachable state satisfies it" : null;
+                results.Add(new CheckResult(variant.Name, property.Name, property.Kind, Name, verdict, store.Count, transitions, deepest, seconds, reason));
+            }
+            else
+            {
+                results.Add(new CheckResult(variant.Name, property.Name, property.Kind, Name, Verdict.Unknown, store.Count, transitions, deepest, seconds, stopReason));
+            }
+        }
+
+        if (checkDeadlock)
+        {
+            if (deadlock >= 0)
+            {
+                var trace = TraceReplayer.Replay(semantics, builder.Build(deadlock), null);
+                results.Add(new CheckResult(variant.Name, DeadlockProperty, PropertyKind.Invariant, Name, Verdict.Violated, store.Count, transitions, trace.Length, seconds, "a reachable state has no enabled action", trace));
+            }
+            else
+            {
+                results.Add(complete
+                    ? new CheckResult(variant.Name, DeadlockProperty, PropertyKind.Invariant, Name, Verdict.Holds, store.Count, transitions, deepest, seconds)
+                    : new CheckResult(variant.Name, DeadlockProperty, PropertyKind.Invariant, Name, Verdict.Unknown, store.Count, transitions, deepest, seconds, stopReason ?? "exploration stopped once every property was decided"));
+            }
+        }
+
+        return results;
+    }
+}

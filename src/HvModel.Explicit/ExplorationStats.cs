@@ -1,0 +1,24 @@
+namespace HvModel.Explicit;
+
+/// <summary>Figures of one explicit-state run.</summary>
+/// <param name="States">Distinct states stored (after symmetry reduction).</param>
+/// <param name="Transitions">Successors generated, duplicates included.</param>
+/// <param name="Depth">Length of the longest shortest path from an initial state (the BFS diameter).</param>
+/// <param name="Seconds">Wall-clock time.</param>
+/// <param name="StateBits">Information bits per state.</param>
+/// <param name="Words">64-bit words per packed state.</param>
+/// <param name="BytesPerState">All memory of the visited set per state.</param>
+/// <param name="OverheadBytesPerState">Memory per state beyond its packed words.</param>
+/// <param name="Permutations">Symmetry permutations tried per state (1: no reduction).</param>
+/// <param name="Complete">True when every reachable state was explored.</param>
+public sealed record ExplorationStats(
+    long States,
+    long Transitions,
+    int Depth,
+    double Seconds,
+    int StateBits,
+    int Words,
+    double BytesPerState,
+    double OverheadBytesPerState,
+    int Permutations,
+    bool Complete);

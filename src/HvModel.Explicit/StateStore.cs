@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+
+namespace HvModel.Explicit;
+
+/// <summary>
+/// The visited set of a breadth-first search. States are packed words appended to one arena in
+/// discovery order, so the arena is also the BFS queue. Besides its packed words a state costs
+/// one predecessor index (4 bytes) and its share of an open-addressing hash table of indices
+/// (4 bytes a slot, kept at most half full).
+/// </summary>
+public sealed class StateStore
+{
+    private readonly int words;
+    private ulong[] arena;
+    private int[] predecessor;
+    private int[] table;
+    private int mask;
+
+    public StateStore(int words, int initialCapacity = 1024)
+    {
+        this.words = words;
+        arena = new ulong[initialCapacity * words];
+        predecessor = new int[initialCapacity];
+        var size = 1;
+        while (size < initialCapacity * 2)
+        {
+            size <<= 1;
+        }
+
+        table = new int[size];
+        mask = size - 1;
+    }
+
+    public int Count { get; private set; }
+
+    public int Words => words;
+
+    /// <summary>Memory held per stored state, all structures included, at the current fill.</summary>
+    public double BytesPerState => Count == 0 ? 0 : ((arena.Length * 8.0) + (predecessor.Length * 4.0) + (table.Length * 4.0)) / Count;
+
+    /// <summary>Memory per state beyond its packed words (predecessor and hash slots), at the current fill.</summary>
+    public double OverheadBytesPerState => Count == 0 ? 0 : ((predecessor.Length * 4.0) + (table.Length * 4.0)) / Count;
+
+    public ReadOnlySpan<ulong> Get(int index) => arena.AsSpan(index * words, words);
+
+    public int Predecessor(int index) => predecessor[index];
+
+    /// <summary>Adds a state unless it is there; returns its index and whether it is new.</summary>
+    public int Add(ReadOnlySpan<ulong> packed, int pred, out bool added)
+    {
+        var slot = (int)Hash(packed) & mask;
+        while (true)
+        {
+            var entry = table[slot];
+            if (entry == 0)
+            {
+                break;
+            }
+
+            if (Get(entry - 1).SequenceEqual(packed))
+            {
+                added = false;
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        if (Count == int.MaxValue - 1)
+        {
+            throw new InvalidOperationException("state store full");
+        }
+
+        var index = Count;
+        EnsureCapacity(index + 1);
+        packed.CopyTo(arena.AsSpan(index * words, words));
+        predecessor[index] = pred;
+        table[slot] = index + 1;
+        Count++;
+        if (Count * 2 > table.Length)
+        {
+            Rehash();
+        }
+
+        added = true;
+        return index;
+    }
+
+    private void EnsureCapacity(int states)
+    {
+        if (states <= predecessor.Length)
+        {
+            return;
+        }
+
+        var capacity = (int)Math.Min(int.MaxValue - 1L, predecessor.Length * 2L);
+        Array.Resize(ref predecessor, capacity);
+        Array.Resize(ref arena, capacity * words);
+    }
+
+    private void Rehash()
+    {
+        table = new int[table.Length * 2];
+        mask = table.Length - 1;
+        for (var i = 0; i < Count; i++)
+        {
+            var slot = (int)Hash(Get(i)) & mask;
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = i + 1;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash(ReadOnlySpan<ulong> packed)
+    {
+        var h = 0x9E3779B97F4A7C15UL;
+        foreach (var w in packed)
+        {
+            h ^= w;
+            h *= 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 31;
+        }
+
+        return h ^ (h >> 29);
+    }
+}
