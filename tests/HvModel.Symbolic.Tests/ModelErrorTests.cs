@@ -1,30 +1,29 @@
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
-using HvModel.Core.Ir;
 using HvModel.Symbolic.Engines;
 
 namespace HvModel.Symbolic.Tests;
 
 /// <summary>
-/// A reachable model error (a value out of its variable's range, an index out of bounds) is
-/// reported by every symbolic engine as Unknown, "model error: ...", with the evaluator's own
-/// message and the shortest path to the state where it happens; it never hides in a proof.
+/// A reachable model error (a value out of its variable's range, an index out of bounds) stops
+/// every symbolic engine with a <see cref="ModelRuntimeFailure"/>, as it stops the explicit engine:
+/// the evaluator's own error, the shortest path to the state where it happens and the failing
+/// action instance. It never hides in a proof.
 /// </summary>
 public sealed class ModelErrorTests
 {
     [Theory]
-    [InlineData(TestModels.Overflow, "value 4 assigned to 'x' is out of its range R", 3)]
-    [InlineData(TestModels.IndexRead, "index 3 is out of range R", 3)]
-    public void A_reachable_model_error_is_reported_with_its_path(string text, string message, int length)
+    [InlineData(TestModels.Overflow, "value 4 assigned to 'x' is out of its range R", 3, "up")]
+    [InlineData(TestModels.IndexRead, "index 3 is out of range R", 3, "look")]
+    public void A_reachable_model_error_is_reported_with_its_path(string text, string message, int length, string action)
     {
         var model = ModelLoader.LoadText(text);
         foreach (IEngine engine in new IEngine[] { new BmcEngine(), new KInductionEngine(), new PdrEngine() })
         {
-            var r = engine.Check(model, model.Variants[0], model.Properties, new CheckOptions { Depth = 6 })[0];
-            Assert.Equal(Verdict.Unknown, r.Verdict);
-            Assert.StartsWith("model error: ", r.Reason);
-            Assert.Contains(message, r.Reason);
-            Assert.Equal(length, r.Trace!.Length);
+            var f = Assert.Throws<ModelRuntimeFailure>(() => engine.Check(model, model.Variants[0], model.Properties, new CheckOptions { Depth = 6 }));
+            Assert.Equal(message, f.Error.Message);
+            Assert.Equal(length, f.Trace.Length);
+            Assert.Equal(action, f.Action?.Name);
         }
     }
 
@@ -41,10 +40,10 @@ public sealed class ModelErrorTests
             """);
         foreach (IEngine engine in new IEngine[] { new BmcEngine(), new KInductionEngine(), new PdrEngine() })
         {
-            var r = engine.Check(model, model.Variants[0], model.Properties, new CheckOptions { Depth = 3 })[0];
-            Assert.Equal(Verdict.Unknown, r.Verdict);
-            Assert.Contains("value 4 assigned to 'y'", r.Reason);
-            Assert.Contains("init", r.Reason);
+            var f = Assert.Throws<ModelRuntimeFailure>(() => engine.Check(model, model.Variants[0], model.Properties, new CheckOptions { Depth = 3 }));
+            Assert.Contains("value 4 assigned to 'y'", f.Error.Message);
+            Assert.Null(f.Action);
+            Assert.True(f.Trace.Steps.IsEmpty);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace HvModel.Symbolic.Engines;
 /// Bounded model checking from the initial states, one depth at a time in one solver, so the
 /// first depth with a hit gives a shortest path. At each depth one query asks whether the last
 /// state is bad (target or model error); only when it is, a second query tells which, so that a
-/// property violation is preferred over a model error at the same depth.
+/// property violation is preferred over a model error at the same depth. A reachable model error
+/// is thrown as a <see cref="Core.Checking.ModelRuntimeFailure"/>, as the explicit engine does.
 /// </summary>
 internal sealed class BmcSearch(PropertyRun run, Z3Process solver)
 {
@@ -31,7 +32,7 @@ internal sealed class BmcSearch(PropertyRun run, Z3Process solver)
                     return run.Unknown(0, PropertyRun.Describe(answer, 0));
                 case SolverStatus.Sat:
                     path.Pop();
-                    return run.InitError();
+                    throw run.InitError();
             }
         }
 
@@ -80,7 +81,7 @@ internal sealed class BmcSearch(PropertyRun run, Z3Process solver)
 
         var errorTrace = TraceDecoder.Decode(path, k);
         path.Pop();
-        return run.ModelError(errorTrace);
+        throw run.ModelError(errorTrace);
     }
 
     public void Extend() => path.Extend();

@@ -60,45 +60,37 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
     }
 
     /// <summary>
-    /// The result for a path whose last state raises a model error (in the property, or in an
-    /// action taken from it): Unknown, with the evaluator's own message and the path to the state.
-    /// The path is replayed, and the evaluator must raise the error, or the encoding is wrong.
+    /// A path whose last state raises a model error (in the property, or in an action taken from
+    /// it) is not a verdict: like the explicit engine, the engine stops with a
+    /// <see cref="ModelRuntimeFailure"/> carrying the evaluator's own error, the replayed path to
+    /// the state and the failing action instance. The evaluator must raise the error, or the
+    /// encoding is wrong.
     /// </summary>
-    public CheckResult ModelError(Trace trace)
+    public ModelRuntimeFailure ModelError(Trace trace)
     {
         var semantics = new Semantics(Model, Variant);
         var replayed = TraceReplayer.Replay(semantics, trace, null);
         var last = replayed.Last.ToArray();
-        var error = RaisedIn(() => semantics.Holds(Property, last));
-        string? where = null;
-        if (error is null)
+        if (RaisedIn(() => semantics.Holds(Property, last)) is { } inProperty)
         {
-            foreach (var action in Model.Actions)
-            {
-                error = RaisedIn(() => semantics.Successors(last, action, (_, _, _) => { }));
-                if (error is not null)
-                {
-                    where = $" (action {action.Name} from the last state of the trace)";
-                    break;
-                }
-            }
+            return new ModelRuntimeFailure(Model, inProperty, replayed, null, [], Variant.Name);
         }
 
-        if (error is null)
+        if (RaisedIn(() => semantics.Successors(last, (_, _, _) => { })) is { } inAction)
         {
-            throw new TraceReplayException($"the solver reports a model error after step {replayed.Length} that the evaluator does not raise");
+            return new ModelRuntimeFailure(Model, inAction, replayed, semantics.CurrentAction, semantics.CurrentArgs, Variant.Name);
         }
 
-        return Unknown(replayed.Length, $"model error: {error.Format()}{where}", replayed);
+        throw new TraceReplayException($"the solver reports a model error after step {replayed.Length} that the evaluator does not raise");
     }
 
-    /// <summary>The result when the init block itself raises a model error.</summary>
-    public CheckResult InitError()
+    /// <summary>The failure when the init block itself raises a model error.</summary>
+    public ModelRuntimeFailure InitError()
     {
         var semantics = new Semantics(Model, Variant);
         var error = RaisedIn(() => semantics.InitialStates(_ => { }))
             ?? throw new TraceReplayException("the solver reports a model error in the init block that the evaluator does not raise");
-        return Unknown(0, $"model error: {error.Format()} (in the init block)");
+        return new ModelRuntimeFailure(Model, error, new Trace([]), null, [], Variant.Name);
     }
 
     private static ModelRuntimeError? RaisedIn(Action run)
