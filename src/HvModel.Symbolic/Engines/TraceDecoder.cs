@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using HvModel.Core.Ir;
+using HvModel.Core.Traces;
+using HvModel.Symbolic.Smt;
+
+namespace HvModel.Symbolic.Engines;
+
+/// <summary>
+/// Reads a path out of the solver's model after a sat answer: the value of every slot of every
+/// state, the action selector of every step and the chosen action's parameters.
+/// </summary>
+internal static class TraceDecoder
+{
+    public static Trace Decode(Unrolling path, int depth)
+    {
+        var model = path.Encoder.Model;
+        var names = new List<string>();
+        for (var k = 0; k <= depth; k++)
+        {
+            names.AddRange(path.States[k]);
+        }
+
+        for (var k = 0; k < depth; k++)
+        {
+            var step = path.Steps[k];
+            names.Add(step.Selector!);
+            foreach (var ps in step.Parameters)
+            {
+                names.AddRange(ps.Where(p => p.Const is null).Select(p => p.Term));
+            }
+        }
+
+        var values = new Dictionary<string, int>();
+        if (names.Count > 0)
+        {
+            // Asked in chunks: one huge get-value line is no faster and harder to read in a dump.
+            foreach (var chunk in names.Chunk(200))
+            {
+                var answer = Sexp.Parse(path.Solver.Query($"(get-value ({string.Join(' ', chunk)}))"));
+                foreach (var pair in answer.Items)
+                {
+                    values[pair.Items[0].Atom!] = pair.Items[1].ToValue();
+                }
+            }
+        }
+
+        var steps = ImmutableArray.CreateBuilder<TraceStep>();
+        for (var k = 0; k <= depth; k++)
+        {
+            var state = path.States[k].Select(n => values[n]).ToArray();
+            if (k == 0)
+            {
+                steps.Add(TraceStep.Initial(state));
+                continue;
+            }
+
+            var step = path.Steps[k - 1];
+            var a = values[step.Selector!];
+            var action = model.Actions[a];
+            var args = step.Parameters[a].Select(p => p.Const ?? values[p.Term]).ToImmutableArray();
+            steps.Add(new TraceStep(action, args, [.. state], []));
+        }
+
+        return new Trace(steps.ToImmutable());
+    }
+}

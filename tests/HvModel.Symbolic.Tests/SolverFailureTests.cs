@@ -1,0 +1,128 @@
+using HvModel.Core.Binding;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+using HvModel.Symbolic.Engines;
+using HvModel.Symbolic.Smt;
+
+namespace HvModel.Symbolic.Tests;
+
+/// <summary>What happens when the solver does not answer: Unknown with a reason, never Holds.</summary>
+public sealed class SolverFailureTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("hvmodel-z3-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, true);
+
+    private string FakeSolver(string name, string body)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
+    private static IEngine[] Engines(string solver) => [new BmcEngine(solver), new KInductionEngine(solver), new PdrEngine(solver)];
+
+    [Fact]
+    public void A_solver_that_answers_unknown_gives_unknown_never_holds()
+    {
+        var solver = FakeSolver("unknown-z3", """
+            while IFS= read -r line; do
+              case "$line" in
+                *"(check-sat)"*) echo unknown ;;
+                *"(get-info :reason-unknown)"*) echo '(:reason-unknown "incomplete quantifiers")' ;;
+                *"(echo "*) echo hvmodel-sync ;;
+                *"(exit)"*) exit 0 ;;
+              esac
+            done
+            """);
+        var model = ModelLoader.LoadText(TestModels.Mutex);
+        foreach (var engine in Engines(solver))
+        {
+            var results = engine.Check(model, model.GetVariant("fixed"), model.Properties, new CheckOptions { Depth = 5 });
+            Assert.All(results, r =>
+            {
+                Assert.Equal(Verdict.Unknown, r.Verdict);
+                Assert.Contains("incomplete quantifiers", r.Reason);
+            });
+        }
+    }
+
+    [Fact]
+    public void A_solver_that_hangs_is_killed_and_gives_unknown()
+    {
+        var solver = FakeSolver("silent-z3", "exec sleep 60\n");
+        var model = ModelLoader.LoadText(TestModels.Counter);
+        var options = new CheckOptions { Depth = 5, Timeout = TimeSpan.FromMilliseconds(100) };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var r = new PdrEngine(solver).Check(model, model.Variants[0], [model.GetProperty("below_six")], options)[0];
+        Assert.Equal(Verdict.Unknown, r.Verdict);
+        Assert.Contains("timeout", r.Reason);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void A_real_timeout_of_one_millisecond_never_gives_holds()
+    {
+        var model = ModelLoader.LoadText(TestModels.Slots);
+        var options = new CheckOptions { Depth = 8, Timeout = TimeSpan.FromMilliseconds(1) };
+        foreach (var engine in Engines(Z3Process.DefaultExecutable))
+        {
+            foreach (var r in engine.Check(model, model.Variants[0], model.Properties, options))
+            {
+                // not_all_two and sum_small are violated, pos_three_flag is reached: whatever a
+                // starved solver manages, it must not claim a violated invariant holds.
+                if (r.Kind == PropertyKind.Invariant)
+                {
+                    Assert.NotEqual(Verdict.Holds, r.Verdict);
+                }
+
+                if (r.Verdict == Verdict.Unknown)
+                {
+                    Assert.False(string.IsNullOrEmpty(r.Reason));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_missing_solver_is_reported_as_such()
+    {
+        var model = ModelLoader.LoadText(TestModels.Counter);
+        var e = Assert.Throws<Z3NotFoundException>(() =>
+            new BmcEngine(Path.Combine(dir, "no-such-z3")).Check(model, model.Variants[0], model.Properties, new CheckOptions()));
+        Assert.Equal("z3 not found: run ./setup", e.Message);
+        Assert.Throws<Z3NotFoundException>(() => Z3Process.Version(Path.Combine(dir, "no-such-z3")));
+    }
+
+    [Fact]
+    public void The_solver_version_is_available()
+    {
+        Assert.StartsWith("Z3 version", Z3Process.Version());
+    }
+
+    [Fact]
+    public void Dumped_queries_rerun_with_z3()
+    {
+        var model = ModelLoader.LoadText(TestModels.Counter);
+        var options = new CheckOptions { Depth = 5, DumpSmtDirectory = dir };
+        new BmcEngine().Check(model, model.Variants[0], [model.GetProperty("below_three")], options);
+        new PdrEngine().Check(model, model.Variants[0], [model.GetProperty("below_six")], options);
+        var files = Directory.GetFiles(dir, "*.smt2");
+        Assert.Contains(files, f => Path.GetFileName(f) == "bmc-default-below_three-bmc.smt2");
+        Assert.Contains(files, f => Path.GetFileName(f) == "pdr-default-below_six-horn.smt2");
+        foreach (var f in files)
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo(Z3Process.DefaultExecutable, f) { RedirectStandardOutput = true };
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            Assert.DoesNotContain("(error", output);
+            Assert.Contains("sat", output);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using HvModel.Core.Binding;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+using HvModel.Symbolic.Smt;
+using HvModel.Symbolic.Translation;
+
+namespace HvModel.Symbolic.Tests;
+
+/// <summary>
+/// The SMT translation against the evaluator on generated expressions and random states: z3
+/// must give the term the evaluator's value, and the error term must be true exactly when the
+/// evaluator raises a model error.
+/// </summary>
+public sealed class TranslatorTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Translated_expressions_have_the_evaluators_values(int seed)
+    {
+        var generator = new ExprGenerator(seed);
+        var text = new System.Text.StringBuilder(ExprGenerator.Declarations);
+        const int Count = 60;
+        for (var i = 0; i < Count; i++)
+        {
+            // Int expressions are compared through "= 0" and then taken apart again.
+            text.AppendLine(i % 2 == 0 ? $"cover p{i}: {generator.Bool(4)}" : $"cover p{i}: ({generator.Int(4)}) = 0");
+        }
+
+        var model = ModelLoader.LoadText(text.ToString());
+        var variant = model.GetVariant("v");
+        var semantics = new Semantics(model, variant);
+        var random = new Random(seed);
+        using var z3 = new Z3Process();
+        var names = new List<string>();
+        for (var j = 0; j < model.Slots.Length; j++)
+        {
+            names.Add($"s_{j}");
+            z3.Declare(names[j], SmtTerms.Sort(model.Slots[j].Type));
+        }
+
+        var checkedValues = 0;
+        var errors = 0;
+        foreach (var p in model.Properties)
+        {
+            var expr = p.Name[1..].Length > 0 && int.Parse(p.Name[1..]) % 2 == 1 ? ((BinaryExpr)p.Predicate).Left : p.Predicate;
+            var translator = new ExprTranslator(variant, model.FrameSize) { Slots = [.. names.Select(n => SmtValue.Of(n))] };
+            var smt = translator.Translate(expr);
+            for (var trial = 0; trial < 4; trial++)
+            {
+                var state = model.Slots.Select(s => s.Type.ValueAt(random.Next(s.Type.Count))).ToArray();
+                int? expected;
+                try
+                {
+                    expected = semantics.Evaluate(expr, state);
+                }
+                catch (ModelRuntimeError)
+                {
+                    expected = null;
+                }
+
+                z3.Send("(push 1)");
+                for (var j = 0; j < state.Length; j++)
+                {
+                    z3.Assert(SmtTerms.Eq(names[j], SmtTerms.Literal(model.Slots[j].Type, state[j])));
+                }
+
+                Assert.Equal(SolverStatus.Sat, z3.CheckSat().Status);
+                var answer = Sexp.Parse(z3.Query($"(get-value ({smt.Term} {smt.Error}))"));
+                z3.Send("(pop 1)");
+                var value = answer.Items[0].Items[1].ToValue();
+                var error = answer.Items[1].Items[1].ToValue();
+                if (expected is null)
+                {
+                    Assert.True(error == 1, $"{p.Name} in [{string.Join(',', state)}]: the evaluator raises an error, the translation does not");
+                    errors++;
+                }
+                else
+                {
+                    Assert.True(error == 0, $"{p.Name} in [{string.Join(',', state)}]: a spurious error");
+                    Assert.True(expected == value, $"{p.Name} in [{string.Join(',', state)}]: evaluator {expected}, smt {value}");
+                    checkedValues++;
+                }
+            }
+        }
+
+        Assert.True(checkedValues > Count, "too few values compared");
+        Console.WriteLine($"seed {seed}: {checkedValues} values and {errors} model errors compared");
+    }
+}
