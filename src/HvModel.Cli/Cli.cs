@@ -5,6 +5,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Printing;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
+using HvModel.Symbolic.Smt;
 
 namespace HvModel.Cli;
 
@@ -51,6 +52,11 @@ public static class Cli
             Console.Error.WriteLine(RuntimeFailureReport(f));
             return 2;
         }
+        catch (Z3NotFoundException e)
+        {
+            Console.Error.WriteLine($"hvmodel: error: {e.Message}");
+            return 3;
+        }
         catch (TraceReplayException e)
         {
             Console.Error.WriteLine($"hvmodel: internal error: a counterexample does not replay: {e.Message}");
@@ -66,15 +72,17 @@ public static class Cli
 
     private static string RuntimeFailureReport(ModelRuntimeFailure f)
     {
-        if (f.Action is null || f.Trace.Steps.IsEmpty)
+        if (f.Trace.Steps.IsEmpty)
         {
-            return "  (in the initial states)";
+            return $"  (in the initial states of variant {f.Variant})";
         }
 
         var sb = new System.Text.StringBuilder();
         sb.AppendLine($"  reached in variant {f.Variant} by:");
         TextReport.TraceSteps(sb, f.Model, f.Trace);
-        sb.Append($"  then {StateFormatter.ActionCall(f.Action, [.. f.Args])} fails");
+        sb.Append(f.Action is null
+            ? "  then evaluating a property in the last state fails"
+            : $"  then {StateFormatter.ActionCall(f.Action, [.. f.Args])} fails");
         return sb.ToString();
     }
 }

@@ -93,7 +93,17 @@ public sealed class ExplicitEngine : IEngine
                     continue;
                 }
 
-                var holds = semantics.Holds(properties[p], state);
+                bool holds;
+                try
+                {
+                    holds = semantics.Holds(properties[p], state);
+                }
+                catch (ModelRuntimeError e)
+                {
+                    // A property that indexes out of range: the model's error, with the path to the state.
+                    throw new ModelRuntimeFailure(model, e, new TraceBuilder(semantics, codec, symmetry, store).Build(cursor), null, [], variant.Name);
+                }
+
                 if (holds == (properties[p].Kind == PropertyKind.Cover))
                 {
                     found[p] = cursor;

@@ -63,11 +63,20 @@ public sealed class EngineAgreementTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Pdr_proves_or_refutes_like_breadth_first_search(string name, string variant)
+    public void Pdr_proves_or_refutes_like_breadth_first_search(string name, string variant) =>
+        AssertPdrAgrees(new PdrEngine(), name, variant);
+
+    // Spacer alone (no BMC half racing it): its own refutations, and the path found after them.
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Spacer_alone_proves_or_refutes_like_breadth_first_search(string name, string variant) =>
+        AssertPdrAgrees(new PdrEngine(portfolio: false), name, variant);
+
+    private static void AssertPdrAgrees(PdrEngine engine, string name, string variant)
     {
         var model = Load(name);
         var v = model.GetVariant(variant);
-        var results = new PdrEngine().Check(model, v, model.Properties, Options with { ShowInvariant = true });
+        var results = engine.Check(model, v, model.Properties, Options with { ShowInvariant = true });
         foreach (var (p, r) in model.Properties.Zip(results))
         {
             var hit = ExplicitOracle.ShortestHit(model, v, p);
@@ -115,7 +124,7 @@ public sealed class EngineAgreementTests
     {
         var model = Load("mutex");
         var exclusive = new[] { model.GetProperty("exclusive") };
-        foreach (IEngine engine in new IEngine[] { new BmcEngine(), new KInductionEngine(), new PdrEngine() })
+        foreach (IEngine engine in new IEngine[] { new BmcEngine(), new KInductionEngine(), new PdrEngine(), new PdrEngine(portfolio: false) })
         {
             var buggy = engine.Check(model, model.GetVariant("buggy"), exclusive, Options)[0];
             Assert.Equal(Verdict.Violated, buggy.Verdict);

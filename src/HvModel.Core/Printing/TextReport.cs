@@ -125,7 +125,11 @@ public static class TextReport
                 Verdict.Violated => ", DEADLOCK",
                 _ => ", deadlock unknown",
             };
-            sb.AppendLine($"{r.Variant}: {r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}{free}, {r.Seconds:0.00} s");
+            // The explicit engine explores once for all properties; the symbolic ones check each apart.
+            var explored = r.States > 0
+                ? $"{r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}{free}, {r.Seconds:0.00} s"
+                : $"{group.Count()} checks, depth up to {group.Max(x => x.Depth)}, {group.Sum(x => x.Seconds):0.00} s";
+            sb.AppendLine($"{r.Variant}: {explored}");
         }
 
         foreach (var r in results.Where(r => r.Differs))

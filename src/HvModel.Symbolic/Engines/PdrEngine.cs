@@ -11,45 +11,31 @@ namespace HvModel.Symbolic.Engines;
 /// Unbounded proofs with Z3's Spacer ("pdr"): the model as constrained Horn clauses over one
 /// predicate Inv of the state, init ⇒ Inv, Inv ∧ T ⇒ Inv', Inv ∧ Bad ⇒ false, where Bad is the
 /// property's target or a model error. <c>sat</c> means an inductive invariant exists: the
-/// invariant holds (a cover is unreachable). <c>unsat</c> means Bad is reachable; the path is then
-/// found by BMC with increasing depth (the first hit is a shortest one), which keeps trace
-/// decoding in one place instead of reading Spacer's derivations.
+/// invariant holds (a cover is unreachable). <c>unsat</c> means Bad is reachable.
 /// </summary>
-public sealed class PdrEngine(string? solverPath = null) : SymbolicEngine(solverPath)
+/// <remarks>
+/// Spacer proves quickly but refutes slowly on models like the Hyper-V one, and its refutation
+/// is a derivation, not a trace. So the engine is a portfolio of two solver processes: Spacer,
+/// and BMC from depth 0 upwards; the first conclusive answer wins and the other is stopped.
+/// A violation therefore always comes from BMC, as a shortest trace (replayed before it is
+/// returned); "holds" only ever comes from Spacer's proof. With <c>portfolio: false</c> (tests)
+/// Spacer runs alone and BMC looks for the path only after Spacer refuted.
+/// </remarks>
+public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) : SymbolicEngine(solverPath)
 {
     // How deep BMC looks for the path behind a refutation before it gives up.
     private const int MaxCounterexampleDepth = 10_000;
 
     public override string Name => "pdr";
 
-    internal override CheckResult CheckProperty(PropertyRun run)
+    internal override CheckResult CheckProperty(PropertyRun run) => portfolio ? Race(run) : Sequential(run);
+
+    private static CheckResult Sequential(PropertyRun run)
     {
-        SolverAnswer answer;
-        string? invariant = null;
-        using (var solver = run.OpenSolver("horn"))
+        var (answer, invariant) = Spacer(run);
+        if (answer.Status != SolverStatus.Unsat)
         {
-            solver.Send("(set-logic HORN)");
-            foreach (var clause in Clauses(run))
-            {
-                solver.Send(clause);
-            }
-
-            answer = solver.CheckSat();
-            if (answer.Status == SolverStatus.Sat && run.Options.ShowInvariant)
-            {
-                invariant = ReadInvariant(run.Model, solver.Query("(get-model)"));
-            }
-        }
-
-        switch (answer.Status)
-        {
-            case SolverStatus.Unknown:
-                return run.Unknown(0, $"pdr: {answer.Reason}");
-            case SolverStatus.Sat:
-            {
-                var verdict = run.Property.Kind == PropertyKind.Invariant ? Verdict.Holds : Verdict.Violated;
-                return run.Result(verdict, 0, invariant is null ? null : $"inductive invariant: {invariant}");
-            }
+            return Proved(run, answer, invariant);
         }
 
         run.Progress("refuted; looking for the shortest path with bmc");
@@ -57,6 +43,95 @@ public sealed class PdrEngine(string? solverPath = null) : SymbolicEngine(solver
         var search = new BmcSearch(run, bmcSolver);
         var depth = Math.Max(MaxCounterexampleDepth, run.Options.Depth);
         return search.Run(depth) ?? run.Unknown(depth, $"pdr refuted the property but bmc found no path up to depth {depth}");
+    }
+
+    private CheckResult Race(PropertyRun run)
+    {
+        using var stopSpacer = CancellationTokenSource.CreateLinkedTokenSource(run.Options.Cancellation);
+        using var stopBmc = CancellationTokenSource.CreateLinkedTokenSource(run.Options.Cancellation);
+        var spacerRun = run.WithCancellation(stopSpacer.Token);
+        var bmcRun = run.WithCancellation(stopBmc.Token);
+        var spacer = Task.Run(() => Spacer(spacerRun), CancellationToken.None);
+        var bmc = Task.Run(() =>
+        {
+            using var solver = bmcRun.OpenSolver("bmc");
+            return new BmcSearch(bmcRun, solver).Run(Math.Max(MaxCounterexampleDepth, run.Options.Depth));
+        }, CancellationToken.None);
+
+        try
+        {
+            Task.WaitAny(spacer, bmc);
+            if (bmc.IsCompletedSuccessfully && bmc.Result is { Verdict: not Verdict.Unknown } found)
+            {
+                // A trace: a violation, a reached cover (or a model error, thrown below).
+                stopSpacer.Cancel();
+                return found;
+            }
+
+            if (bmc.IsFaulted && bmc.Exception!.InnerException is not OperationCanceledException)
+            {
+                stopSpacer.Cancel();
+                throw bmc.Exception.InnerException!;
+            }
+
+            var (answer, invariant) = spacer.GetAwaiter().GetResult();
+            if (answer.Status == SolverStatus.Unsat)
+            {
+                // Reachable: the BMC half will find the path; wait for it.
+                run.Progress("refuted; waiting for bmc's shortest path");
+                var path = bmc.GetAwaiter().GetResult();
+                return path ?? run.Unknown(0, "pdr refuted the property but bmc found no path");
+            }
+
+            stopBmc.Cancel();
+            return Proved(run, answer, invariant);
+        }
+        finally
+        {
+            stopSpacer.Cancel();
+            stopBmc.Cancel();
+            Quietly(spacer);
+            Quietly(bmc);
+        }
+    }
+
+    private static void Quietly(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The losing half was cancelled, or failed after the winner answered.
+        }
+    }
+
+    private static CheckResult Proved(PropertyRun run, SolverAnswer answer, string? invariant)
+    {
+        if (answer.Status == SolverStatus.Unknown)
+        {
+            return run.Unknown(0, $"pdr: {answer.Reason}");
+        }
+
+        var verdict = run.Property.Kind == PropertyKind.Invariant ? Verdict.Holds : Verdict.Violated;
+        return run.Result(verdict, 0, invariant is null ? null : $"inductive invariant: {invariant}");
+    }
+
+    private static (SolverAnswer Answer, string? Invariant) Spacer(PropertyRun run)
+    {
+        using var solver = run.OpenSolver("horn");
+        solver.Send("(set-logic HORN)");
+        foreach (var clause in Clauses(run))
+        {
+            solver.Send(clause);
+        }
+
+        var answer = solver.CheckSat();
+        var invariant = answer.Status == SolverStatus.Sat && run.Options.ShowInvariant
+            ? ReadInvariant(run.Model, solver.Query("(get-model)"))
+            : null;
+        return (answer, invariant);
     }
 
     /// <summary>The Horn clauses, as SMT-LIB commands.</summary>

@@ -40,6 +40,10 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
         return new Z3Process(solverPath, Options.Timeout, dump, Options.Cancellation);
     }
 
+    /// <summary>The same check with its own cancellation (one half of a portfolio).</summary>
+    public PropertyRun WithCancellation(CancellationToken token) =>
+        new(Engine, Model, Variant, Property, Options with { Cancellation = token }, solverPath);
+
     public void Progress(string message) => Options.Progress?.Invoke($"{Engine} {Variant.Name} {Property.Name}: {message}");
 
     public CheckResult Result(Verdict verdict, int depth, string? reason = null, Trace? trace = null) =>

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Peer benchmark: the same state space explored by HvModel's explicit engine and by SPIN,
+# in the same run, reported as a ratio (states per second, and time). Needs 'spin' and gcc
+# (apt-get install spin); both are run exhaustively, SPIN without partial-order reduction.
+#   bench/run.sh [N] [K]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-6}
+k=${2:-8}
+command -v spin >/dev/null || { echo "bench: spin not found (apt-get install spin)" >&2; exit 2; }
+
+dotnet build -c Release src/HvModel.Cli -v q -nologo >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+start=$(date +%s.%N)
+dotnet src/HvModel.Cli/bin/Release/net10.0/hvmodel.dll check bench/models/counters.hvm \
+  --const N="$n" --const K="$k" --format json > "$work/hv.json"
+end=$(date +%s.%N)
+hv_states=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["states"])' "$work/hv.json")
+hv_engine=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["seconds"])' "$work/hv.json")
+hv_total=$(echo "$end - $start" | bc)
+
+sed -e "s/^#define N .*/#define N $n/" -e "s/^#define K .*/#define K $k/" bench/models/counters.pml > "$work/counters.pml"
+(cd "$work" && spin -a counters.pml >/dev/null && gcc -O2 -DNOREDUCE -DSAFETY -DBFS -o pan pan.c 2>/dev/null)
+start=$(date +%s.%N)
+(cd "$work" && ./pan -m1000000 > pan.out)
+end=$(date +%s.%N)
+spin_states=$(grep -Eo '[0-9]+ states, stored' "$work/pan.out" | grep -Eo '^[0-9]+')
+spin_total=$(echo "$end - $start" | bc)
+
+printf 'model: counters N=%s K=%s\n' "$n" "$k"
+printf '%-10s %10s %12s %14s\n' checker states seconds states/s
+printf '%-10s %10s %12.3f %14.0f   (engine only: %.3f s; the rest is start-up)\n' hvmodel "$hv_states" "$hv_total" "$(echo "$hv_states / $hv_total" | bc -l)" "$hv_engine"
+printf '%-10s %10s %12.3f %14.0f\n' spin "$spin_states" "$spin_total" "$(echo "$spin_states / $spin_total" | bc -l)"
+printf 'ratio hvmodel/spin, wall time: %.1f (engine only: %.1f)\n' "$(echo "$hv_total / $spin_total" | bc -l)" "$(echo "$hv_engine / $spin_total" | bc -l)"
