@@ -52,16 +52,9 @@ public static class CheckCommand
             return Cli.UsageError($"--engine must be one of {string.Join(", ", EngineCatalog.Names)}, not '{engineName}'");
         }
 
-        var constants = new Dictionary<string, string>();
-        foreach (var c in parse.GetValue(Constants) ?? [])
+        if (ParseConstants(parse.GetValue(Constants)) is not { } constants)
         {
-            var eq = c.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                return Cli.UsageError($"--const expects NAME=VALUE, not '{c}'");
-            }
-
-            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+            return 2;
         }
 
         var timeout = parse.GetValue(Timeout);
@@ -90,6 +83,25 @@ public static class CheckCommand
         var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName));
         Console.Out.Write(format == "json" ? JsonReport.Render(model, results, header) : TextReport.Render(model, results, header));
         return CheckRunner.ExitCode(results);
+    }
+
+    /// <summary>NAME=VALUE pairs; null (after a message) when one is malformed.</summary>
+    public static Dictionary<string, string>? ParseConstants(string[]? pairs)
+    {
+        var constants = new Dictionary<string, string>();
+        foreach (var c in pairs ?? [])
+        {
+            var eq = c.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                Cli.UsageError($"--const expects NAME=VALUE, not '{c}'");
+                return null;
+            }
+
+            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+        }
+
+        return constants;
     }
 
     private static string Settings(CheckOptions o, string engine) => engine == "explicit"

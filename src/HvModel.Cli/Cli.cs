@@ -25,6 +25,7 @@ public static class Cli
         {
             CheckCommand.Create(),
             CounterexamplesCommand.Create(),
+            GraphCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,87 @@
+using System.Text;
+using HvModel.Core.Ir;
+using HvModel.Core.Printing;
+using QuikGraph;
+using QuikGraph.Algorithms;
+
+namespace HvModel.Explicit;
+
+/// <summary>
+/// The explored state graph, recorded by observing a BFS (states are the store's indices, edges
+/// carry the action's name), for analysis and drawing: strongly connected components, the
+/// bottom ones (no way out), and DOT export.
+/// </summary>
+public sealed class StateGraph : IExplorationObserver
+{
+    private readonly Model model;
+    private readonly Dictionary<int, int[]> states = [];
+    private readonly HashSet<(int, int, string)> edges = [];
+
+    public StateGraph(Model model)
+    {
+        this.model = model;
+    }
+
+    public BidirectionalGraph<int, TaggedEdge<int, string>> Graph { get; } = new(allowParallelEdges: true);
+
+    public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state)
+    {
+        states[index] = state.ToArray();
+        Graph.AddVertex(index);
+    }
+
+    public void ExamineTransition(int from, int to, string action)
+    {
+        if (edges.Add((from, to, action)))
+        {
+            Graph.AddEdge(new TaggedEdge<int, string>(from, to, action));
+        }
+    }
+
+    /// <summary>The strongly connected components, as a component number per state; returns their count.</summary>
+    public int Components(out Dictionary<int, int> component)
+    {
+        component = [];
+        return Graph.StronglyConnectedComponents(component);
+    }
+
+    /// <summary>Components no edge leaves: where every run ends up staying.</summary>
+    public IReadOnlyList<int> BottomComponents()
+    {
+        var count = Components(out var component);
+        var leaves = new bool[count];
+        foreach (var e in Graph.Edges)
+        {
+            if (component[e.Source] != component[e.Target])
+            {
+                leaves[component[e.Source]] = true;
+            }
+        }
+
+        return [.. Enumerable.Range(0, count).Where(c => !leaves[c])];
+    }
+
+    /// <summary>The graph in Graphviz DOT; each state labelled by the variables that differ from the initial state.</summary>
+    public string ToDot()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"digraph \"{model.Name}\" {{");
+        sb.AppendLine("  node [shape=box, fontname=\"monospace\", fontsize=9];");
+        sb.AppendLine("  edge [fontname=\"monospace\", fontsize=8];");
+        var initial = states.Count > 0 ? states[0] : [];
+        foreach (var v in Graph.Vertices.Order())
+        {
+            var changes = string.Join("\\n", StateFormatter.Changes(model, initial, states[v]).Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)] + " =" + c[(c.LastIndexOf("->", StringComparison.Ordinal) + 2)..]));
+            var label = v == 0 ? "initial" : $"#{v}\\n{changes}";
+            sb.AppendLine($"  s{v} [label=\"{label.Replace("\"", "\\\"", StringComparison.Ordinal)}\"];");
+        }
+
+        foreach (var e in Graph.Edges.OrderBy(e => e.Source).ThenBy(e => e.Target).ThenBy(e => e.Tag, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"  s{e.Source} -> s{e.Target} [label=\"{e.Tag}\"];");
+        }
+
+        sb.AppendLine("}");
+        return sb.ToString();
+    }
+}
