@@ -4,6 +4,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Core.Printing;
 using HvModel.Core.Text;
+using HvModel.Explicit;
 
 namespace HvModel.Cli;
 
@@ -26,13 +27,14 @@ public static class CheckCommand
     public static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
+    public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
 
     public static Command Create()
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            ModelArgument, Variants, Properties, Constants, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant,
+            ModelArgument, Variants, Properties, Constants, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats,
         };
         command.SetAction(Run);
         return command;
@@ -82,6 +84,15 @@ public static class CheckCommand
 
         var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName));
         Console.Out.Write(format == "json" ? JsonReport.Render(model, results, header) : TextReport.Render(model, results, header));
+        if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
+        {
+            Console.Out.WriteLine();
+            foreach (var run in explicitEngine.Runs)
+            {
+                Console.Out.WriteLine(run.Describe());
+            }
+        }
+
         return CheckRunner.ExitCode(results);
     }
 

@@ -24,8 +24,17 @@ public sealed class ExplicitEngine : IEngine
     /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
     public IExplorationObserver? Observer { get; init; }
 
+    private readonly List<ExplorationStats> runs = [];
+
     /// <summary>Statistics of the last run, for reports and benchmarks.</summary>
-    public ExplorationStats? LastStats { get; private set; }
+    public ExplorationStats? LastStats
+    {
+        get => runs.Count == 0 ? null : runs[^1];
+        private set => runs.Add(value!);
+    }
+
+    /// <summary>Statistics of every run of this engine, in order.</summary>
+    public IReadOnlyList<ExplorationStats> Runs => runs;
 
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
@@ -171,7 +180,7 @@ public sealed class ExplicitEngine : IEngine
 
         var complete = stopReason is null && cursor >= store.Count;
         var seconds = clock.Elapsed.TotalSeconds;
-        LastStats = new ExplorationStats(store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete);
+        LastStats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete);
         if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
         {
             // Stopped inside a level: the states past its end belong to the next one.

@@ -1,6 +1,7 @@
 namespace HvModel.Explicit;
 
 /// <summary>Figures of one explicit-state run.</summary>
+/// <param name="Variant">The variant explored.</param>
 /// <param name="States">Distinct states stored (after symmetry reduction).</param>
 /// <param name="Transitions">Successors generated, duplicates included.</param>
 /// <param name="Depth">Length of the longest shortest path from an initial state (the BFS diameter).</param>
@@ -12,6 +13,7 @@ namespace HvModel.Explicit;
 /// <param name="Permutations">Symmetry permutations tried per state (1: no reduction).</param>
 /// <param name="Complete">True when every reachable state was explored.</param>
 public sealed record ExplorationStats(
+    string Variant,
     long States,
     long Transitions,
     int Depth,
@@ -21,4 +23,11 @@ public sealed record ExplorationStats(
     double BytesPerState,
     double OverheadBytesPerState,
     int Permutations,
-    bool Complete);
+    bool Complete)
+{
+    /// <summary>One line for reports: memory per state and speed.</summary>
+    public string Describe() =>
+        $"{Variant}: {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
+        $"({OverheadBytesPerState:0.0} beyond the packed words); {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}";
+}
