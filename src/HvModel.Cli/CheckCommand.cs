@@ -60,6 +60,26 @@ public static class CheckCommand
         }
 
         var timeout = parse.GetValue(Timeout);
+        if (timeout is { } seconds && !(seconds > 0 && seconds <= 1e6))
+        {
+            return Cli.UsageError($"--timeout must be a number of seconds above 0 and at most 1000000, not {seconds}");
+        }
+
+        if (parse.GetValue(Depth) < 0)
+        {
+            return Cli.UsageError("--depth must be 0 or more");
+        }
+
+        if (parse.GetValue(MaxStates) < 1)
+        {
+            return Cli.UsageError("--max-states must be 1 or more");
+        }
+
+        if (parse.GetValue(ModelArgument) is { } file && file.StartsWith('-'))
+        {
+            return Cli.UsageError($"unknown option '{file}'");
+        }
+
         var options = new CheckOptions
         {
             Depth = parse.GetValue(Depth),
@@ -82,7 +102,7 @@ public static class CheckCommand
             Console.Error.Write(new string(' ', 79) + "\r");
         }
 
-        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName));
+        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName, model));
         Console.Out.Write(format == "json" ? JsonReport.Render(model, results, header) : TextReport.Render(model, results, header));
         if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
         {
@@ -115,7 +135,7 @@ public static class CheckCommand
         return constants;
     }
 
-    private static string Settings(CheckOptions o, string engine) => engine == "explicit"
-        ? $"max-states {o.MaxStates}, symmetry {(o.Symmetry ? "on" : "off")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
+    private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => engine == "explicit"
+        ? $"max-states {o.MaxStates}, {(o.Symmetry ? Symmetry.Describe(model) : "symmetry off (--no-symmetry)")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
         : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}";
 }

@@ -7,8 +7,8 @@ namespace HvModel.Explicit;
 /// lexicographic order, of its images under every permutation of every scalarset. Sound because
 /// the binder only lets scalarset values be compared for equality, index arrays and be
 /// quantified over, so permuting them maps behaviours to behaviours and keeps every property's
-/// truth. (A <c>for</c> loop over a scalarset whose effect depends on the order of iteration
-/// breaks that; <c>--no-symmetry</c> checks without the reduction.)
+/// truth. A <c>for</c> loop over a scalarset whose effect depends on the order of iteration
+/// would break that: such a model is checked without the reduction (<see cref="OrderDependenceCheck"/>).
 /// </summary>
 public sealed class Symmetry
 {
@@ -31,11 +31,34 @@ public sealed class Symmetry
     /// <summary>Number of permutations tried per state (1 means no reduction).</summary>
     public int Permutations => destination.Length;
 
-    /// <summary>The reduction for a model, or null when it has no scalarset worth permuting.</summary>
+    /// <summary>Why the last <see cref="For"/> gave no reduction, or how many permutations it tries.</summary>
+    public static string Describe(Model model)
+    {
+        if (model.Scalarsets.All(s => s.Size <= 1))
+        {
+            return "symmetry: none (no scalarset)";
+        }
+
+        if (OrderDependenceCheck.Find(model) is { } reason)
+        {
+            return $"symmetry off: {reason}";
+        }
+
+        var reduction = For(model);
+        return reduction is null
+            ? $"symmetry off: more than {MaxPermutations} permutations"
+            : $"symmetry: {reduction.Permutations} permutations";
+    }
+
+    /// <summary>
+    /// The reduction for a model, or null when it has no scalarset worth permuting, when too many
+    /// permutations would cost more than they save, or when a loop over a scalarset may depend on
+    /// the order of iteration (see <see cref="OrderDependenceCheck"/>).
+    /// </summary>
     public static Symmetry? For(Model model)
     {
         var sets = model.Scalarsets.Where(s => s.Size > 1).ToList();
-        if (sets.Count == 0)
+        if (sets.Count == 0 || OrderDependenceCheck.Find(model) is not null)
         {
             return null;
         }

@@ -101,7 +101,7 @@ internal sealed class ExprGenerator(int seed)
         }
     }
 
-    private string Enum(int depth) => random.Next(depth <= 0 ? 2 : 3) switch
+    public string Enum(int depth) => random.Next(depth <= 0 ? 2 : 3) switch
     {
         0 => "e",
         1 => new[] { "A", "B", "C" }[random.Next(3)],

@@ -206,7 +206,7 @@ public sealed partial class Binder
 
         if (symbol is not ProcedureSymbol proc)
         {
-            throw new ModelError(c.Span, $"'{c.Name}' is a {symbol.Kind}, not a procedure");
+            throw new ModelError(c.Span, $"'{c.Name}' is {Article(symbol.Kind)} {symbol.Kind}, not a procedure");
         }
 
         var d = proc.Decl;

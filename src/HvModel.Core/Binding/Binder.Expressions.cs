@@ -84,7 +84,7 @@ public sealed partial class Binder
                     throw new ModelError(h.Span, $"undeclared hunk '{h.Name}'");
                 }
 
-                return s is HunkSymbol hs ? new HunkExpr(hs.Hunk, h.Span) : throw new ModelError(h.Span, $"'{h.Name}' is a {s.Kind}, not a hunk");
+                return s is HunkSymbol hs ? new HunkExpr(hs.Hunk, h.Span) : throw new ModelError(h.Span, $"'{h.Name}' is {Article(s.Kind)} {s.Kind}, not a hunk");
             }
 
             default:
@@ -116,7 +116,7 @@ public sealed partial class Binder
             EnumMemberSymbol m => new LiteralExpr(m.Ordinal, m.Enum, n.Span),
             VarSymbol v => new VarExpr(v.Var, n.Span),
             DefSymbol d => BindCall(new CallSyntax(n.Name, [], n.Span), scope),
-            _ => throw new ModelError(n.Span, $"'{n.Name}' is a {symbol.Kind}, not a value"),
+            _ => throw new ModelError(n.Span, $"'{n.Name}' is {Article(symbol.Kind)} {symbol.Kind}, not a value"),
         };
     }
 
@@ -129,7 +129,7 @@ public sealed partial class Binder
 
         if (symbol is not DefSymbol def)
         {
-            throw new ModelError(c.Span, $"'{c.Name}' is a {symbol.Kind}; only definitions (def) can be used in expressions");
+            throw new ModelError(c.Span, $"'{c.Name}' is {Article(symbol.Kind)} {symbol.Kind}; only definitions (def) can be used in expressions");
         }
 
         var d = def.Decl;

@@ -17,6 +17,12 @@ public sealed partial class Binder
     /// <summary>Where errors about <c>--const</c> values are reported.</summary>
     public static readonly SourceSpan CommandLine = new("<command line>", 1, 1);
 
+    /// <summary>The most values a range type may have.</summary>
+    public const int MaxRangeSize = 1 << 30;
+
+    /// <summary>The most scalar slots a state may have.</summary>
+    public const int MaxSlots = 1 << 20;
+
     private readonly Dictionary<string, Symbol> globals = [];
     private readonly IReadOnlyDictionary<string, string> overrides;
     private readonly HashSet<string> usedOverrides = [];
@@ -75,6 +81,11 @@ public sealed partial class Binder
             }
         }
 
+        if (vars.Count == 0)
+        {
+            throw new ModelError(new SourceSpan(sourceFile, 1, 1), "the model declares no state variable");
+        }
+
         // Pass 3: bodies.
         var init = BindInit(decls);
         var actions = ImmutableArray.CreateBuilder<ActionDef>();
@@ -116,11 +127,13 @@ public sealed partial class Binder
     {
         if (globals.TryGetValue(symbol.Name, out var earlier))
         {
-            throw new ModelError(symbol.Span, $"'{symbol.Name}' is already declared as a {earlier.Kind} at {earlier.Span}");
+            throw new ModelError(symbol.Span, $"'{symbol.Name}' is already declared as {Article(earlier.Kind)} {earlier.Kind} at {earlier.Span}");
         }
 
         globals[symbol.Name] = symbol;
     }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     private void DeclareEnum(EnumDecl e)
     {
@@ -200,7 +213,7 @@ public sealed partial class Binder
 
             if (s is not HunkSymbol h)
             {
-                throw new ModelError(n.Span, $"'{n.Text}' is a {s.Kind}, not a hunk");
+                throw new ModelError(n.Span, $"'{n.Text}' is {Article(s.Kind)} {s.Kind}, not a hunk");
             }
 
             if (applied.Contains(h.Hunk))
@@ -228,6 +241,12 @@ public sealed partial class Binder
                 if (hi < lo)
                 {
                     throw new ModelError(r.Span, $"empty range {lo} .. {hi}");
+                }
+
+                // A state slot stores an ordinal in at most 30 bits; wider ranges are no finite-state model.
+                if ((long)hi - lo + 1 > MaxRangeSize)
+                {
+                    throw new ModelError(r.Span, $"range {lo} .. {hi} has {(long)hi - lo + 1} values; at most {MaxRangeSize} are allowed");
                 }
 
                 return new RangeType(lo, hi, declaredName);
@@ -270,7 +289,7 @@ public sealed partial class Binder
 
                 if (s is not TypeSymbol t)
                 {
-                    throw new ModelError(n.Span, $"'{n.Name}' is a {s.Kind}, not a type");
+                    throw new ModelError(n.Span, $"'{n.Name}' is {Article(s.Kind)} {s.Kind}, not a type");
                 }
 
                 return t.Type;
@@ -309,9 +328,9 @@ public sealed partial class Binder
         {
             return new LiteralExpr(evaluator.Eval(e), e.Type is RangeType ? IntType.Instance : e.Type, syntax.Span);
         }
-        catch (OverflowException)
+        catch (ModelRuntimeError error)
         {
-            throw new ModelError(syntax.Span, "integer overflow in a constant expression");
+            throw new ModelError(error.Span, error.Message);
         }
     }
 
@@ -326,6 +345,11 @@ public sealed partial class Binder
 
     private void AddSlots(StateVar v, HvType type, ImmutableArray<int> path, string name)
     {
+        if (path.IsEmpty && slots.Count + CountSlots(type) > MaxSlots)
+        {
+            throw new ModelError(v.Span, $"'{v.Name}' makes the state larger than {MaxSlots} values");
+        }
+
         if (type is ScalarType s)
         {
             slots.Add(new Slot(slots.Count, v, path, s) { Name = name });
@@ -338,6 +362,8 @@ public sealed partial class Binder
             AddSlots(v, a.Element, path.Add(value), $"{name}[{a.Index.Format(value)}]");
         }
     }
+
+    private static long CountSlots(HvType type) => type is ArrayType a ? a.Index.Count * CountSlots(a.Element) : 1;
 
     private ImmutableDictionary<(string, string), Verdict> BindExpectations(IEnumerable<ExpectDecl> tables)
     {

@@ -35,7 +35,7 @@ public static class ModelLoader
             return;
         }
 
-        var text = resolver.Read(file) ?? throw new ModelError(from, $"cannot read '{file}'");
+        var text = resolver.Read(file) ?? throw new ModelError(from, $"cannot read '{file}': no such file");
         active.Push(file);
         foreach (var d in Parser.ParseFile(file, text))
         {

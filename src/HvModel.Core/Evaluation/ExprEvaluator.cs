@@ -74,7 +74,7 @@ public sealed class ExprEvaluator(Variant variant) : IExprVisitor<int>
         return e.Op switch
         {
             UnaryOp.Not => v == 0 ? 1 : 0,
-            UnaryOp.Negate => checked(-v),
+            UnaryOp.Negate => v == int.MinValue ? throw Overflow(e) : -v,
             _ => throw new InvalidOperationException(e.Op.ToString()),
         };
     }
@@ -96,9 +96,9 @@ public sealed class ExprEvaluator(Variant variant) : IExprVisitor<int>
         var r = Eval(e.Right);
         return e.Op switch
         {
-            BinaryOp.Add => checked(l + r),
-            BinaryOp.Subtract => checked(l - r),
-            BinaryOp.Multiply => checked(l * r),
+            BinaryOp.Add => Checked((long)l + r, e),
+            BinaryOp.Subtract => Checked((long)l - r, e),
+            BinaryOp.Multiply => Checked((long)l * r, e),
             BinaryOp.Equal => l == r ? 1 : 0,
             BinaryOp.NotEqual => l != r ? 1 : 0,
             BinaryOp.Less => l < r ? 1 : 0,
@@ -109,6 +109,11 @@ public sealed class ExprEvaluator(Variant variant) : IExprVisitor<int>
             _ => throw new InvalidOperationException(e.Op.ToString()),
         };
     }
+
+    // Integers are 32-bit; a result outside that is the model's error, reported where it happens.
+    private static int Checked(long value, Expr e) => value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Overflow(e);
+
+    private static ModelRuntimeError Overflow(Expr e) => new(e.Span, "integer overflow (values are 32-bit)");
 
     public int VisitCond(CondExpr e) => Holds(e.Condition) ? Eval(e.Then) : Eval(e.Else);
 

@@ -62,8 +62,22 @@ public static class StateFormatter
     public static IEnumerable<string> Wrap(string text, int width)
     {
         var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var whole in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            // A word longer than a line (a long path) is cut into line-sized pieces.
+            var word = whole;
+            while (word.Length > width)
+            {
+                if (line.Length > 0)
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+
+                yield return word[..width];
+                word = word[width..];
+            }
+
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {
                 yield return line.ToString();

@@ -49,8 +49,8 @@ public static class TextReport
 
     public static void Header(StringBuilder sb, Model model, ReportHeader header)
     {
-        sb.AppendLine($"{header.Tool} {header.Version}: model {model.Name} ({model.SourceFile})");
-        sb.AppendLine($"engine {header.Engine}{(header.Solver is null ? "" : $", solver {header.Solver}")}{(header.Settings is null ? "" : $", {header.Settings}")}");
+        Lines(sb, $"{header.Tool} {header.Version}: model {model.Name} ({model.SourceFile})");
+        Lines(sb, $"engine {header.Engine}{(header.Solver is null ? "" : $", solver {header.Solver}")}{(header.Settings is null ? "" : $", {header.Settings}")}");
         if (!model.Constants.IsEmpty)
         {
             foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}{(c.Overridden ? "*" : "")}")), Width))
@@ -74,36 +74,47 @@ public static class TextReport
         }
 
         var variants = results.Select(r => r.Variant).Distinct().ToList();
-        var first = Math.Max(8, variants.Max(v => v.Length) + 2);
+        var first = Math.Min(MaxVariantColumn, Math.Max(8, variants.Max(v => v.Length) + 2));
         sb.AppendLine();
         sb.AppendLine($"{title}:");
-        var heading = new StringBuilder("variant".PadRight(first));
-        for (var c = 0; c < columns.Count; c++)
-        {
-            heading.Append($"[{c + 1}]".PadRight(Cell + 1));
-        }
-
-        sb.AppendLine(heading.ToString().TrimEnd()).Append(new string('-', first + ((Cell + 1) * columns.Count) - 1)).AppendLine();
         var anyDiffers = false;
-        foreach (var v in variants)
+
+        // As many columns as fit in the width; more properties continue in another block.
+        var perBlock = Math.Max(1, (Width - first) / (Cell + 1));
+        for (var start = 0; start < columns.Count; start += perBlock)
         {
-            sb.Append(v.PadRight(first));
-            foreach (var column in columns)
+            var block = Enumerable.Range(start, Math.Min(perBlock, columns.Count - start)).ToList();
+            if (start > 0)
             {
-                var r = results.FirstOrDefault(x => x.Variant == v && x.Property == column);
-                var text = r is null ? "-" : word(r.Verdict) + (r.Differs ? "!" : "");
-                anyDiffers |= r?.Differs == true;
-                sb.Append(text.PadRight(Cell + 1));
+                sb.AppendLine();
             }
 
-            sb.Length = sb.ToString().TrimEnd().Length;
-            sb.AppendLine();
+            var heading = new StringBuilder("variant".PadRight(first));
+            foreach (var c in block)
+            {
+                heading.Append($"[{c + 1}]".PadRight(Cell + 1));
+            }
+
+            sb.AppendLine(heading.ToString().TrimEnd()).AppendLine(new string('-', Math.Min(Width, first + ((Cell + 1) * block.Count) - 1)));
+            foreach (var v in variants)
+            {
+                var row = new StringBuilder(Fit(v, first - 1).PadRight(first));
+                foreach (var c in block)
+                {
+                    var r = results.FirstOrDefault(x => x.Variant == v && x.Property == columns[c]);
+                    var text = r is null ? "-" : word(r.Verdict) + (r.Differs ? "!" : "");
+                    anyDiffers |= r?.Differs == true;
+                    row.Append(text.PadRight(Cell + 1));
+                }
+
+                sb.AppendLine(row.ToString().TrimEnd());
+            }
         }
 
         sb.AppendLine();
         for (var c = 0; c < columns.Count; c++)
         {
-            sb.AppendLine($"  [{c + 1}] {columns[c]}");
+            Indented(sb, $"[{c + 1}] {columns[c]}", 2);
         }
 
         if (anyDiffers)
@@ -134,12 +145,12 @@ public static class TextReport
 
         foreach (var r in results.Where(r => r.Differs))
         {
-            sb.AppendLine($"DIFFERS: {r.Variant} / {r.Property}: {Word(r)}, expected {Word(r with { Verdict = r.Expected })}");
+            Lines(sb, $"DIFFERS: {r.Variant} / {r.Property}: {Word(r)}, expected {Word(r with { Verdict = r.Expected })}");
         }
 
         foreach (var r in results.Where(r => r.Verdict == Verdict.Unknown))
         {
-            sb.AppendLine($"unknown: {r.Variant} / {r.Property}: {r.Reason}");
+            Lines(sb, $"unknown: {r.Variant} / {r.Property}: {r.Reason}");
         }
     }
 
@@ -158,7 +169,15 @@ public static class TextReport
         var trace = r.Trace!;
         var description = model.Properties.FirstOrDefault(p => p.Name == r.Property)?.Description ?? r.Reason ?? "";
         var title = $"== {r.Variant} / {r.Property}: {Word(r)} in {trace.Length} steps ({r.Engine}) ";
-        sb.AppendLine(title.PadRight(Width, '='));
+        if (title.Length > Width)
+        {
+            Lines(sb, title);
+        }
+        else
+        {
+            sb.AppendLine(title.PadRight(Width, '='));
+        }
+
         foreach (var line in StateFormatter.Wrap(description, Width - 4))
         {
             sb.AppendLine($"   {line}");
@@ -194,6 +213,22 @@ public static class TextReport
             {
                 Indented(sb, change, 7);
             }
+        }
+    }
+
+    private const int MaxVariantColumn = 24;
+
+    /// <summary>A name cut to <paramref name="width"/> characters, marked with '~' when cut.</summary>
+    private static string Fit(string name, int width) => name.Length <= width ? name : name[..(width - 1)] + "~";
+
+    /// <summary>Text wrapped at the report width, continuation lines indented.</summary>
+    private static void Lines(StringBuilder sb, string text)
+    {
+        var first = true;
+        foreach (var line in StateFormatter.Wrap(text, Width - 2))
+        {
+            sb.Append(first ? "" : "  ").AppendLine(line);
+            first = false;
         }
     }
 

@@ -347,6 +347,11 @@ public sealed class Parser
             do
             {
                 var n = Expect(TokenKind.Identifier);
+                if (ps.Any(p => p.Name == n.Text))
+                {
+                    throw new ModelError(n.Span, $"parameter '{n.Text}' is declared twice");
+                }
+
                 Expect(":");
                 ps.Add(new Parameter(n.Text, Type(), n.Span));
             }
@@ -416,6 +421,23 @@ public sealed class Parser
     }
 
     private StmtSyntax Statement()
+    {
+        if (++nesting > MaxNesting)
+        {
+            throw Error($"statement nested more than {MaxNesting} levels deep");
+        }
+
+        try
+        {
+            return StatementBody();
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private StmtSyntax StatementBody()
     {
         var t = Current;
         if (Accept("if"))
@@ -520,7 +542,28 @@ public sealed class Parser
 
     // ---- expressions, loosest binding first ----
 
+    // Deeper nesting than any model needs; past it, report instead of overflowing the stack.
+    private const int MaxNesting = 200;
+    private int nesting;
+
     public ExprSyntax Expression()
+    {
+        if (++nesting > MaxNesting)
+        {
+            throw Error($"expression nested more than {MaxNesting} levels deep");
+        }
+
+        try
+        {
+            return ExpressionBody();
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private ExprSyntax ExpressionBody()
     {
         var t = Current;
         if (t.Is("forall") || t.Is("exists") || t.Is("count"))
@@ -592,7 +635,19 @@ public sealed class Parser
         var t = Current;
         if (Accept("not") || Accept("!"))
         {
-            return new UnarySyntax(UnaryOp.Not, Operand(Negation), t.Span);
+            if (++nesting > MaxNesting)
+            {
+                throw Error($"expression nested more than {MaxNesting} levels deep");
+            }
+
+            try
+            {
+                return new UnarySyntax(UnaryOp.Not, Operand(Negation), t.Span);
+            }
+            finally
+            {
+                nesting--;
+            }
         }
 
         return Comparison();
@@ -618,7 +673,10 @@ public sealed class Parser
         }
 
         Advance();
-        return new BinarySyntax(op.Value, left, Additive(), left.Span);
+
+        // 'a = not b' reads as a = (not b); a leading 'not' still covers the comparison.
+        var right = Current.Is("not") || Current.Is("!") ? Negation() : Additive();
+        return new BinarySyntax(op.Value, left, right, left.Span);
     }
 
     private ExprSyntax Additive()
@@ -650,7 +708,19 @@ public sealed class Parser
         var t = Current;
         if (Accept("-"))
         {
-            return new UnarySyntax(UnaryOp.Negate, Unary(), t.Span);
+            if (++nesting > MaxNesting)
+            {
+                throw Error($"expression nested more than {MaxNesting} levels deep");
+            }
+
+            try
+            {
+                return new UnarySyntax(UnaryOp.Negate, Unary(), t.Span);
+            }
+            finally
+            {
+                nesting--;
+            }
         }
 
         return Postfix();

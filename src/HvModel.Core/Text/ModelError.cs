@@ -14,5 +14,5 @@ public sealed class ModelError : Exception
     public SourceSpan Span { get; }
 
     /// <summary>The compiler-style one-line form.</summary>
-    public string Format() => $"{Span}: error: {Message}";
+    public string Format() => Span.Line > 0 ? $"{Span}: error: {Message}" : $"{Span.File}: error: {Message}";
 }

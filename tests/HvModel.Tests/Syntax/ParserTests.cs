@@ -31,6 +31,17 @@ public class ParserTests
     }
 
     [Fact]
+    public void Not_may_stand_on_the_right_of_a_comparison()
+    {
+        var e = Assert.IsType<BinarySyntax>(Parser.ParseExpression("t", "a = not b and c"));
+
+        Assert.Equal(BinaryOp.And, e.Op);
+        var eq = Assert.IsType<BinarySyntax>(e.Left);
+        Assert.Equal(BinaryOp.Equal, eq.Op);
+        Assert.Equal(UnaryOp.Not, Assert.IsType<UnarySyntax>(eq.Right).Op);
+    }
+
+    [Fact]
     public void Arithmetic_precedence_is_conventional()
     {
         var e = Assert.IsType<BinarySyntax>(Parser.ParseExpression("t", "1 + 2 * 3 = 7"));

@@ -1,0 +1,184 @@
+using HvModel.Core.Ir;
+
+namespace HvModel.Explicit;
+
+/// <summary>
+/// Finds a <c>for</c> loop over a scalarset whose effect may depend on the order of iteration,
+/// which would make symmetry reduction unsound (one loop picks "the first" element, another
+/// copies one element into a shared variable). The rule is conservative: inside such a loop,
+/// a location not indexed by the loop variable may only be assigned a constant, and a variable
+/// the loop writes may only be read where it is indexed by the loop variable.
+/// </summary>
+internal static class OrderDependenceCheck
+{
+    /// <summary>Where and why the first offending loop is, or null when every loop is order-independent.</summary>
+    public static string? Find(Model model)
+    {
+        foreach (var action in model.Actions)
+        {
+            if (FindIn(action.Body) is { } reason)
+            {
+                return $"{reason} (action {action.Name})";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindIn(Stmt stmt)
+    {
+        switch (stmt)
+        {
+            case ForStmt f when f.Variable.Domain is ScalarsetType:
+                return CheckLoop(f) ?? FindIn(f.Body);
+            case ForStmt f:
+                return FindIn(f.Body);
+            case BlockStmt b:
+                return b.Statements.Select(FindIn).FirstOrDefault(r => r is not null);
+            case IfStmt i:
+                return FindIn(i.Then) ?? FindIn(i.Else);
+            case AnyStmt a:
+                return FindIn(a.Body);
+            case LetStmt l:
+                return FindIn(l.Body);
+            default:
+                return null;
+        }
+    }
+
+    private static string? CheckLoop(ForStmt loop)
+    {
+        var aliases = new HashSet<Local> { loop.Variable };
+        var written = new HashSet<StateVar>();
+        var shared = new List<AssignStmt>();
+        var reads = new List<Expr>();
+        Collect(loop.Body, aliases, written, shared, reads);
+        var where = $"the for loop over {loop.Variable.Domain.Display} at {loop.Span}";
+        foreach (var a in shared)
+        {
+            if (a.Value is not LiteralExpr)
+            {
+                return $"{where} assigns {Root(a.Target).Name} a value that may depend on the order of iteration";
+            }
+        }
+
+        foreach (var r in reads)
+        {
+            var root = Root(r);
+            if (written.Contains(root) && !IndexedBy(r, aliases))
+            {
+                return $"{where} reads {root.Name}, which it writes, not at the loop's own element";
+            }
+        }
+
+        return null;
+    }
+
+    private static void Collect(Stmt stmt, HashSet<Local> aliases, HashSet<StateVar> written, List<AssignStmt> shared, List<Expr> reads)
+    {
+        switch (stmt)
+        {
+            case AssignStmt a:
+                written.Add(Root(a.Target));
+                if (!IndexedBy(a.Target, aliases))
+                {
+                    shared.Add(a);
+                }
+
+                ReadsOf(a.Value, reads);
+                IndexReads(a.Target, reads);
+                break;
+            case BlockStmt b:
+                foreach (var s in b.Statements)
+                {
+                    Collect(s, aliases, written, shared, reads);
+                }
+
+                break;
+            case IfStmt i:
+                ReadsOf(i.Condition, reads);
+                Collect(i.Then, aliases, written, shared, reads);
+                Collect(i.Else, aliases, written, shared, reads);
+                break;
+            case ForStmt f:
+                Collect(f.Body, aliases, written, shared, reads);
+                break;
+            case AnyStmt a:
+                if (a.Where is not null)
+                {
+                    ReadsOf(a.Where, reads);
+                }
+
+                Collect(a.Body, aliases, written, shared, reads);
+                break;
+            case LetStmt l:
+                // A procedure parameter bound to the loop variable stands for it.
+                if (l.Value is LocalExpr { Local: var bound } && aliases.Contains(bound))
+                {
+                    aliases.Add(l.Variable);
+                }
+
+                ReadsOf(l.Value, reads);
+                Collect(l.Body, aliases, written, shared, reads);
+                break;
+        }
+    }
+
+    /// <summary>Every state location read by an expression (a variable or an indexed element).</summary>
+    private static void ReadsOf(Expr e, List<Expr> reads)
+    {
+        switch (e)
+        {
+            case VarExpr:
+                reads.Add(e);
+                break;
+            case IndexExpr ix:
+                reads.Add(ix);
+                IndexReads(ix, reads);
+                break;
+            case UnaryExpr u:
+                ReadsOf(u.Operand, reads);
+                break;
+            case BinaryExpr b:
+                ReadsOf(b.Left, reads);
+                ReadsOf(b.Right, reads);
+                break;
+            case CondExpr c:
+                ReadsOf(c.Condition, reads);
+                ReadsOf(c.Then, reads);
+                ReadsOf(c.Else, reads);
+                break;
+            case QuantExpr q:
+                ReadsOf(q.Body, reads);
+                break;
+        }
+    }
+
+    private static void IndexReads(Expr location, List<Expr> reads)
+    {
+        for (var e = location; e is IndexExpr ix; e = ix.Array)
+        {
+            ReadsOf(ix.Index, reads);
+        }
+    }
+
+    private static bool IndexedBy(Expr location, HashSet<Local> aliases)
+    {
+        for (var e = location; e is IndexExpr ix; e = ix.Array)
+        {
+            if (ix.Index is LocalExpr { Local: var l } && aliases.Contains(l))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static StateVar Root(Expr location) => location switch
+    {
+        VarExpr v => v.Var,
+        IndexExpr ix => Root(ix.Array),
+        _ => throw new InvalidOperationException("not a state location"),
+    };
+}
