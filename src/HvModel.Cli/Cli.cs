@@ -26,6 +26,7 @@ public static class Cli
             CheckCommand.Create(),
             CounterexamplesCommand.Create(),
             GraphCommand.Create(),
+            AblateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
