@@ -84,6 +84,11 @@ public sealed class ExplicitEngine : IEngine
 
         var lastReport = clock.Elapsed;
         levelEnd = store.Count;
+        ModelRuntimeFailure? failure = null;
+        var failureDepth = int.MaxValue;
+        (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError = null;
+        void RecordError(ModelRuntimeError e) => pendingError ??= (e, semantics.CurrentAction, (int[])semantics.CurrentArgs.Clone());
+        semantics.OnError = RecordError;
         for (; cursor < store.Count; cursor++)
         {
             // The arena holds the states in BFS order: a level ends where the next begins.
@@ -92,6 +97,10 @@ public sealed class ExplicitEngine : IEngine
                 depth++;
                 levelEnd = store.Count;
                 levelStarts.Add(cursor);
+                if (depth > failureDepth)
+                {
+                    break;
+                }
             }
 
             codec.Unpack(store.Get(cursor), state);
@@ -126,25 +135,37 @@ public sealed class ExplicitEngine : IEngine
                 break;
             }
 
-            var successors = 0;
-            var from = cursor;
-            try
+            // After a model error at depth d+1, the states of depth d+1 are still examined (as
+            // BMC does: at one depth a violation is preferred to an error), but not expanded.
+            if (failure is not null && depth > failureDepth - 1)
             {
-                semantics.Successors(state, (action, _, next) =>
-                {
-                    successors++;
-                    transitions++;
-                    var to = Store(next, from);
-                    Observer?.ExamineTransition(from, to, action.Name);
-                });
-            }
-            catch (ModelRuntimeError e)
-            {
-                var trace = new TraceBuilder(semantics, codec, symmetry, store).Build(cursor);
-                throw new ModelRuntimeFailure(model, e, trace, semantics.CurrentAction, semantics.CurrentArgs, variant.Name);
+                continue;
             }
 
-            if (successors == 0 && checkDeadlock && deadlock < 0)
+            var successors = 0;
+            var from = cursor;
+            semantics.Successors(state, (action, _, next) =>
+            {
+                successors++;
+                transitions++;
+                var to = Store(next, from);
+                Observer?.ExamineTransition(from, to, action.Name);
+            });
+            var errored = pendingError is not null;
+            if (pendingError is { } pending)
+            {
+                pendingError = null;
+                if (failure is null)
+                {
+                    semantics.OnError = null;
+                    var trace = new TraceBuilder(semantics, codec, symmetry, store).Build(cursor);
+                    failure = new ModelRuntimeFailure(model, pending.Error, trace, pending.Action, pending.Args, variant.Name);
+                    failureDepth = depth + 1;
+                    semantics.OnError = RecordError;
+                }
+            }
+
+            if (successors == 0 && !errored && checkDeadlock && deadlock < 0)
             {
                 deadlock = cursor;
             }
@@ -178,7 +199,14 @@ public sealed class ExplicitEngine : IEngine
             }
         }
 
-        var complete = stopReason is null && cursor >= store.Count;
+        semantics.OnError = null;
+        if (failure is not null && (found.Any(f => f < 0) || (checkDeadlock && deadlock < 0)))
+        {
+            // Some verdict would need a path past the error: the model is at fault, not the property.
+            throw failure;
+        }
+
+        var complete = stopReason is null && cursor >= store.Count && failure is null;
         var seconds = clock.Elapsed.TotalSeconds;
         LastStats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete);
         if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
@@ -236,7 +264,16 @@ public sealed class ExplicitEngine : IEngine
             var candidates = ranking.Level(level).Where(i =>
             {
                 codec.Unpack(store.Get(i), state);
-                return semantics.Holds(property, state) == (property.Kind == PropertyKind.Cover);
+                try
+                {
+                    return semantics.Holds(property, state) == (property.Kind == PropertyKind.Cover);
+                }
+                catch (ModelRuntimeError)
+                {
+                    // A state of this level the search did not examine (it stopped once every
+                    // property was decided) where the property itself fails: not a witness.
+                    return false;
+                }
             });
             var (path, steps) = ranking.PathTo(ranking.Least(candidates, level));
             return builder.Build(path, steps);

@@ -74,15 +74,19 @@ public class RandomModelDifferentialTests
         }
     }
 
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (var seed = 1; seed <= 30; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
+    [MemberData(nameof(Seeds))]
     public void Breadth_first_search_and_bmc_agree_on_a_generated_model(int seed)
     {
         var model = ModelLoader.LoadText(Generate(seed), $"random{seed}.hvm");

@@ -1,4 +1,5 @@
 using HvModel.Core.Ir;
+using HvModel.Core.Text;
 
 namespace HvModel.Core.Evaluation;
 
@@ -28,6 +29,17 @@ public sealed class Semantics
     public Variant Variant { get; }
 
     public int SlotCount => Model.Slots.Length;
+
+    /// <summary>
+    /// When set, a model error in one action instance (or one branch of an <c>any</c>) is
+    /// passed here and the other instances and branches still run; when null, it propagates.
+    /// <see cref="CurrentAction"/> and <see cref="CurrentArgs"/> say where it happened.
+    /// </summary>
+    public Action<ModelRuntimeError>? OnError
+    {
+        get => exec.OnBranchError;
+        set => exec.OnBranchError = value;
+    }
 
     /// <summary>Story lines of the path being run; set to a list to record them.</summary>
     public List<string>? Notes
@@ -78,7 +90,15 @@ public sealed class Semantics
                 args[i] = ps[i].Domain.ValueAt(ordinals[i]);
             }
 
-            Fire(state, action, args, handler);
+            try
+            {
+                Fire(state, action, args, handler);
+            }
+            catch (ModelRuntimeError e) when (OnError is not null)
+            {
+                OnError(e);
+            }
+
             if (!Advance(ordinals, ps))
             {
                 return;

@@ -20,6 +20,9 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         eval = evaluator;
     }
 
+    /// <summary>When set, an error in one branch of an <c>any</c> is passed here and the other branches still run.</summary>
+    public Action<ModelRuntimeError>? OnBranchError { get; set; }
+
     /// <summary>Story lines of the path being run (see <see cref="NoteStmt"/>); null when not recorded.</summary>
     public List<string>? Notes { get; set; }
 
@@ -245,12 +248,26 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
             // Each branch starts from the state before the choice; the last may use it up.
             var branch = ordinal == type.Count - 1 ? original : (int[])original.Clone();
             var value = eval.Locals[slot];
-            Exec(s.Body, branch, after =>
+            var notes = Notes?.Count ?? 0;
+            try
             {
-                var mine = eval.Locals[slot];
-                k(after);
-                eval.Locals[slot] = mine;
-            });
+                Exec(s.Body, branch, after =>
+                {
+                    var mine = eval.Locals[slot];
+                    k(after);
+                    eval.Locals[slot] = mine;
+                });
+            }
+            catch (ModelRuntimeError e) when (OnBranchError is not null)
+            {
+                if (Notes is not null && Notes.Count > notes)
+                {
+                    Notes.RemoveRange(notes, Notes.Count - notes);
+                }
+
+                OnBranchError(e);
+            }
+
             eval.Locals[slot] = value;
         }
 

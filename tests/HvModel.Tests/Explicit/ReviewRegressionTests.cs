@@ -55,6 +55,42 @@ public class ReviewRegressionTests
         Assert.Equal("test.hvm:2:15: error: integer overflow (values are 32-bit)", failure.Error.Format());
     }
 
+    // Found by the generated-model differential test (seed 21): the failing action was named
+    // after the last action the trace rebuild ran, and a violation BMC reports was lost.
+    private const string ErrorAtDepthTwo = """
+        type I = 0 .. 2
+        var a: array[I] of bool = false
+        var y: 0 .. 3 = 0
+        var f: bool = false
+        action pick_y do any v: 0 .. 3 do y := v end end
+        action step when a[y] do f := true end
+        action later do f := false end
+        allow deadlock
+        """;
+
+    [Fact]
+    public void A_model_error_names_the_action_that_fails()
+    {
+        var model = Check.Load(ErrorAtDepthTwo + "\ninvariant fine: true");
+
+        var failure = Assert.Throws<ModelRuntimeFailure>(() => Check.Explicit(model));
+
+        Assert.Equal("step", failure.Action!.Name);
+        Assert.Equal(1, failure.Trace.Length);
+        Assert.Contains("index 3 is out of range I", failure.Error.Message);
+    }
+
+    [Fact]
+    public void A_violation_shorter_than_the_first_model_error_is_reported_as_bmc_does()
+    {
+        var model = Check.Load(ErrorAtDepthTwo + "\ninvariant not_one: y != 1");
+
+        var r = Check.Result(Check.Explicit(model), "default", "not_one");
+
+        Assert.Equal(Verdict.Violated, r.Verdict);
+        Assert.Equal(1, r.Trace!.Length);
+    }
+
     [Fact]
     public void Deep_nesting_is_an_error_not_a_stack_overflow()
     {
