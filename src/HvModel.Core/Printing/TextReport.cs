@@ -152,6 +152,12 @@ public static class TextReport
         {
             Lines(sb, $"unknown: {r.Variant} / {r.Property}: {r.Reason}");
         }
+
+        // How a symbolic engine proved it (k-induction depth, Spacer's invariant with --show-invariant).
+        foreach (var r in results.Where(r => r.Verdict == Verdict.Holds && r.Kind == PropertyKind.Invariant && r.Reason is not null))
+        {
+            Lines(sb, $"proved: {r.Variant} / {r.Property}: {r.Reason}");
+        }
     }
 
     private static string Word(CheckResult r) => (r.Kind, r.Verdict) switch
