@@ -24,7 +24,7 @@ public static class CheckCommand
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
     public static readonly Option<long> MaxStates = new("--max-states") { Description = "Explicit engine: give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
     public static readonly Option<double?> Timeout = new("--timeout") { Description = "Seconds: a whole explicit run, or each solver call" };
-    public static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+    public static readonly Option<string> Format = new("--format") { Description = "text | json | html", DefaultValueFactory = _ => "text" };
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
@@ -44,9 +44,9 @@ public static class CheckCommand
     {
         var format = parse.GetValue(Format)!;
         var engineName = parse.GetValue(Engine)!;
-        if (format is not ("text" or "json"))
+        if (format is not ("text" or "json" or "html"))
         {
-            return Cli.UsageError($"--format must be text or json, not '{format}'");
+            return Cli.UsageError($"--format must be text, json or html, not '{format}'");
         }
 
         if (!EngineCatalog.Names.Contains(engineName))
@@ -103,7 +103,12 @@ public static class CheckCommand
         }
 
         var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName, model));
-        Console.Out.Write(format == "json" ? JsonReport.Render(model, results, header) : TextReport.Render(model, results, header));
+        Console.Out.Write(format switch
+        {
+            "json" => JsonReport.Render(model, results, header),
+            "html" => HtmlReport.Render(model, results, header),
+            _ => TextReport.Render(model, results, header),
+        });
         if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
         {
             Console.Out.WriteLine();

@@ -37,7 +37,7 @@ public class CheckCommandTests
     [InlineData("--variant", "v9", "--variant v9: the model has no such variant")]
     [InlineData("--const", "CPUS=99", "--const CPUS=99: value 99 is out of range 1..8")]
     [InlineData("--engine", "magic", "--engine must be one of")]
-    [InlineData("--format", "xml", "--format must be text or json")]
+    [InlineData("--format", "xml", "--format must be text, json or html")]
     public void Bad_options_exit_2_with_a_message(string option, string value, string message)
     {
         var r = CliProcess.Run("check", option, value);
@@ -100,6 +100,19 @@ public class CheckCommandTests
         Assert.Equal("Irq0", trace[5].GetProperty("args").GetProperty("i").GetString());
         Assert.StartsWith("irq_migrate_all_off_this_cpu", trace[5].GetProperty("calls").GetString());
         Assert.True(trace[^1].GetProperty("state").GetProperty("desc_masked").GetProperty("Irq0").GetBoolean());
+    }
+
+    [Fact]
+    public void Html_report_links_each_violated_cell_to_its_counterexample()
+    {
+        var r = CliProcess.Run("check", "--format", "html", "--variant", "pre");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", r.Stdout);
+        Assert.Contains("<a href=\"#cx-pre-no_stuck_mask\">VIOLATED</a>", r.Stdout);
+        Assert.Contains("<h2 id=\"cx-pre-no_stuck_mask\">pre / no_stuck_mask: violated in 10 steps (explicit)</h2>", r.Stdout);
+        Assert.Contains("<div class=\"note\">early return: pci_msi_unmask_irq() is skipped, desc-&gt;masked stays set</div>", r.Stdout);
+        Assert.EndsWith("</body></html>\n", r.Stdout);
     }
 
     [Fact]
