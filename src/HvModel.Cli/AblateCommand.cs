@@ -16,31 +16,27 @@ namespace HvModel.Cli;
 /// </summary>
 public static class AblateCommand
 {
-    private static readonly Argument<string?> ModelArgument = new("MODEL") { Description = "Model or properties file (default: the flagship)", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly ModelOptions Source = new();
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant whose hunks are taken apart (default: the one with the most hunks)" };
-    private static readonly Option<string[]> Constants = new("--const") { Description = "Override a constant: NAME=VALUE (repeatable)" };
 
     /// <summary>More hunks than this would mean more runs than a review wants to wait for.</summary>
     private const int MaxHunks = 8;
 
     public static Command Create()
     {
-        var command = new Command("ablate", "Check every subset of a variant's hunks: which hunk fixes which property") { ModelArgument, Variant, Constants };
+        var command = new Command("ablate", "Check every subset of a variant's hunks: which hunk fixes which property") { Variant };
+        Source.AddTo(command);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult parse)
     {
-        if (CheckCommand.ParseConstants(parse.GetValue(Constants)) is not { } constants)
+        if (Source.Load(parse) is not { } model)
         {
             return 2;
         }
 
-        var path = parse.GetValue(ModelArgument);
-        var model = path is null
-            ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
-            : ModelLoader.LoadFile(path, constants);
         var name = parse.GetValue(Variant);
         var full = name is null
             ? model.Variants.MaxBy(v => v.Hunks.Length)!

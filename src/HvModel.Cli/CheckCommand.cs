@@ -11,15 +11,10 @@ namespace HvModel.Cli;
 /// <summary><c>hvmodel check [MODEL] ...</c>: the verdict matrix of a model (the flagship by default).</summary>
 public static class CheckCommand
 {
-    public static readonly Argument<string?> ModelArgument = new("MODEL")
-    {
-        Description = "Model or properties file to check (default: the embedded Hyper-V MSI model and its properties)",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
+    private static readonly ModelOptions Source = new();
 
     public static readonly Option<string[]> Variants = new("--variant") { Description = "Check only this variant (repeatable)", AllowMultipleArgumentsPerToken = false };
     public static readonly Option<string[]> Properties = new("--property") { Description = "Check only this property (repeatable)" };
-    public static readonly Option<string[]> Constants = new("--const") { Description = "Override a constant: NAME=VALUE (repeatable)" };
     public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
     public static readonly Option<long> MaxStates = new("--max-states") { Description = "Explicit engine: give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
@@ -34,8 +29,9 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            ModelArgument, Variants, Properties, Constants, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats,
+            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats,
         };
+        Source.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -54,11 +50,6 @@ public static class CheckCommand
             return Cli.UsageError($"--engine must be one of {string.Join(", ", EngineCatalog.Names)}, not '{engineName}'");
         }
 
-        if (ParseConstants(parse.GetValue(Constants)) is not { } constants)
-        {
-            return 2;
-        }
-
         var timeout = parse.GetValue(Timeout);
         if (timeout is { } seconds && !(seconds > 0 && seconds <= 1e6))
         {
@@ -75,10 +66,6 @@ public static class CheckCommand
             return Cli.UsageError("--max-states must be 1 or more");
         }
 
-        if (parse.GetValue(ModelArgument) is { } file && file.StartsWith('-'))
-        {
-            return Cli.UsageError($"unknown option '{file}'");
-        }
 
         var options = new CheckOptions
         {
@@ -91,10 +78,11 @@ public static class CheckCommand
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
         };
 
-        var path = parse.GetValue(ModelArgument);
-        var model = path is null
-            ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
-            : ModelLoader.LoadFile(path, constants);
+        if (Source.Load(parse) is not { } model)
+        {
+            return 2;
+        }
+
         var engine = EngineCatalog.Create(engineName);
         var results = CheckRunner.Run(model, engine, parse.GetValue(Variants) ?? [], parse.GetValue(Properties) ?? [], options);
         if (options.Progress is not null)
@@ -119,25 +107,6 @@ public static class CheckCommand
         }
 
         return CheckRunner.ExitCode(results);
-    }
-
-    /// <summary>NAME=VALUE pairs; null (after a message) when one is malformed.</summary>
-    public static Dictionary<string, string>? ParseConstants(string[]? pairs)
-    {
-        var constants = new Dictionary<string, string>();
-        foreach (var c in pairs ?? [])
-        {
-            var eq = c.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                Cli.UsageError($"--const expects NAME=VALUE, not '{c}'");
-                return null;
-            }
-
-            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
-        }
-
-        return constants;
     }
 
     private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => engine == "explicit"

@@ -59,6 +59,12 @@ public static class Cli
             Console.Error.WriteLine($"hvmodel: error: {e.Message}");
             return 3;
         }
+        catch (SolverException e)
+        {
+            // The solver died or stalled after an answer, e.g. while giving its model.
+            Console.Error.WriteLine($"hvmodel: error: the solver failed: {e.Message}");
+            return 3;
+        }
         catch (TraceReplayException e)
         {
             Console.Error.WriteLine($"hvmodel: internal error: a counterexample does not replay: {e.Message}");

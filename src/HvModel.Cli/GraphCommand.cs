@@ -11,30 +11,26 @@ namespace HvModel.Cli;
 /// </summary>
 public static class GraphCommand
 {
-    private static readonly Argument<string?> ModelArgument = new("MODEL") { Description = "Model or properties file (default: the flagship)", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly ModelOptions Source = new();
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to explore (default: the first)" };
-    private static readonly Option<string[]> Constants = new("--const") { Description = "Override a constant: NAME=VALUE (repeatable)" };
     private static readonly Option<string?> Out = new("--out") { Description = "DOT file to write (default: standard output)" };
     private static readonly Option<long> MaxStates = new("--max-states") { Description = "Refuse graphs larger than this", DefaultValueFactory = _ => 20_000 };
 
     public static Command Create()
     {
-        var command = new Command("graph", "Write a variant's state graph as DOT, with its strongly connected components") { ModelArgument, Variant, Constants, Out, MaxStates };
+        var command = new Command("graph", "Write a variant's state graph as DOT, with its strongly connected components") { Variant, Out, MaxStates };
+        Source.AddTo(command);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult parse)
     {
-        if (CheckCommand.ParseConstants(parse.GetValue(Constants)) is not { } constants)
+        if (Source.Load(parse) is not { } model)
         {
             return 2;
         }
 
-        var path = parse.GetValue(ModelArgument);
-        var model = path is null
-            ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
-            : ModelLoader.LoadFile(path, constants);
         var variantName = parse.GetValue(Variant) ?? model.Variants[0].Name;
         var limit = parse.GetValue(MaxStates);
         var graph = new StateGraph(model);

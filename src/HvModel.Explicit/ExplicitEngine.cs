@@ -135,9 +135,10 @@ public sealed class ExplicitEngine : IEngine
                 break;
             }
 
-            // After a model error at depth d+1, the states of depth d+1 are still examined (as
-            // BMC does: at one depth a violation is preferred to an error), but not expanded.
-            if (failure is not null && depth > failureDepth - 1)
+            // A model error in a step from a state of depth d counts at depth d, as in BMC, where
+            // a violation at the same depth is preferred: the rest of level d is still examined,
+            // but nothing is expanded any more.
+            if (failure is not null)
             {
                 continue;
             }
@@ -160,7 +161,7 @@ public sealed class ExplicitEngine : IEngine
                     semantics.OnError = null;
                     var trace = new TraceBuilder(semantics, codec, symmetry, store).Build(cursor);
                     failure = new ModelRuntimeFailure(model, pending.Error, trace, pending.Action, pending.Args, variant.Name);
-                    failureDepth = depth + 1;
+                    failureDepth = depth;
                     semantics.OnError = RecordError;
                 }
             }
@@ -199,7 +200,9 @@ public sealed class ExplicitEngine : IEngine
             }
         }
 
-        semantics.OnError = null;
+        // Rebuilding traces re-runs steps the search already ran without error up to the depths
+        // reported; steps beyond them may fail and are of no concern here.
+        semantics.OnError = static _ => { };
         if (failure is not null && (found.Any(f => f < 0) || (checkDeadlock && deadlock < 0)))
         {
             // Some verdict would need a path past the error: the model is at fault, not the property.

@@ -27,6 +27,23 @@ public sealed class ModelErrorTests
         }
     }
 
+    // Found in review: z3's integers are unbounded, so 32-bit overflow was no error there, and
+    // k-induction and Spacer proved what the explicit engine reports as a model error.
+    [Theory]
+    [InlineData("var x: 0 .. 1 in {0, 1}\nvar y: bool = false\naction flip do y := !y end\ninvariant nonneg: x * 65536 * 65536 >= 0", 0, null)]
+    [InlineData("var x: 0 .. 1 = 0\naction set when x = 0 do x := 65536 * 65536 + 1 end\ninvariant small: x <= 1", 0, "set")]
+    public void Integer_overflow_is_a_model_error_for_every_engine(string text, int length, string? action)
+    {
+        var model = ModelLoader.LoadText(text);
+        foreach (IEngine engine in new IEngine[] { new BmcEngine(), new KInductionEngine(), new PdrEngine() })
+        {
+            var f = Assert.Throws<ModelRuntimeFailure>(() => engine.Check(model, model.Variants[0], model.Properties, new CheckOptions { Depth = 6 }));
+            Assert.Equal("integer overflow (values are 32-bit)", f.Error.Message);
+            Assert.Equal(length, f.Trace.Length);
+            Assert.Equal(action, f.Action?.Name);
+        }
+    }
+
     [Fact]
     public void An_error_in_the_init_block_is_reported()
     {

@@ -116,7 +116,9 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         return e.Op switch
         {
             UnaryOp.Not => new SmtValue(Not(v.Term), v.Error, v.Const is { } c ? (c == 0 ? 1 : 0) : null),
-            UnaryOp.Negate => v.Const is { } c ? SmtValue.Constant(IntType.Instance, -c) with { Error = v.Error } : new SmtValue($"(- {v.Term})", v.Error, null),
+            UnaryOp.Negate => v.Const is { } c && c != int.MinValue
+                ? SmtValue.Constant(IntType.Instance, -c) with { Error = v.Error }
+                : new SmtValue($"(- {v.Term})", Or(v.Error, Overflows($"(- {v.Term})")), null),
             _ => throw new InvalidOperationException(e.Op.ToString()),
         };
     }
@@ -138,6 +140,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         }
 
         var error = Or(l.Error, r.Error);
+        var arithmetic = e.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply;
         var term = e.Op switch
         {
             BinaryOp.Add => $"(+ {l.Term} {r.Term})",
@@ -151,12 +154,16 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
             BinaryOp.GreaterEqual => $"(>= {l.Term} {r.Term})",
             _ => throw new InvalidOperationException(e.Op.ToString()),
         };
-        return Fold(e, l, r, term, error);
+        // Values are 32-bit in the evaluator: a result outside that range is a model error there.
+        return Fold(e, l, r, term, arithmetic && (l.Const is null || r.Const is null) ? Or(error, Overflows(term)) : error);
     }
+
+    /// <summary>True when an integer term leaves the evaluator's 32-bit range.</summary>
+    private static string Overflows(string term) => $"(or (< {term} (- 2147483648)) (> {term} 2147483647))";
 
     private static SmtValue Fold(BinaryExpr e, SmtValue l, SmtValue r, string term, string error)
     {
-        int? value = null;
+        long? value = null;
         if (l.Const is { } a && r.Const is { } b)
         {
             value = e.Op switch
@@ -164,9 +171,9 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
                 BinaryOp.And => a != 0 && b != 0 ? 1 : 0,
                 BinaryOp.Or => a != 0 || b != 0 ? 1 : 0,
                 BinaryOp.Implies => a == 0 || b != 0 ? 1 : 0,
-                BinaryOp.Add => a + b,
-                BinaryOp.Subtract => a - b,
-                BinaryOp.Multiply => a * b,
+                BinaryOp.Add => (long)a + b,
+                BinaryOp.Subtract => (long)a - b,
+                BinaryOp.Multiply => (long)a * b,
                 BinaryOp.Equal => a == b ? 1 : 0,
                 BinaryOp.NotEqual => a != b ? 1 : 0,
                 BinaryOp.Less => a < b ? 1 : 0,
@@ -180,7 +187,10 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
 
         if (value is { } v)
         {
-            return SmtValue.Constant(e.Type, v) with { Error = error };
+            // A constant result outside 32 bits is the evaluator's overflow error, always.
+            return v is >= int.MinValue and <= int.MaxValue
+                ? SmtValue.Constant(e.Type, (int)v) with { Error = error }
+                : new SmtValue(term, True, null);
         }
 
         // The builders fold true/false; report a constant when they did.

@@ -91,6 +91,26 @@ public class ReviewRegressionTests
         Assert.Equal(1, r.Trace!.Length);
     }
 
+    // Found in review of the symbolic engines: an error in a step from depth 0 must win over a
+    // violation at depth 1 (it crashed the trace ranking instead).
+    [Fact]
+    public void A_model_error_counts_at_the_depth_of_the_state_whose_step_fails()
+    {
+        var model = Check.Load("""
+            var x: 0 .. 3 = 0
+            var y: 0 .. 3 = 0
+            action a do y := y + 1 end
+            action c do x := x + 4 end
+            allow deadlock
+            invariant inv: y < 1
+            """);
+
+        var failure = Assert.Throws<ModelRuntimeFailure>(() => Check.Explicit(model));
+
+        Assert.Equal("c", failure.Action!.Name);
+        Assert.Equal(0, failure.Trace.Length);
+    }
+
     [Fact]
     public void Deep_nesting_is_an_error_not_a_stack_overflow()
     {
