@@ -52,6 +52,43 @@ public sealed class SolverFailureTests : IDisposable
         }
     }
 
+    // Found in review: when Spacer gave up, the portfolio stopped BMC too and said unknown.
+    [Fact]
+    public void When_spacer_gives_up_bmc_still_finds_the_violation()
+    {
+        // A real z3 for every session, except that a Horn session answers unknown.
+        var solver = FakeSolver("spacer-gives-up-z3", $$"""
+            fifo="{{dir}}/in-$$"
+            mkfifo "$fifo"
+            z3 "$@" < "$fifo" &
+            exec 3> "$fifo"
+            horn=0
+            while IFS= read -r line; do
+              case "$line" in *"(set-logic HORN)"*) horn=1 ;; esac
+              if [ "$horn" = 1 ]; then
+                case "$line" in
+                  *"(check-sat)"*) echo unknown ;;
+                  *"(get-info :reason-unknown)"*) echo '(:reason-unknown "gave up")' ;;
+                  *"(echo "*) echo hvmodel-sync ;;
+                  *"(exit)"*) exec 3>&-; rm -f "$fifo"; exit 0 ;;
+                esac
+              else
+                printf '%s\n' "$line" >&3
+              fi
+            done
+            exec 3>&-
+            wait
+            rm -f "$fifo"
+            """);
+        var model = ModelLoader.LoadText(TestModels.Mutex);
+        var exclusive = model.GetProperty("exclusive");
+
+        var r = new PdrEngine(solver).Check(model, model.GetVariant("buggy"), [exclusive], new CheckOptions { Depth = 10 })[0];
+
+        Assert.Equal(Verdict.Violated, r.Verdict);
+        Assert.Equal(4, r.Trace!.Length);
+    }
+
     [Fact]
     public void A_solver_that_hangs_is_killed_and_gives_unknown()
     {

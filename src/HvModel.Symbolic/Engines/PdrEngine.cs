@@ -18,7 +18,9 @@ namespace HvModel.Symbolic.Engines;
 /// is a derivation, not a trace. So the engine is a portfolio of two solver processes: Spacer,
 /// and BMC from depth 0 upwards; the first conclusive answer wins and the other is stopped.
 /// A violation therefore always comes from BMC, as a shortest trace (replayed before it is
-/// returned); "holds" only ever comes from Spacer's proof. With <c>portfolio: false</c> (tests)
+/// returned); "holds" only ever comes from Spacer's proof. When Spacer gives up (a timeout,
+/// <c>unknown</c>), BMC goes on up to <c>--depth</c> before the verdict is unknown. With
+/// <c>portfolio: false</c> (tests)
 /// Spacer runs alone and BMC looks for the path only after Spacer refuted.
 /// </remarks>
 public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) : SymbolicEngine(solverPath)
@@ -52,10 +54,12 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
         var spacerRun = run.WithCancellation(stopSpacer.Token);
         var bmcRun = run.WithCancellation(stopBmc.Token);
         var spacer = Task.Run(() => Spacer(spacerRun), CancellationToken.None);
+        BmcSearch? search = null;
         var bmc = Task.Run(() =>
         {
             using var solver = bmcRun.OpenSolver("bmc");
-            return new BmcSearch(bmcRun, solver).Run(Math.Max(MaxCounterexampleDepth, run.Options.Depth));
+            search = new BmcSearch(bmcRun, solver);
+            return search.Run(Math.Max(MaxCounterexampleDepth, run.Options.Depth));
         }, CancellationToken.None);
 
         try
@@ -81,6 +85,28 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
                 run.Progress("refuted; waiting for bmc's shortest path");
                 var path = bmc.GetAwaiter().GetResult();
                 return path ?? run.Unknown(0, "pdr refuted the property but bmc found no path");
+            }
+
+            if (answer.Status == SolverStatus.Unknown)
+            {
+                // Spacer gave up: BMC may still find a violation; give it up to --depth.
+                run.Progress("spacer gave up; bmc goes on up to --depth");
+                while (!bmc.Wait(TimeSpan.FromMilliseconds(100)) && (search?.Depth ?? 0) <= run.Options.Depth)
+                {
+                }
+
+                if (bmc.IsCompletedSuccessfully && bmc.Result is { Verdict: not Verdict.Unknown } late)
+                {
+                    return late;
+                }
+
+                if (bmc.IsFaulted && bmc.Exception!.InnerException is not OperationCanceledException)
+                {
+                    throw bmc.Exception.InnerException!;
+                }
+
+                stopBmc.Cancel();
+                return run.Unknown(Math.Min(search?.Depth ?? 0, run.Options.Depth), $"pdr: {answer.Reason}; bmc found no counterexample up to depth {Math.Min(search?.Depth ?? 0, run.Options.Depth)}");
             }
 
             stopBmc.Cancel();
