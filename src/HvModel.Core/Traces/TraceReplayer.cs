@@ -32,6 +32,10 @@ public static class TraceReplayer
         var steps = ImmutableArray.CreateBuilder<TraceStep>();
         steps.Add(trace.Steps[0]);
         var previousNotes = semantics.Notes;
+
+        // Strict: an error on the replayed path is reported, never skipped.
+        var previousOnError = semantics.OnError;
+        semantics.OnError = null;
         try
         {
             for (var i = 1; i < trace.Steps.Length; i++)
@@ -72,6 +76,7 @@ public static class TraceReplayer
         finally
         {
             semantics.Notes = previousNotes;
+            semantics.OnError = previousOnError;
         }
 
         if (property is not null)
