@@ -88,12 +88,7 @@ public static class AblateCommand
             sb.Append(label.PadRight(8));
             foreach (var p in invariants)
             {
-                sb.Append((verdicts[Label(subset)][p.Name] switch
-                {
-                    Verdict.Holds => "holds",
-                    Verdict.Violated => "VIOLATED",
-                    _ => "unknown",
-                }).PadRight(10));
+                sb.Append(VerdictWords.Cell(p.Kind, verdicts[Label(subset)][p.Name]).PadRight(10));
             }
 
             sb.Length = sb.ToString().TrimEnd().Length;

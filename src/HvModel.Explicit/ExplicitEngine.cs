@@ -57,6 +57,7 @@ public sealed class ExplicitEngine : IEngine
         var levelStarts = new List<int> { 0 };
         string? stopReason = null;
         var cursor = 0;
+        var builder = new TraceBuilder(semantics, codec, symmetry, store);
 
         int Store(int[] s, int pred)
         {
@@ -119,7 +120,7 @@ public sealed class ExplicitEngine : IEngine
                 catch (ModelRuntimeError e)
                 {
                     // A property that indexes out of range: the model's error, with the path to the state.
-                    throw new ModelRuntimeFailure(model, e, new TraceBuilder(semantics, codec, symmetry, store).Build(cursor), null, [], variant.Name);
+                    throw new ModelRuntimeFailure(model, e, builder.Build(cursor), null, [], variant.Name);
                 }
 
                 if (holds == (properties[p].Kind == PropertyKind.Cover))
@@ -131,7 +132,6 @@ public sealed class ExplicitEngine : IEngine
 
             if (undecided == 0 && (!checkDeadlock || deadlock >= 0))
             {
-                stopReason = null;
                 break;
             }
 
@@ -159,7 +159,7 @@ public sealed class ExplicitEngine : IEngine
                 if (failure is null)
                 {
                     semantics.OnError = null;
-                    var trace = new TraceBuilder(semantics, codec, symmetry, store).Build(cursor);
+                    var trace = builder.Build(cursor);
                     failure = new ModelRuntimeFailure(model, pending.Error, trace, pending.Action, pending.Args, variant.Name);
                     failureDepth = depth;
                     semantics.OnError = RecordError;
@@ -218,7 +218,6 @@ public sealed class ExplicitEngine : IEngine
             levelStarts.Add(levelEnd);
         }
 
-        var builder = new TraceBuilder(semantics, codec, symmetry, store);
         var ranking = new LeastTraceRanking(semantics, codec, symmetry, store, levelStarts);
         var results = new List<CheckResult>();
         for (var p = 0; p < properties.Count; p++)

@@ -77,11 +77,11 @@ public static class HtmlReport
                     continue;
                 }
 
-                var word = Word(r);
-                var css = r.Verdict switch
+                var word = VerdictWords.Cell(r.Kind, r.Verdict);
+                var css = (kind, r.Verdict) switch
                 {
-                    Verdict.Holds => kind == PropertyKind.Cover ? "holds" : "holds",
-                    Verdict.Violated => kind == PropertyKind.Cover ? "unknown" : "violated",
+                    (_, Verdict.Holds) => "holds",
+                    (PropertyKind.Invariant, Verdict.Violated) => "violated",
                     _ => "unknown",
                 };
                 var cell = r.Trace is not null && kind == PropertyKind.Invariant ? $"<a href=\"#{Anchor(r)}\">{word}</a>" : word;
@@ -132,15 +132,6 @@ public static class HtmlReport
 
         sb.AppendLine("</ol>");
     }
-
-    private static string Word(CheckResult r) => (r.Kind, r.Verdict) switch
-    {
-        (PropertyKind.Cover, Verdict.Holds) => "reached",
-        (PropertyKind.Cover, Verdict.Violated) => "UNREACHED",
-        (_, Verdict.Holds) => "holds",
-        (_, Verdict.Violated) => "VIOLATED",
-        _ => "unknown",
-    };
 
     private static string Anchor(CheckResult r) => $"cx-{r.Variant}-{r.Property}";
 

@@ -21,21 +21,8 @@ public static class TextReport
         Header(sb, model, header);
         var invariants = PropertyColumns(model, results, PropertyKind.Invariant);
         var covers = PropertyColumns(model, results, PropertyKind.Cover);
-        Matrix(sb, "Invariants", results, invariants, v => v switch
-        {
-            Verdict.Holds => "holds",
-            Verdict.Violated => "VIOLATED",
-            _ => "unknown",
-        });
-        if (covers.Count > 0)
-        {
-            Matrix(sb, "Covers (sanity goals that must be reachable)", results, covers, v => v switch
-            {
-                Verdict.Holds => "reached",
-                Verdict.Violated => "UNREACHED",
-                _ => "unknown",
-            });
-        }
+        Matrix(sb, "Invariants", results, invariants);
+        Matrix(sb, "Covers (sanity goals that must be reachable)", results, covers);
 
         Summary(sb, model, results);
         foreach (var r in results.Where(r => r.Trace is not null && r.Kind == PropertyKind.Invariant))
@@ -66,7 +53,7 @@ public static class TextReport
         return [.. results.Where(r => r.Kind == kind && model.Properties.Any(p => p.Name == r.Property)).Select(r => r.Property).Distinct()];
     }
 
-    private static void Matrix(StringBuilder sb, string title, IReadOnlyList<CheckResult> results, List<string> columns, Func<Verdict, string> word)
+    private static void Matrix(StringBuilder sb, string title, IReadOnlyList<CheckResult> results, List<string> columns)
     {
         if (columns.Count == 0)
         {
@@ -102,7 +89,7 @@ public static class TextReport
                 foreach (var c in block)
                 {
                     var r = results.FirstOrDefault(x => x.Variant == v && x.Property == columns[c]);
-                    var text = r is null ? "-" : word(r.Verdict) + (r.Differs ? "!" : "");
+                    var text = r is null ? "-" : VerdictWords.Cell(r.Kind, r.Verdict) + (r.Differs ? "!" : "");
                     anyDiffers |= r?.Differs == true;
                     row.Append(text.PadRight(Cell + 1));
                 }
@@ -160,14 +147,7 @@ public static class TextReport
         }
     }
 
-    private static string Word(CheckResult r) => (r.Kind, r.Verdict) switch
-    {
-        (PropertyKind.Cover, Verdict.Holds) => "reached",
-        (PropertyKind.Cover, Verdict.Violated) => "unreached",
-        (_, Verdict.Holds) => "holds",
-        (_, Verdict.Violated) => "violated",
-        _ => "unknown",
-    };
+    private static string Word(CheckResult r) => VerdictWords.Plain(r.Kind, r.Verdict);
 
     /// <summary>One counterexample (or witness), as numbered steps with their call chains and changes.</summary>
     public static void Counterexample(StringBuilder sb, Model model, CheckResult r)
