@@ -1,0 +1,312 @@
+using System.Globalization;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Syntax;
+
+/// <summary>The parser's declarations: model, const, type, enum, var, init, def, procedure, action, hunk, variant, property and expect.</summary>
+public sealed partial class Parser
+{
+    private DeclSyntax Declaration()
+    {
+        var t = Current;
+        if (t.Kind != TokenKind.Keyword)
+        {
+            throw Error($"expected a declaration (const, type, var, action, invariant, ...) but found {t.Describe()}");
+        }
+
+        switch (t.Text)
+        {
+            case "model":
+                Advance();
+                return new ModelDecl(Expect(TokenKind.Identifier).Text, t.Span);
+            case "include":
+                Advance();
+                return new IncludeDecl(Expect(TokenKind.String).Text, t.Span);
+            case "const":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                var type = Accept(":") ? Type() : null;
+                Expect("=");
+                return new ConstDecl(name, type, Expression(), t.Span);
+            }
+
+            case "type":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                Expect("=");
+                return new TypeDecl(name, Type(), t.Span);
+            }
+
+            case "enum":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                Expect("{");
+                var members = new List<Name> { NameToken() };
+                while (Accept(","))
+                {
+                    members.Add(NameToken());
+                }
+
+                Expect("}");
+                return new EnumDecl(name, members, t.Span);
+            }
+
+            case "var":
+                return VarDeclaration();
+            case "init":
+            {
+                Advance();
+                var body = Statements();
+                Expect("end");
+                return new InitDecl(body, t.Span);
+            }
+
+            case "def":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                var ps = Current.Is("(") ? Parameters() : [];
+                Expect("=");
+                return new DefDecl(name, ps, Expression(), t.Span);
+            }
+
+            case "procedure":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                var ps = Current.Is("(") ? Parameters() : [];
+                Accept("do");
+                var body = Statements();
+                Expect("end");
+                return new ProcedureDecl(name, ps, body, t.Span);
+            }
+
+            case "action":
+                return ActionDeclaration();
+            case "hunk":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                var description = Current.Kind == TokenKind.String ? Advance().Text : "";
+                return new HunkDecl(name, description, t.Span);
+            }
+
+            case "variant":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                Expect("=");
+                Expect("{");
+                var hunks = new List<Name>();
+                if (!Current.Is("}"))
+                {
+                    hunks.Add(NameToken());
+                    while (Accept(","))
+                    {
+                        hunks.Add(NameToken());
+                    }
+                }
+
+                Expect("}");
+                var description = Current.Kind == TokenKind.String ? Advance().Text : "";
+                return new VariantDecl(name, hunks, description, t.Span);
+            }
+
+            case "invariant":
+            case "cover":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                var description = Current.Kind == TokenKind.String ? Advance().Text : "";
+                Expect(":");
+                var kind = t.Text == "invariant" ? PropertyKind.Invariant : PropertyKind.Cover;
+                return new PropertyDecl(kind, name, description, Expression(), t.Span);
+            }
+
+            case "expect":
+                return ExpectDeclaration();
+            case "allow":
+                Advance();
+                Expect("deadlock");
+                return new AllowDeadlockDecl(t.Span);
+            default:
+                throw Error($"expected a declaration but found {t.Describe()}");
+        }
+    }
+
+    private Name NameToken()
+    {
+        var t = Expect(TokenKind.Identifier);
+        return new Name(t.Text, t.Span);
+    }
+
+    private VarDecl VarDeclaration()
+    {
+        var t = Expect("var");
+        var name = Expect(TokenKind.Identifier).Text;
+        Expect(":");
+        var type = Type();
+        if (Accept("="))
+        {
+            return new VarDecl(name, type, Expression(), null, t.Span);
+        }
+
+        if (Accept("in"))
+        {
+            Expect("{");
+            var choices = new List<ExprSyntax> { Expression() };
+            while (Accept(","))
+            {
+                choices.Add(Expression());
+            }
+
+            Expect("}");
+            return new VarDecl(name, type, null, choices, t.Span);
+        }
+
+        return new VarDecl(name, type, null, null, t.Span);
+    }
+
+    private ActionDecl ActionDeclaration()
+    {
+        var t = Expect("action");
+        var name = Expect(TokenKind.Identifier).Text;
+        var ps = Current.Is("(") ? Parameters() : [];
+        string? calls = null;
+        if (Accept("calls"))
+        {
+            calls = Expect(TokenKind.String).Text;
+        }
+
+        var guard = Accept("when") ? Expression() : null;
+        Expect("do");
+        var body = Statements();
+        Expect("end");
+        return new ActionDecl(name, ps, calls, guard, body, t.Span);
+    }
+
+    private ExpectDecl ExpectDeclaration()
+    {
+        var t = Expect("expect");
+        ExprSyntax? when = null;
+        if (Accept("when"))
+        {
+            when = Expression();
+            Expect(":");
+        }
+
+        Expect("(");
+        var props = new List<Name> { NameToken() };
+        while (Accept(","))
+        {
+            props.Add(NameToken());
+        }
+
+        Expect(")");
+        var rows = new List<ExpectRow>();
+        while (!Current.Is("end"))
+        {
+            var variant = NameToken();
+            Expect("=");
+            Expect("(");
+            var cells = new List<(Verdict?, SourceSpan)> { VerdictCell() };
+            while (Accept(","))
+            {
+                cells.Add(VerdictCell());
+            }
+
+            Expect(")");
+            Accept(";");
+            rows.Add(new ExpectRow(variant, cells, variant.Span));
+        }
+
+        Expect("end");
+        return new ExpectDecl(when, props, rows, t.Span);
+    }
+
+    private (Verdict?, SourceSpan) VerdictCell()
+    {
+        var t = Current;
+        if (Accept("?"))
+        {
+            return (null, t.Span);
+        }
+
+        var word = Expect(TokenKind.Identifier);
+        Verdict verdict = word.Text switch
+        {
+            "holds" or "reached" => Verdict.Holds,
+            "violated" or "unreached" => Verdict.Violated,
+            _ => throw new ModelError(word.Span, $"expected a verdict (holds, violated, reached, unreached or ?) but found '{word.Text}'"),
+        };
+        return (verdict, t.Span);
+    }
+
+    private List<Parameter> Parameters()
+    {
+        Expect("(");
+        var ps = new List<Parameter>();
+        if (!Current.Is(")"))
+        {
+            do
+            {
+                var n = Expect(TokenKind.Identifier);
+                if (ps.Any(p => p.Name == n.Text))
+                {
+                    throw new ModelError(n.Span, $"parameter '{n.Text}' is declared twice");
+                }
+
+                Expect(":");
+                ps.Add(new Parameter(n.Text, Type(), n.Span));
+            }
+            while (Accept(","));
+        }
+
+        Expect(")");
+        return ps;
+    }
+
+    private TypeSyntax Type()
+    {
+        var t = Current;
+        if (Accept("bool"))
+        {
+            return new BoolTypeSyntax(t.Span);
+        }
+
+        if (Accept("scalarset"))
+        {
+            Expect("(");
+            var size = Expression();
+            Expect(")");
+            return new ScalarsetTypeSyntax(size, t.Span);
+        }
+
+        if (Accept("array"))
+        {
+            Expect("[");
+            var index = Type();
+            Expect("]");
+            Expect("of");
+            return new ArrayTypeSyntax(index, Type(), t.Span);
+        }
+
+        // A named type, or a range 'lo .. hi' whose bounds are expressions.
+        var lo = Additive();
+        if (Accept(".."))
+        {
+            return new RangeTypeSyntax(lo, Additive(), t.Span);
+        }
+
+        if (lo is NameSyntax n)
+        {
+            return new NamedTypeSyntax(n.Name, n.Span);
+        }
+
+        throw new ModelError(t.Span, "expected a type (bool, lo .. hi, scalarset(N), array[T] of T, or a type name)");
+    }
+}
