@@ -1,0 +1,65 @@
+using System.CommandLine;
+using HvModel.Core.Binding;
+using HvModel.Core.Export;
+using HvModel.Core.Text;
+
+namespace HvModel.Cli;
+
+/// <summary>
+/// <c>hvmodel export [MODEL] --to promela [--variant V] [--const ...] [--out FILE]</c>: the same
+/// transition system for a peer checker, so that its state counts check HvModel's engine and
+/// its speed can be compared on the very model HvModel checks.
+/// </summary>
+public static class ExportCommand
+{
+    private static readonly ModelOptions Source = new();
+    private static readonly Option<string> To = new("--to") { Description = "promela", DefaultValueFactory = _ => "promela" };
+    private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to export (required when the model has more than one)" };
+    private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
+
+    public static Command Create()
+    {
+        var command = new Command("export", "Write one variant of a model as Promela (SPIN)") { To, Variant, Out };
+        Source.AddTo(command);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var to = parse.GetValue(To)!;
+        if (to != "promela")
+        {
+            return Cli.UsageError($"--to must be promela, not '{to}'");
+        }
+
+        if (Source.Load(parse) is not { } model)
+        {
+            return 2;
+        }
+
+        var name = parse.GetValue(Variant);
+        if (name is null && model.Variants.Length > 1)
+        {
+            return Cli.UsageError($"the model has {model.Variants.Length} variants: name one with --variant ({string.Join(", ", model.Variants.Select(v => v.Name))})");
+        }
+
+        var variant = name is null ? model.Variants[0] : model.Variants.FirstOrDefault(v => v.Name == name);
+        if (variant is null)
+        {
+            throw new ModelError(Binder.CommandLine, $"--variant {name}: the model has no such variant (it has: {string.Join(", ", model.Variants.Select(v => v.Name))})");
+        }
+
+        var text = PromelaExporter.Export(model, variant, "hvmodel " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+        if (parse.GetValue(Out) is { } file)
+        {
+            File.WriteAllText(file, text);
+        }
+        else
+        {
+            Console.Out.Write(text);
+        }
+
+        return 0;
+    }
+}
