@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace HvModel.Tests.Export;
+
+/// <summary>
+/// SPIN as an oracle for state counts: compiles a Promela text the way bench/spin-states.sh
+/// does (spin -o1 -o2 -a; gcc -O2 -DNOREDUCE -DSAFETY -DBFS; ./pan -E) and returns the number
+/// of HvModel states it explored (the nominal states, less SPIN's own pre-init state).
+/// </summary>
+public static partial class SpinOracle
+{
+    public static long CountStates(string promela)
+    {
+        var dir = Directory.CreateTempSubdirectory("hvmodel-spin-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "m.pml"), promela);
+            Run(dir.FullName, "spin", "-o1", "-o2", "-a", "m.pml");
+            Run(dir.FullName, "gcc", "-O2", "-DNOREDUCE", "-DSAFETY", "-DBFS", "-o", "pan", "pan.c");
+            var output = Run(dir.FullName, Path.Combine(dir.FullName, "pan"), "-E", "-m10000000");
+            Assert.Contains("errors: 0", output);
+            var nominal = NominalStates().Match(output);
+            var stored = StoredStates().Match(output);
+            Assert.True(stored.Success, output);
+            return long.Parse(nominal.Success ? nominal.Groups[1].Value : stored.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string Run(string dir, string program, params string[] args)
+    {
+        var info = new ProcessStartInfo(program) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException($"'{program}' is not installed: run ./setup (it installs spin and gcc for the exporter's tests)");
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {stderr}{stdout.Result}");
+            return stdout.Result;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(\d+) nominal states", RegexOptions.Multiline)]
+    private static partial Regex NominalStates();
+
+    [GeneratedRegex(@"^\s*(\d+) states, stored", RegexOptions.Multiline)]
+    private static partial Regex StoredStates();
+}
