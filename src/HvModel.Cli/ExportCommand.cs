@@ -16,10 +16,11 @@ public static class ExportCommand
     private static readonly Option<string> To = new("--to") { Description = "promela", DefaultValueFactory = _ => "promela" };
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to export (required when the model has more than one)" };
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
+    private static readonly Option<string[]> Properties = new("--property") { Description = "An invariant to check as an assert after every step (repeatable; default: none, the bare transition system)" };
 
     public static Command Create()
     {
-        var command = new Command("export", "Write one variant of a model as Promela (SPIN)") { To, Variant, Out };
+        var command = new Command("export", "Write one variant of a model as Promela (SPIN)") { To, Variant, Out, Properties };
         Source.AddTo(command);
         command.SetAction(Run);
         return command;
@@ -50,7 +51,20 @@ public static class ExportCommand
             throw new ModelError(Binder.CommandLine, $"--variant {name}: the model has no such variant (it has: {string.Join(", ", model.Variants.Select(v => v.Name))})");
         }
 
-        var text = PromelaExporter.Export(model, variant, "hvmodel " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+        var invariants = new List<Core.Ir.PropertyDef>();
+        foreach (var p in parse.GetValue(Properties) ?? [])
+        {
+            var property = model.Properties.FirstOrDefault(x => x.Name == p)
+                ?? throw new ModelError(Binder.CommandLine, $"--property {p}: the model has no such property (it has: {string.Join(", ", model.Properties.Select(x => x.Name))})");
+            if (property.Kind != Core.Ir.PropertyKind.Invariant)
+            {
+                return Cli.UsageError($"--property {p}: a cover cannot be exported as an assert");
+            }
+
+            invariants.Add(property);
+        }
+
+        var text = PromelaExporter.Export(model, variant, "hvmodel " + string.Join(' ', parse.Tokens.Select(t => t.Value)), invariants);
         if (parse.GetValue(Out) is { } file)
         {
             File.WriteAllText(file, text);

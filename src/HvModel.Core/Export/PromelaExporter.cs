@@ -27,6 +27,7 @@ public sealed class PromelaExporter
 {
     private readonly Model model;
     private readonly Variant variant;
+    private readonly IReadOnlyList<PropertyDef> invariants;
     private readonly StringBuilder text = new();
     private readonly List<(string Name, string Type)> stepVars = [];
     private readonly Dictionary<Local, string> env = [];
@@ -34,16 +35,27 @@ public sealed class PromelaExporter
     private int labels;
     private string? abortLabel;
 
-    private PromelaExporter(Model model, Variant variant)
+    private PromelaExporter(Model model, Variant variant, IReadOnlyList<PropertyDef> invariants)
     {
         this.model = model;
         this.variant = variant;
+        this.invariants = invariants;
     }
 
-    /// <summary>The Promela text of <paramref name="variant"/>.</summary>
-    public static string Export(Model model, Variant variant, string commandLine)
+    /// <summary>
+    /// The Promela text of <paramref name="variant"/>. The <paramref name="invariants"/> given
+    /// become asserts checked after the init step and after every step, so that pan gives a
+    /// verdict; with none, the text is the bare transition system (for state counts).
+    /// </summary>
+    public static string Export(Model model, Variant variant, string commandLine, IReadOnlyList<PropertyDef>? invariants = null)
     {
-        var exporter = new PromelaExporter(model, variant);
+        var chosen = invariants ?? [];
+        if (chosen.FirstOrDefault(p => p.Kind != PropertyKind.Invariant) is { } cover)
+        {
+            throw new ArgumentException($"Promela export: {cover.Name} is a cover; only invariants become asserts", nameof(invariants));
+        }
+
+        var exporter = new PromelaExporter(model, variant, chosen);
         return exporter.Write(commandLine);
     }
 
@@ -165,6 +177,12 @@ public sealed class PromelaExporter
                     Line($"{name[..bracket]}[{k}] = 0;");
                 }
             }
+        }
+
+        env.Clear();
+        foreach (var p in invariants)
+        {
+            Line($"assert({Expr(p.Predicate)}); /* invariant {Sanitize(p.Name)} */");
         }
 
         abortLabel = null;
