@@ -24,12 +24,13 @@ public static class CheckCommand
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
+    public static readonly Option<bool> NoDeadlock = new("--no-deadlock") { Description = "Do not check for deadlock in this run (as SPIN's -E); deadlock cells are not checked" };
 
     public static Command Create()
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats,
+            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock,
         };
         Source.AddTo(command);
         command.SetAction(Run);
@@ -75,6 +76,7 @@ public static class CheckCommand
             Symmetry = !parse.GetValue(NoSymmetry),
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             ShowInvariant = parse.GetValue(ShowInvariant),
+            NoDeadlock = parse.GetValue(NoDeadlock),
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
         };
 

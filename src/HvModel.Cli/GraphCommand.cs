@@ -14,7 +14,7 @@ public static class GraphCommand
     private static readonly ModelOptions Source = new();
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to explore (default: the first)" };
     private static readonly Option<string?> Out = new("--out") { Description = "DOT file to write (default: standard output)" };
-    private static readonly Option<long> MaxStates = new("--max-states") { Description = "Refuse graphs larger than this", DefaultValueFactory = _ => 20_000 };
+    private static readonly Option<long> MaxStates = new("--max-states") { Description = "Stop (a cut graph, exit 3) beyond this many states", DefaultValueFactory = _ => 20_000 };
 
     public static Command Create()
     {
@@ -35,16 +35,18 @@ public static class GraphCommand
         var limit = parse.GetValue(MaxStates);
         var graph = new StateGraph(model);
         var engine = new ExplicitEngine { Observer = graph };
-        var results = CheckRunner.Run(model, engine, [variantName], [], new CheckOptions { MaxStates = limit, Symmetry = false });
-        if (results.Any(r => r.Verdict == Core.Ir.Verdict.Unknown))
+
+        // The whole reachable graph, not only as far as the verdicts needed (Exhaustive).
+        var results = CheckRunner.Run(model, engine, [variantName], [], new CheckOptions { MaxStates = limit, Symmetry = false, Exhaustive = true });
+        if (engine.LastStats is not { } stats)
         {
-            Console.Error.WriteLine($"hvmodel: the graph has more than {limit} states (--max-states)");
+            // Not even started (statements that nest too deep to run).
+            Console.Error.WriteLine($"hvmodel: no graph: {results.FirstOrDefault(r => r.Reason is not null)?.Reason}");
             return 3;
         }
 
         var components = graph.Components(out _);
-        var bottom = graph.BottomComponents();
-        var dot = graph.ToDot();
+        var dot = graph.ToDot(stats.Stopped);
         if (parse.GetValue(Out) is { } file)
         {
             File.WriteAllText(file, dot);
@@ -54,7 +56,15 @@ public static class GraphCommand
             Console.Out.Write(dot);
         }
 
-        Console.Error.WriteLine($"{variantName}: {graph.Graph.VertexCount} states, {graph.Graph.EdgeCount} edges, {components} strongly connected components, {bottom.Count} without a way out");
+        var counts = $"{variantName}: {graph.Graph.VertexCount} states, {graph.Graph.EdgeCount} edges, {components} strongly connected components";
+        if (stats.Stopped is { } why)
+        {
+            // A cut graph has states whose edges were never explored: dead ends cannot be counted.
+            Console.Error.WriteLine($"{counts}; the graph is CUT ({why}): it shows only part of the reachable states, and states without a way out are not counted");
+            return 3;
+        }
+
+        Console.Error.WriteLine($"{counts}, {graph.BottomComponents().Count} without a way out");
         return 0;
     }
 }

@@ -25,9 +25,13 @@ public sealed record ExplorationStats(
     int Permutations,
     bool Complete)
 {
+    /// <summary>Why the search stopped before exploring every reachable state (null when complete).</summary>
+    public string? Stopped { get; init; }
+
     /// <summary>One line for reports: memory per state and speed.</summary>
     public string Describe() =>
-        $"{Variant}: {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
+        $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the packed words); {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
-        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}";
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}" +
+        (Stopped is null ? "" : $"; a partial search: {Stopped}");
 }

@@ -61,11 +61,19 @@ public sealed class StateGraph : IExplorationObserver
         return [.. Enumerable.Range(0, count).Where(c => !leaves[c])];
     }
 
-    /// <summary>The graph in Graphviz DOT; each state labelled by the variables that differ from the initial state.</summary>
-    public string ToDot()
+    /// <summary>
+    /// The graph in Graphviz DOT; each state labelled by the variables that differ from the
+    /// initial state. A graph cut short (<paramref name="cut"/>: why) says so in its label.
+    /// </summary>
+    public string ToDot(string? cut = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine($"digraph \"{model.Name}\" {{");
+        if (cut is not null)
+        {
+            sb.AppendLine($"  label=\"{$"CUT: {cut}; only part of the reachable states is drawn".Replace("\"", "\\\"", StringComparison.Ordinal)}\";");
+        }
+
         sb.AppendLine("  node [shape=box, fontname=\"monospace\", fontsize=9];");
         sb.AppendLine("  edge [fontname=\"monospace\", fontsize=8];");
         var initial = states.Count > 0 ? states[0] : [];

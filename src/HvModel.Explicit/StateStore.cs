@@ -12,14 +12,24 @@ namespace HvModel.Explicit;
 public sealed class StateStore
 {
     private readonly int words;
+    private readonly long memoryBudget;
     private ulong[] arena;
     private int[] predecessor;
     private int[] table;
     private int mask;
 
-    public StateStore(int words, int initialCapacity = 1024)
+    /// <param name="words">Words per packed state.</param>
+    /// <param name="memoryBudget">
+    /// Bytes the store may hold; growing past them ends the search (<see cref="SearchStopped"/>)
+    /// instead of the process.
+    /// </param>
+    /// <param name="initialCapacity">States room is made for at first (fewer for very wide states).</param>
+    public StateStore(int words, long memoryBudget = long.MaxValue, int initialCapacity = 1024)
     {
         this.words = words;
+        this.memoryBudget = memoryBudget;
+        initialCapacity = Math.Max(1, Math.Min(initialCapacity, (1 << 20) / words));
+        CheckBudget(((long)initialCapacity * words * 8) + (initialCapacity * 4L) + (initialCapacity * 8L), initialCapacity);
         arena = new ulong[initialCapacity * words];
         predecessor = new int[initialCapacity];
         var size = 1;
@@ -112,12 +122,19 @@ public sealed class StateStore
         }
 
         var capacity = (int)Math.Min(int.MaxValue - 1L, predecessor.Length * 2L);
+        if ((long)capacity * words > Array.MaxLength)
+        {
+            throw new SearchStopped($"memory limit reached: {Count} states of {words * 8} bytes fill the largest array .NET allows");
+        }
+
+        CheckBudget(((long)capacity * words * 8) + (capacity * 4L) + (table.Length * 4L), capacity);
         Array.Resize(ref predecessor, capacity);
         Array.Resize(ref arena, capacity * words);
     }
 
     private void Rehash()
     {
+        CheckBudget(((long)arena.Length * 8) + (predecessor.Length * 4L) + (table.Length * 8L), Count);
         table = new int[table.Length * 2];
         mask = table.Length - 1;
         for (var i = 0; i < Count; i++)
@@ -129,6 +146,14 @@ public sealed class StateStore
             }
 
             table[slot] = i + 1;
+        }
+    }
+
+    private void CheckBudget(long bytes, long states)
+    {
+        if (bytes > memoryBudget)
+        {
+            throw new SearchStopped($"memory limit reached: room for {states} states of {words * 8} bytes would take {bytes >> 20} MiB, more than the {memoryBudget >> 20} MiB the visited set may use");
         }
     }
 

@@ -30,21 +30,7 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
     {
         var steps = ImmutableArray.CreateBuilder<TraceStep>();
         // Prefer the stored representative itself, so that the chosen action instances apply as they are.
-        int[]? current = null;
-        semantics.InitialStates(s =>
-        {
-            if (current is null && Matches(s, path[0], exact: true))
-            {
-                current = (int[])s.Clone();
-            }
-        });
-        semantics.InitialStates(s =>
-        {
-            if (current is null && Matches(s, path[0], exact: false))
-            {
-                current = (int[])s.Clone();
-            }
-        });
+        var current = FirstInitial(s => Matches(s, path[0], exact: true)) ?? FirstInitial(s => Matches(s, path[0], exact: false));
         if (current is null)
         {
             throw new TraceReplayException("no initial state matches the stored root of the trace");
@@ -101,6 +87,32 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
         }
 
         return new Trace(steps.ToImmutable());
+    }
+
+    /// <summary>The first initial state that satisfies <paramref name="match"/>; the enumeration stops there (there may be millions).</summary>
+    private int[]? FirstInitial(Func<int[], bool> match)
+    {
+        try
+        {
+            semantics.InitialStates(s =>
+            {
+                if (match(s))
+                {
+                    throw new FoundInitial((int[])s.Clone());
+                }
+            });
+        }
+        catch (FoundInitial found)
+        {
+            return found.State;
+        }
+
+        return null;
+    }
+
+    private sealed class FoundInitial(int[] state) : Exception
+    {
+        public int[] State { get; } = state;
     }
 
     private bool Matches(int[] state, int index, bool exact = false)

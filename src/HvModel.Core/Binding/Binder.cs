@@ -386,7 +386,7 @@ public sealed partial class Binder
 
             foreach (var p in t.Properties)
             {
-                if (!properties.Any(q => q.Name == p.Text))
+                if (p.Text != Model.DeadlockProperty && !properties.Any(q => q.Name == p.Text))
                 {
                     throw new ModelError(p.Span, $"expect names an unknown property '{p.Text}'");
                 }

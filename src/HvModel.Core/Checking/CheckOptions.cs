@@ -1,3 +1,5 @@
+using HvModel.Core.Ir;
+
 namespace HvModel.Core.Checking;
 
 /// <summary>Limits and switches for one check. Hitting a limit gives verdict Unknown with the reason.</summary>
@@ -15,8 +17,24 @@ public sealed record CheckOptions
     /// <summary>Explicit engine: identify states that differ by a permutation of a scalarset.</summary>
     public bool Symmetry { get; init; } = true;
 
-    /// <summary>Check for states with no enabled action (unless the model allows them).</summary>
+    /// <summary>
+    /// Report on deadlock (a reachable state with no enabled action) in each variant: checked where
+    /// the model asks for it (see <see cref="Model.ChecksDeadlock"/>), reported as not checked
+    /// otherwise. False: no deadlock result at all (a run for chosen properties only, ablate).
+    /// </summary>
     public bool CheckDeadlock { get; init; } = true;
+
+    /// <summary>
+    /// Turns the deadlock check off for one run (<c>--no-deadlock</c>, as SPIN's <c>-E</c> and
+    /// TLC's <c>CHECK_DEADLOCK FALSE</c>): deadlock is reported as not checked.
+    /// </summary>
+    public bool NoDeadlock { get; init; }
+
+    /// <summary>
+    /// Explicit engine: explore every reachable state even once every verdict is known (a state
+    /// graph, statistics). Without it the search stops at the last verdict, and says so.
+    /// </summary>
+    public bool Exhaustive { get; init; }
 
     /// <summary>Symbolic engines: write every SMT-LIB query into this folder.</summary>
     public string? DumpSmtDirectory { get; init; }

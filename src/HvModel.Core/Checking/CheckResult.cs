@@ -24,6 +24,16 @@ public sealed record CheckResult(
     /// <summary>The expected verdict (see <see cref="Model.Expected"/>); Unknown when none is known in advance.</summary>
     public Verdict Expected { get; init; } = Verdict.Holds;
 
-    /// <summary>True when the verdict is definite and contradicts a definite expectation.</summary>
-    public bool Differs => Expected != Verdict.Unknown && Verdict != Verdict.Unknown && Verdict != Expected;
+    /// <summary>
+    /// For an engine that counts states: true when <see cref="States"/> and
+    /// <see cref="Transitions"/> count every reachable state, false when the search stopped before
+    /// (once every verdict was known, or at a limit: see the unknown verdicts' reasons); null for
+    /// an engine that counts no states.
+    /// </summary>
+    public bool? Complete { get; init; }
+
+    /// <summary>True when the verdict is definite and contradicts a definite expectation (never for a cell not checked).</summary>
+    public bool Differs => IsDefinite(Expected) && IsDefinite(Verdict) && Verdict != Expected;
+
+    private static bool IsDefinite(Verdict v) => v is Verdict.Holds or Verdict.Violated;
 }

@@ -6,9 +6,14 @@ namespace HvModel.Core.Checking;
 /// <summary>Runs one engine over the chosen variants and properties and attaches the expected verdicts.</summary>
 public static class CheckRunner
 {
+    /// <summary>Why deadlock was not checked in a run with <c>--no-deadlock</c>.</summary>
+    public const string NoDeadlockReason = "deadlock check off for this run (--no-deadlock)";
+
     /// <summary>
-    /// Checks every (variant, property) pair named (all when the lists are empty). Unknown names
-    /// are a <see cref="ModelError"/> at the command line.
+    /// Checks every (variant, property) pair named (all when the lists are empty). Deadlock is
+    /// one of the checks of a run over all properties; a run for named properties checks it only
+    /// when it is named too (<c>--property deadlock</c>). Unknown names are a
+    /// <see cref="ModelError"/> at the command line.
     /// </summary>
     public static IReadOnlyList<CheckResult> Run(Model model, IEngine engine, IReadOnlyCollection<string> variants, IReadOnlyCollection<string> properties, CheckOptions options)
     {
@@ -17,24 +22,47 @@ public static class CheckRunner
             throw new ModelError(Binding.Binder.CommandLine, $"--variant {v}: the model has no such variant (it has: {string.Join(", ", model.Variants.Select(x => x.Name))})");
         }
 
-        foreach (var p in properties.Where(p => model.Properties.All(x => x.Name != p)))
+        foreach (var p in properties.Where(p => p != Model.DeadlockProperty && model.Properties.All(x => x.Name != p)))
         {
-            throw new ModelError(Binding.Binder.CommandLine, $"--property {p}: the model has no such property (it has: {string.Join(", ", model.Properties.Select(x => x.Name))})");
+            throw new ModelError(Binding.Binder.CommandLine, $"--property {p}: the model has no such property (it has: {string.Join(", ", model.Properties.Select(x => x.Name).Append(Model.DeadlockProperty))})");
         }
 
         var chosenVariants = model.Variants.Where(v => variants.Count == 0 || variants.Contains(v.Name)).ToList();
         var chosenProperties = model.Properties.Where(p => properties.Count == 0 || properties.Contains(p.Name)).ToList();
+        var deadlockChosen = properties.Count == 0 || properties.Contains(Model.DeadlockProperty);
+        if (properties.Contains(Model.DeadlockProperty) && !chosenVariants.Any(v => model.ChecksDeadlock(v.Name)))
+        {
+            throw new ModelError(Binding.Binder.CommandLine, "--property deadlock: the model allows deadlock (allow deadlock) and no expect table names deadlock for the variants chosen");
+        }
+
+        // Statements that nest too deep would overflow the stack in any engine: no run, every verdict unknown.
+        var tooDeep = ExecutionDepth.Problem(model);
         var results = new List<CheckResult>();
         foreach (var variant in chosenVariants)
         {
-            var forVariant = engine.Check(model, variant, chosenProperties, options with { CheckDeadlock = options.CheckDeadlock && properties.Count == 0 });
+            var forVariant = tooDeep is null
+                ? engine.Check(model, variant, chosenProperties, options with { CheckDeadlock = options.CheckDeadlock && deadlockChosen }).ToList()
+                : [.. chosenProperties.Select(p => new CheckResult(variant.Name, p.Name, p.Kind, engine.Name, Verdict.Unknown, 0, 0, 0, 0, tooDeep))];
+            var wantsDeadlock = options.CheckDeadlock && deadlockChosen && model.ChecksDeadlock(variant.Name);
+            if (tooDeep is not null && ((wantsDeadlock && engine.ChecksDeadlock && !options.NoDeadlock) || forVariant.Count == 0))
+            {
+                forVariant.Add(new CheckResult(variant.Name, Model.DeadlockProperty, PropertyKind.Invariant, engine.Name, Verdict.Unknown, 0, 0, 0, 0, tooDeep));
+            }
+
+            if (wantsDeadlock && forVariant.All(r => r.Property != Model.DeadlockProperty))
+            {
+                // An engine that does not look for deadlocks: the cell says so and never differs.
+                var reason = options.NoDeadlock ? NoDeadlockReason : $"the {engine.Name} engine does not check deadlocks (the explicit engine does)";
+                forVariant.Add(new CheckResult(variant.Name, Model.DeadlockProperty, PropertyKind.Invariant, engine.Name, Verdict.NotChecked, 0, 0, 0, 0, reason));
+            }
+
             results.AddRange(forVariant.Select(r => r with { Expected = model.Expected(r.Variant, r.Property) }));
         }
 
         return results;
     }
 
-    /// <summary>The process exit code of a finished check (see the README's CLI contract).</summary>
+    /// <summary>The process exit code of a finished check (see the README's CLI contract); cells not checked count for nothing.</summary>
     public static int ExitCode(IReadOnlyList<CheckResult> results)
     {
         if (results.Any(r => r.Differs))

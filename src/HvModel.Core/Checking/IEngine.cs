@@ -11,5 +11,11 @@ public interface IEngine
     /// <summary>The name used by <c>--engine</c> and in reports.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Whether the engine looks for deadlocks (<see cref="Model.DeadlockProperty"/>); where it
+    /// does not, <see cref="CheckRunner"/> reports the deadlock cell as not checked.
+    /// </summary>
+    bool ChecksDeadlock => false;
+
     IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options);
 }

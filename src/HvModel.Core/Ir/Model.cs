@@ -84,6 +84,12 @@ public enum Verdict
     Holds,
     Violated,
     Unknown,
+
+    /// <summary>
+    /// The run did not look (an engine that does not check deadlock, <c>--no-deadlock</c>, a
+    /// model that allows deadlock): no verdict, and never a difference or an inconclusive run.
+    /// </summary>
+    NotChecked,
 }
 
 /// <summary>
@@ -108,14 +114,31 @@ public sealed record Model(
     /// <summary>All scalarset types that index or fill the state: the symmetry group's generators.</summary>
     public ImmutableArray<ScalarsetType> Scalarsets { get; init; } = [];
 
+    /// <summary>
+    /// The pseudo-property under which deadlock (a reachable state with no successor) is reported;
+    /// a keyword, so no property of the model's own can take the name. It may head an expect
+    /// table's column like any property.
+    /// </summary>
+    public const string DeadlockProperty = "deadlock";
+
     public Variant GetVariant(string name) => Variants.First(v => v.Name == name);
+
+    /// <summary>
+    /// Whether deadlock is checked in a variant: unless the model says <c>allow deadlock</c>; an
+    /// expect table that names <c>deadlock</c> for the variant has it checked all the same.
+    /// </summary>
+    public bool ChecksDeadlock(string variant) =>
+        !AllowDeadlock || Expectations.ContainsKey((variant, DeadlockProperty));
 
     public PropertyDef GetProperty(string name) => Properties.First(p => p.Name == name);
 
     /// <summary>
     /// The expected verdict: the one written in an expect table (Unknown for '?': none known in
-    /// advance), else Holds (an invariant holds, a cover is reached, no deadlock).
+    /// advance), else Holds (an invariant holds, a cover is reached, no deadlock), except for
+    /// deadlock in a model that allows it: Unknown (any verdict is accepted).
     /// </summary>
     public Verdict Expected(string variant, string property) =>
-        Expectations.TryGetValue((variant, property), out var v) ? v : Verdict.Holds;
+        Expectations.TryGetValue((variant, property), out var v) ? v
+        : property == DeadlockProperty && AllowDeadlock ? Verdict.Unknown
+        : Verdict.Holds;
 }

@@ -17,7 +17,7 @@ public static class HtmlReport
         table.matrix { border-collapse: collapse; margin: 1em 0; }
         table.matrix th, table.matrix td { border: 1px solid #bbb; padding: 4px 10px; text-align: center; }
         td.holds { background: #e3f4e1; } td.violated { background: #f9d6d5; font-weight: bold; }
-        td.unknown { background: #fff2cc; } td.differs { outline: 3px solid #c00; }
+        td.unknown { background: #fff2cc; } td.differs { outline: 3px solid #c00; } td.unchecked { color: #888; }
         ol.trace { list-style: none; padding-left: 0; }
         ol.trace > li { border-left: 4px solid #888; margin: 0.6em 0; padding: 0.3em 0.8em; background: #f7f7f7; }
         .action { font-family: monospace; font-weight: bold; } .calls { font-family: monospace; color: #555; }
@@ -49,7 +49,13 @@ public static class HtmlReport
 
     private static void Matrix(StringBuilder sb, Model model, IReadOnlyList<CheckResult> results, PropertyKind kind)
     {
-        var columns = model.Properties.Where(p => p.Kind == kind && results.Any(r => r.Property == p.Name)).ToList();
+        var columns = model.Properties.Where(p => p.Kind == kind && results.Any(r => r.Property == p.Name))
+            .Select(p => (p.Name, p.Description)).ToList();
+        if (kind == PropertyKind.Invariant && TextReport.IsExpectedColumn(model, Model.DeadlockProperty) && results.Any(r => r.Property == Model.DeadlockProperty))
+        {
+            columns.Add((Model.DeadlockProperty, "a reachable state has no enabled action"));
+        }
+
         if (columns.Count == 0)
         {
             return;
@@ -82,6 +88,7 @@ public static class HtmlReport
                 {
                     (_, Verdict.Holds) => "holds",
                     (PropertyKind.Invariant, Verdict.Violated) => "violated",
+                    (_, Verdict.NotChecked) => "unchecked",
                     _ => "unknown",
                 };
                 var cell = r.Trace is not null && kind == PropertyKind.Invariant ? $"<a href=\"#{Anchor(r)}\">{word}</a>" : word;

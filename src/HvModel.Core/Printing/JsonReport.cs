@@ -60,6 +60,16 @@ public static class JsonReport
         w.WriteBoolean("differs", r.Differs);
         w.WriteNumber("states", r.States);
         w.WriteNumber("transitions", r.Transitions);
+        if (r.Complete is { } complete)
+        {
+            // Whether states and transitions count the whole reachable state space.
+            w.WriteBoolean("complete", complete);
+        }
+        else
+        {
+            w.WriteNull("complete");
+        }
+
         w.WriteNumber("depth", r.Depth);
         w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
         w.WriteString("reason", r.Reason);
@@ -124,6 +134,7 @@ public static class JsonReport
     {
         Verdict.Holds => "holds",
         Verdict.Violated => "violated",
+        Verdict.NotChecked => "unchecked",
         _ => "unknown",
     };
 

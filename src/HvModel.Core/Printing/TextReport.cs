@@ -49,9 +49,14 @@ public static class TextReport
 
     private static List<string> PropertyColumns(Model model, IReadOnlyList<CheckResult> results, PropertyKind kind)
     {
-        // Deadlock freedom is not a property of the model's own; it gets a line of its own.
-        return [.. results.Where(r => r.Kind == kind && model.Properties.Any(p => p.Name == r.Property)).Select(r => r.Property).Distinct()];
+        // Deadlock freedom is not a property of the model's own; it gets a line of its own, and a
+        // column too when the model's expect tables name it.
+        return [.. results.Where(r => r.Kind == kind && (model.Properties.Any(p => p.Name == r.Property) || IsExpectedColumn(model, r.Property))).Select(r => r.Property).Distinct()];
     }
+
+    /// <summary>True for deadlock when an expect table of the model names it.</summary>
+    public static bool IsExpectedColumn(Model model, string property) =>
+        property == Model.DeadlockProperty && model.Expectations.Keys.Any(k => k.Property == Model.DeadlockProperty);
 
     private static void Matrix(StringBuilder sb, string title, IReadOnlyList<CheckResult> results, List<string> columns)
     {
@@ -121,12 +126,18 @@ public static class TextReport
             {
                 Verdict.Holds => ", no deadlock",
                 Verdict.Violated => ", DEADLOCK",
+                Verdict.NotChecked => ", deadlock not checked",
                 _ => ", deadlock unknown",
             };
+
+            // A search that stopped early counts only the states it explored: say so.
+            var partial = r.Complete != false ? ""
+                : $" (a partial search: {group.FirstOrDefault(x => x.Verdict == Verdict.Unknown)?.Reason ?? "it stopped once every verdict was known"})";
+
             // The explicit engine explores once for all properties; the symbolic ones check each apart.
-            var explored = r.States > 0
-                ? $"{r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}{free}, {r.Seconds:0.00} s"
-                : $"{group.Count()} checks, depth up to {group.Max(x => x.Depth)}, {group.Sum(x => x.Seconds):0.00} s";
+            var explored = r.Complete is not null
+                ? $"{r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}{partial}{free}, {r.Seconds:0.00} s"
+                : $"{group.Count(x => x.Verdict != Verdict.NotChecked)} checks, depth up to {group.Max(x => x.Depth)}{free}, {group.Sum(x => x.Seconds):0.00} s";
             sb.AppendLine($"{r.Variant}: {explored}");
         }
 
@@ -138,6 +149,11 @@ public static class TextReport
         foreach (var r in results.Where(r => r.Verdict == Verdict.Unknown))
         {
             Lines(sb, $"unknown: {r.Variant} / {r.Property}: {r.Reason}");
+        }
+
+        foreach (var reason in results.Where(r => r.Verdict == Verdict.NotChecked).Select(r => $"{r.Property}: {r.Reason}").Distinct())
+        {
+            Lines(sb, $"not checked: {reason}");
         }
 
         // How a symbolic engine proved it (k-induction depth, Spacer's invariant with --show-invariant).

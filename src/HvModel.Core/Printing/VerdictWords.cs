@@ -12,6 +12,7 @@ public static class VerdictWords
         (PropertyKind.Cover, Verdict.Violated) => "unreached",
         (_, Verdict.Holds) => "holds",
         (_, Verdict.Violated) => "violated",
+        (_, Verdict.NotChecked) => "not checked",
         _ => "unknown",
     };
 
@@ -20,6 +21,7 @@ public static class VerdictWords
     {
         Verdict.Holds => Plain(kind, verdict),
         Verdict.Violated => Plain(kind, verdict).ToUpperInvariant(),
+        Verdict.NotChecked => "unchecked",
         _ => "unknown",
     };
 }

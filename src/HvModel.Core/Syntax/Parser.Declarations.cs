@@ -200,10 +200,10 @@ public sealed partial class Parser
         }
 
         Expect("(");
-        var props = new List<Name> { NameToken() };
+        var props = new List<Name> { ExpectColumn() };
         while (Accept(","))
         {
-            props.Add(NameToken());
+            props.Add(ExpectColumn());
         }
 
         Expect(")");
@@ -226,6 +226,23 @@ public sealed partial class Parser
 
         Expect("end");
         return new ExpectDecl(when, props, rows, t.Span);
+    }
+
+    /// <summary>A column of an expect table: a property's name, or the keyword <c>deadlock</c>.</summary>
+    private Name ExpectColumn()
+    {
+        var t = Current;
+        if (Accept("deadlock"))
+        {
+            return new Name(t.Text, t.Span);
+        }
+
+        if (t.Kind != TokenKind.Identifier)
+        {
+            throw Error($"expected a property name or 'deadlock' but found {t.Describe()}");
+        }
+
+        return NameToken();
     }
 
     private (Verdict?, SourceSpan) VerdictCell()

@@ -22,9 +22,7 @@ public static class TraceReplayer
         }
 
         var first = trace.Steps[0].State;
-        var isInitial = false;
-        semantics.InitialStates(s => isInitial |= first.AsSpan().SequenceEqual(s));
-        if (!isInitial)
+        if (!IsInitial(semantics, first))
         {
             throw new TraceReplayException("step 0: the first state is not an initial state");
         }
@@ -95,6 +93,29 @@ public static class TraceReplayer
 
         return new Trace(steps.ToImmutable());
     }
+
+    // Stops the enumeration at the first match: a model may have millions of initial states.
+    private static bool IsInitial(Semantics semantics, ImmutableArray<int> state)
+    {
+        try
+        {
+            semantics.InitialStates(s =>
+            {
+                if (state.AsSpan().SequenceEqual(s))
+                {
+                    throw new FoundInitial();
+                }
+            });
+        }
+        catch (FoundInitial)
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private sealed class FoundInitial : Exception;
 }
 
 /// <summary>A trace that does not replay: an internal error of the checker (exit code 3).</summary>

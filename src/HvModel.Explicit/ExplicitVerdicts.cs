@@ -1,0 +1,99 @@
+using HvModel.Core.Checking;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+using HvModel.Core.Traces;
+using Trace = HvModel.Core.Traces.Trace;
+
+namespace HvModel.Explicit;
+
+/// <summary>
+/// Turns what one explicit search found into results: a verdict per property and for
+/// deadlock, each violation or witness with its canonical shortest trace, replayed. Apart from
+/// the search loop, which only records where each verdict showed.
+/// </summary>
+internal sealed class ExplicitVerdicts(
+    string engine,
+    Variant variant,
+    Semantics semantics,
+    StateCodec codec,
+    StateStore store,
+    TraceBuilder builder,
+    LeastTraceRanking ranking)
+{
+    public long Transitions { get; init; }
+
+    public int Deepest { get; init; }
+
+    public double Seconds { get; init; }
+
+    /// <summary>Every reachable state was explored: what was not found does not exist.</summary>
+    public bool Complete { get; init; }
+
+    /// <summary>The limit the search stopped at, if any.</summary>
+    public string? StopReason { get; init; }
+
+    /// <summary>The result for a property, found at the stored state <paramref name="found"/> (or -1).</summary>
+    public CheckResult Property(PropertyDef property, int found, int[] scratch)
+    {
+        if (found >= 0)
+        {
+            var trace = TraceReplayer.Replay(semantics, LeastTrace(found, property, scratch), property);
+            var verdict = property.Kind == PropertyKind.Cover ? Verdict.Holds : Verdict.Violated;
+            return Result(property.Name, property.Kind, verdict, trace.Length, null, trace);
+        }
+
+        if (Complete)
+        {
+            // Explored everything: nothing violates it (nothing reaches the cover).
+            var verdict = property.Kind == PropertyKind.Cover ? Verdict.Violated : Verdict.Holds;
+            var reason = property.Kind == PropertyKind.Cover ? "no reachable state satisfies it" : null;
+            return Result(property.Name, property.Kind, verdict, Deepest, reason, null);
+        }
+
+        return Result(property.Name, property.Kind, Verdict.Unknown, Deepest, StopReason, null);
+    }
+
+    /// <summary>The deadlock result: the stored state with no successor (or -1).</summary>
+    public CheckResult Deadlock(int found)
+    {
+        if (found >= 0)
+        {
+            var trace = TraceReplayer.Replay(semantics, builder.Build(found), null);
+            return Result(Model.DeadlockProperty, PropertyKind.Invariant, Verdict.Violated, trace.Length, "a reachable state has no enabled action", trace);
+        }
+
+        return Complete
+            ? Result(Model.DeadlockProperty, PropertyKind.Invariant, Verdict.Holds, Deepest, null, null)
+            : Result(Model.DeadlockProperty, PropertyKind.Invariant, Verdict.Unknown, Deepest, StopReason ?? "the search stopped once every verdict was known", null);
+    }
+
+    /// <summary>A deadlock line that says why it was not checked (and still carries the run's counts).</summary>
+    public CheckResult DeadlockNotChecked(string reason) =>
+        Result(Model.DeadlockProperty, PropertyKind.Invariant, Verdict.NotChecked, Deepest, reason, null);
+
+    private CheckResult Result(string property, PropertyKind kind, Verdict verdict, int depth, string? reason, Trace? trace) =>
+        new(variant.Name, property, kind, engine, verdict, store.Count, Transitions, depth, Seconds, reason, trace) { Complete = Complete };
+
+    // The canonical shortest trace to a state where the property's verdict shows.
+    private Trace LeastTrace(int found, PropertyDef property, int[] state)
+    {
+        var level = ranking.LevelOf(found);
+        var candidates = ranking.Level(level).Where(i =>
+        {
+            codec.Unpack(store.Get(i), state);
+            try
+            {
+                return semantics.Holds(property, state) == (property.Kind == PropertyKind.Cover);
+            }
+            catch (ModelRuntimeError)
+            {
+                // A state of this level the search did not examine (it stopped once every
+                // property was decided) where the property itself fails: not a witness.
+                return false;
+            }
+        });
+        var (path, steps) = ranking.PathTo(ranking.Least(candidates, level));
+        return builder.Build(path, steps);
+    }
+}
