@@ -17,6 +17,7 @@ namespace HvModel.Cli;
 public static class AblateCommand
 {
     private static readonly ModelOptions Source = new();
+    private static readonly LimitOptions Limits = new(50_000_000);
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant whose hunks are taken apart (default: the one with the most hunks)" };
 
     /// <summary>More hunks than this would mean more runs than a review wants to wait for.</summary>
@@ -26,12 +27,18 @@ public static class AblateCommand
     {
         var command = new Command("ablate", "Check every subset of a variant's hunks: which hunk fixes which property") { Variant };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult parse)
     {
+        if (Limits.Read(parse) is not { } limits)
+        {
+            return 2;
+        }
+
         if (Source.Load(parse) is not { } model)
         {
             return 2;
@@ -50,10 +57,14 @@ public static class AblateCommand
         var subsets = Subsets(full.Hunks).ToList();
         var verdicts = new Dictionary<string, Dictionary<string, Verdict>>();
         var engine = new ExplicitEngine();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var subset in subsets)
         {
             var variant = new Variant(Label(subset), subset, "", SourceSpan.None);
-            var results = engine.Check(model, variant, invariants, new CheckOptions { CheckDeadlock = false });
+            // --timeout bounds the whole ablation: each run gets what is left of it.
+            var left = limits.Timeout - clock.Elapsed;
+            var options = limits.Apply(new CheckOptions { CheckDeadlock = false }) with { Timeout = left is { } l ? TimeSpan.FromTicks(Math.Max(l.Ticks, 1)) : null };
+            var results = engine.Check(model, variant, invariants, options);
             verdicts[variant.Name] = results.ToDictionary(r => r.Property, r => r.Verdict);
         }
 
