@@ -58,6 +58,7 @@ public static class AblateCommand
         var verdicts = new Dictionary<string, Dictionary<string, Verdict>>();
         var engine = new ExplicitEngine();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        string? reason = null;
         foreach (var subset in subsets)
         {
             var variant = new Variant(Label(subset), subset, "", SourceSpan.None);
@@ -66,9 +67,15 @@ public static class AblateCommand
             var options = limits.Apply(new CheckOptions { CheckDeadlock = false }) with { Timeout = left is { } l ? TimeSpan.FromTicks(Math.Max(l.Ticks, 1)) : null };
             var results = engine.Check(model, variant, invariants, options);
             verdicts[variant.Name] = results.ToDictionary(r => r.Property, r => r.Verdict);
+            reason ??= results.FirstOrDefault(r => r.Verdict == Verdict.Unknown)?.Reason;
         }
 
         Console.Out.Write(Render(model, full, invariants, subsets, verdicts));
+        if (reason is not null)
+        {
+            Console.Error.WriteLine($"hvmodel: the ablation is incomplete: {reason}");
+        }
+
         return verdicts.Values.SelectMany(v => v.Values).Any(v => v == Verdict.Unknown) ? 3 : 0;
     }
 
@@ -118,6 +125,13 @@ public static class AblateCommand
     /// <summary>What a property needs, in words: the least hunk sets under which it holds.</summary>
     private static string Needs(Variant full, PropertyDef property, List<ImmutableArray<Hunk>> subsets, Dictionary<string, Dictionary<string, Verdict>> verdicts)
     {
+        var unknown = subsets.Count(s => verdicts[Label(s)][property.Name] == Verdict.Unknown);
+        if (unknown > 0)
+        {
+            // What a property needs cannot be told from runs that gave up.
+            return $"unknown: a limit was hit in {unknown} of {subsets.Count} subsets (--max-states, --timeout)";
+        }
+
         var holding = subsets.Where(s => verdicts[Label(s)][property.Name] == Verdict.Holds).ToList();
         if (holding.Count == 0)
         {

@@ -33,7 +33,7 @@ public sealed class CounterexampleFolder
     /// </summary>
     public static CounterexampleFolder? Open(string dir, bool forWriting, out string? error)
     {
-        error = OutputPaths.CheckFolder("--out", dir, create: false);
+        error = OutputPaths.CheckFolder("--out", dir, create: forWriting);
         if (error is not null)
         {
             return null;

@@ -84,10 +84,10 @@ public static class OutputPaths
         return null;
     }
 
-    /// <summary>The nearest existing ancestor of <paramref name="path"/> when it is a file (so nothing can be made under it).</summary>
+    /// <summary>The nearest existing one of <paramref name="path"/> and its ancestors, when it is a file (so nothing can be made under it).</summary>
     private static string? FileAbove(string path)
     {
-        for (var p = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
+        for (var p = Path.GetFullPath(path); !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
         {
             if (File.Exists(p))
             {
