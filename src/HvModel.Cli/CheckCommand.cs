@@ -105,7 +105,8 @@ public static class CheckCommand
         return CheckRunner.ExitCode(results);
     }
 
-    private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => engine == "explicit"
+    private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => (engine == "explicit"
         ? $"max-states {o.MaxStates}, {(o.Symmetry ? Symmetry.Describe(model) : "symmetry off (--no-symmetry)")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
-        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}";
+        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}")
+        + (o.MaxMemoryBytes is { } bytes ? $", max-memory {bytes >> 20} MiB" : "");
 }
