@@ -17,6 +17,7 @@ namespace HvModel.Cli;
 public static class AblateCommand
 {
     private static readonly ModelOptions Source = new();
+    private static readonly LimitOptions Limits = new(50_000_000);
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant whose hunks are taken apart (default: the one with the most hunks)" };
 
     /// <summary>More hunks than this would mean more runs than a review wants to wait for.</summary>
@@ -26,12 +27,18 @@ public static class AblateCommand
     {
         var command = new Command("ablate", "Check every subset of a variant's hunks: which hunk fixes which property") { Variant };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult parse)
     {
+        if (Limits.Read(parse) is not { } limits)
+        {
+            return 2;
+        }
+
         if (Source.Load(parse) is not { } model)
         {
             return 2;
@@ -50,14 +57,25 @@ public static class AblateCommand
         var subsets = Subsets(full.Hunks).ToList();
         var verdicts = new Dictionary<string, Dictionary<string, Verdict>>();
         var engine = new ExplicitEngine();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string? reason = null;
         foreach (var subset in subsets)
         {
             var variant = new Variant(Label(subset), subset, "", SourceSpan.None);
-            var results = engine.Check(model, variant, invariants, new CheckOptions { CheckDeadlock = false });
+            // --timeout bounds the whole ablation: each run gets what is left of it.
+            var left = limits.Timeout - clock.Elapsed;
+            var options = limits.Apply(new CheckOptions { CheckDeadlock = false }) with { Timeout = left is { } l ? TimeSpan.FromTicks(Math.Max(l.Ticks, 1)) : null };
+            var results = engine.Check(model, variant, invariants, options);
             verdicts[variant.Name] = results.ToDictionary(r => r.Property, r => r.Verdict);
+            reason ??= results.FirstOrDefault(r => r.Verdict == Verdict.Unknown)?.Reason;
         }
 
         Console.Out.Write(Render(model, full, invariants, subsets, verdicts));
+        if (reason is not null)
+        {
+            Console.Error.WriteLine($"hvmodel: the ablation is incomplete: {reason}");
+        }
+
         return verdicts.Values.SelectMany(v => v.Values).Any(v => v == Verdict.Unknown) ? 3 : 0;
     }
 
@@ -107,6 +125,13 @@ public static class AblateCommand
     /// <summary>What a property needs, in words: the least hunk sets under which it holds.</summary>
     private static string Needs(Variant full, PropertyDef property, List<ImmutableArray<Hunk>> subsets, Dictionary<string, Dictionary<string, Verdict>> verdicts)
     {
+        var unknown = subsets.Count(s => verdicts[Label(s)][property.Name] == Verdict.Unknown);
+        if (unknown > 0)
+        {
+            // What a property needs cannot be told from runs that gave up.
+            return $"unknown: a limit was hit in {unknown} of {subsets.Count} subsets (--max-states, --timeout)";
+        }
+
         var holding = subsets.Where(s => verdicts[Label(s)][property.Name] == Verdict.Holds).ToList();
         if (holding.Count == 0)
         {

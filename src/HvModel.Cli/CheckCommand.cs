@@ -12,13 +12,12 @@ namespace HvModel.Cli;
 public static class CheckCommand
 {
     private static readonly ModelOptions Source = new();
+    private static readonly LimitOptions Limits = new(50_000_000);
 
     public static readonly Option<string[]> Variants = new("--variant") { Description = "Check only this variant (repeatable)", AllowMultipleArgumentsPerToken = false };
     public static readonly Option<string[]> Properties = new("--property") { Description = "Check only this property (repeatable)" };
     public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
-    public static readonly Option<long> MaxStates = new("--max-states") { Description = "Explicit engine: give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
-    public static readonly Option<double?> Timeout = new("--timeout") { Description = "Seconds: a whole explicit run, or each solver call" };
     public static readonly Option<string> Format = new("--format") { Description = "text | json | html", DefaultValueFactory = _ => "text" };
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
@@ -30,9 +29,10 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock,
+            Variants, Properties, Engine, Depth, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock,
         };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -51,34 +51,30 @@ public static class CheckCommand
             return Cli.UsageError($"--engine must be one of {string.Join(", ", EngineCatalog.Names)}, not '{engineName}'");
         }
 
-        var timeout = parse.GetValue(Timeout);
-        if (timeout is { } seconds && !(seconds > 0 && seconds <= 1e6))
+        if (Limits.Read(parse) is not { } limits)
         {
-            return Cli.UsageError($"--timeout must be a number of seconds above 0 and at most 1000000, not {seconds}");
+            return 2;
         }
 
         if (parse.GetValue(Depth) < 0)
         {
-            return Cli.UsageError("--depth must be 0 or more");
+            return Cli.UsageError($"--depth must be 0 or more, not {parse.GetValue(Depth)}");
         }
 
-        if (parse.GetValue(MaxStates) < 1)
+        if (parse.GetValue(DumpSmt) is { } dumpDir && OutputPaths.CheckFolder("--dump-smt", dumpDir, create: true) is { } dumpError)
         {
-            return Cli.UsageError("--max-states must be 1 or more");
+            return Cli.UsageError(dumpError);
         }
 
-
-        var options = new CheckOptions
+        var options = limits.Apply(new CheckOptions
         {
             Depth = parse.GetValue(Depth),
-            MaxStates = parse.GetValue(MaxStates),
-            Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null,
             Symmetry = !parse.GetValue(NoSymmetry),
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             ShowInvariant = parse.GetValue(ShowInvariant),
             NoDeadlock = parse.GetValue(NoDeadlock),
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
-        };
+        });
 
         if (Source.Load(parse) is not { } model)
         {
@@ -111,7 +107,8 @@ public static class CheckCommand
         return CheckRunner.ExitCode(results);
     }
 
-    private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => engine == "explicit"
+    private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => (engine == "explicit"
         ? $"max-states {o.MaxStates}, {(o.Symmetry ? Symmetry.Describe(model) : "symmetry off (--no-symmetry)")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
-        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}";
+        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}")
+        + (o.MaxMemoryBytes is { } bytes ? $", max-memory {bytes >> 20} MiB" : "");
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using HvModel.Core.Checking;
+using HvModel.Core.Ir;
 using HvModel.Core.Printing;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
@@ -11,15 +12,37 @@ namespace HvModel.Cli;
 
 /// <summary>
 /// Entry point. Exit codes by class: 0 every verdict as expected, 1 a verdict differs,
-/// 2 bad input (usage, syntax, names, types, a model error at run time), 3 inconclusive or an
-/// internal error (a limit, a timeout, solver unknown, a trace that does not replay).
+/// 2 bad input (usage, syntax, names, types, a model error at run time, an unusable output
+/// path), 3 inconclusive or an internal error (a limit, a timeout, solver unknown, a trace that
+/// does not replay). Errors go to stderr as text; with <c>--format json</c> they also come as
+/// one JSON document on stdout (see <see cref="JsonReport.RenderErrors"/>).
 /// </summary>
 public static class Cli
 {
+    private static readonly List<ReportError> Errors = [];
+
     public static string Version { get; } =
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>The model of this run once it is loaded, for the error document.</summary>
+    public static Model? LoadedModel { get; set; }
+
     public static int Main(string[] args)
+    {
+        Errors.Clear();
+        LoadedModel = null;
+        var code = Run(args);
+        if (Errors.Count > 0 && WantsJson(args))
+        {
+            Console.Out.Write(JsonReport.RenderErrors("hvmodel", Version, LoadedModel, Errors));
+        }
+
+        return code;
+    }
+
+    public static int UsageError(string message) => Fail(new ReportError("usage", message), $"hvmodel: error: {message}", 2);
+
+    private static int Run(string[] args)
     {
         var root = new RootCommand("hvmodel: an explicit-state and SMT-based model checker for guarded-command models")
         {
@@ -34,7 +57,7 @@ public static class Cli
         {
             foreach (var e in parse.Errors)
             {
-                Console.Error.WriteLine($"hvmodel: error: {e.Message}");
+                UsageError(e.Message);
             }
 
             return 2;
@@ -46,37 +69,60 @@ public static class Cli
         }
         catch (ModelError e)
         {
-            Console.Error.WriteLine(e.Format());
-            return 2;
+            return Fail(new ReportError("input", e.Message) { Span = e.Span }, e.Format(), 2);
         }
         catch (ModelRuntimeFailure f)
         {
-            Console.Error.WriteLine(f.Error.Format());
-            Console.Error.WriteLine(RuntimeFailureReport(f));
-            return 2;
+            LoadedModel = f.Model;
+            var error = new ReportError("runtime", f.Error.Message)
+            {
+                Span = f.Error.Span,
+                Variant = f.Variant,
+                Step = f.Action is null ? null : StateFormatter.ActionCall(f.Action, [.. f.Args]),
+                Trace = f.Trace,
+            };
+            return Fail(error, f.Error.Format() + Environment.NewLine + RuntimeFailureReport(f), 2);
         }
         catch (Z3NotFoundException e)
         {
-            Console.Error.WriteLine($"hvmodel: error: {e.Message}");
-            return 3;
+            return Fail(new ReportError("solver", e.Message), $"hvmodel: error: {e.Message}", 3);
         }
         catch (SolverException e)
         {
             // The solver died or stalled after an answer, e.g. while giving its model.
-            Console.Error.WriteLine($"hvmodel: error: the solver failed: {e.Message}");
-            return 3;
+            return Fail(new ReportError("solver", $"the solver failed: {e.Message}"), $"hvmodel: error: the solver failed: {e.Message}", 3);
         }
         catch (TraceReplayException e)
         {
-            Console.Error.WriteLine($"hvmodel: internal error: a counterexample does not replay: {e.Message}");
-            return 3;
+            return Fail(new ReportError("internal", $"a counterexample does not replay: {e.Message}"), $"hvmodel: internal error: a counterexample does not replay: {e.Message}", 3);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The last line of defence for output: paths are checked before the work, but a disk
+            // can still fill up (/dev/full) or a folder vanish while the run goes on.
+            return Fail(new ReportError("output", e.Message), $"hvmodel: error: {e.Message}", 2);
         }
     }
 
-    public static int UsageError(string message)
+    private static int Fail(ReportError error, string text, int code)
     {
-        Console.Error.WriteLine($"hvmodel: error: {message}");
-        return 2;
+        Errors.Add(error);
+        Console.Error.WriteLine(text);
+        return code;
+    }
+
+    /// <summary>Whether the command line asks for JSON, read from the raw arguments so that even option errors honour it.</summary>
+    private static bool WantsJson(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--format=json" or "--format:json" || (args[i] == "--format" && i + 1 < args.Length && args[i + 1] == "json"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string RuntimeFailureReport(ModelRuntimeFailure f)

@@ -1,29 +1,39 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
+using HvModel.Core.Ir;
 using HvModel.Core.Printing;
+using HvModel.Core.Text;
 using HvModel.Explicit;
 
 namespace HvModel.Cli;
 
 /// <summary>
-/// <c>hvmodel counterexamples [--out DIR] [--check]</c>: writes the shortest counterexample of
-/// every violated (variant, property) of the flagship's default configuration, as text and
-/// JSON; with --check, only says whether the committed files are current (exit 1 if not).
+/// <c>hvmodel counterexamples [MODEL] [--const NAME=VALUE]... [--out DIR] [--check]</c>: writes the
+/// shortest counterexample of every violated (variant, property) of a model (the flagship by
+/// default), as text and JSON; with --check, only says whether the folder is current (exit 1 if
+/// not). File names carry the constants that differ from the defaults, so configurations never
+/// overwrite each other. The folder's manifest (<see cref="CounterexampleFolder"/>) lists what
+/// the command wrote: nothing else is ever replaced or removed, and a non-empty folder without a
+/// manifest is refused.
 /// </summary>
 public static class CounterexamplesCommand
 {
-    private static readonly Option<string> Out = new("--out") { Description = "Folder to write into", DefaultValueFactory = _ => "counterexamples" };
+    private static readonly ModelOptions Source = new();
+    private static readonly LimitOptions Limits = new(50_000_000);
+    private static readonly Option<string> Out = new("--out") { Description = "Folder to write into (new, empty, or one this command wrote)", DefaultValueFactory = _ => "counterexamples" };
     private static readonly Option<bool> CheckOnly = new("--check") { Description = "Write nothing; exit 1 when the folder is stale" };
 
     public static Command Create()
     {
-        var command = new Command("counterexamples", "Regenerate (or --check) the committed counterexamples of the flagship model") { Out, CheckOnly };
-        command.SetAction(parse => Run(parse.GetValue(Out)!, parse.GetValue(CheckOnly)));
+        var command = new Command("counterexamples", "Write (or --check) the shortest counterexamples of a model, the flagship by default") { Out, CheckOnly };
+        Source.AddTo(command);
+        Limits.AddTo(command);
+        command.SetAction(Run);
         return command;
     }
 
-    /// <summary>The files the folder must hold, computed now with the explicit engine.</summary>
+    /// <summary>The files the committed folder must hold: the flagship's default configuration, computed now.</summary>
     public static SortedDictionary<string, string> Expected()
     {
         var model = ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath);
@@ -31,39 +41,79 @@ public static class CounterexamplesCommand
         return CounterexampleFiles.All(model, results);
     }
 
-    private static int Run(string dir, bool checkOnly)
+    /// <summary>The manifest key of a model and configuration: whose files these are.</summary>
+    public static string Key(Model model, string configuration) =>
+        configuration.Length == 0 ? SafeFileName.Part(model.Name) : $"{SafeFileName.Part(model.Name)} {SafeFileName.Part(configuration)}";
+
+    private static int Run(ParseResult parse)
     {
-        var expected = Expected();
-        var present = Directory.Exists(dir)
-            ? Directory.GetFiles(dir).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Select(Path.GetFileName).ToHashSet()
-            : [];
-        var stale = expected.Where(kv => !File.Exists(Path.Combine(dir, kv.Key)) || File.ReadAllText(Path.Combine(dir, kv.Key)) != kv.Value).Select(kv => kv.Key)
-            .Concat(present.Where(f => !expected.ContainsKey(f!)).Select(f => f!))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var dir = parse.GetValue(Out)!;
+        var checkOnly = parse.GetValue(CheckOnly);
+        if (Limits.Read(parse) is not { } limits)
+        {
+            return 2;
+        }
+
+        if (CounterexampleFolder.Open(dir, forWriting: !checkOnly, out var error) is not { } folder)
+        {
+            return Cli.UsageError(error!);
+        }
+
+        if (Source.Load(parse) is not { } model)
+        {
+            return 2;
+        }
+
+        var configuration = CounterexampleFiles.Configuration(model, Source.LoadDefaults(parse));
+        var key = Key(model, configuration);
+        var results = CheckRunner.Run(model, new ExplicitEngine(), [], [], limits.Apply(new CheckOptions()));
+        if (results.FirstOrDefault(r => r.Verdict == Verdict.Unknown) is { } unknown)
+        {
+            // An incomplete run would drop files that are still right: write nothing.
+            Console.Error.WriteLine($"hvmodel: {unknown.Variant} / {unknown.Property}: unknown: {unknown.Reason}; nothing written");
+            return 3;
+        }
+
+        var expected = CounterexampleFiles.All(model, results, configuration);
+        var mine = folder.FilesOf(key).ToHashSet();
+        var gone = mine.Where(f => !expected.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
+        var changed = expected.Where(kv => !File.Exists(Path.Combine(dir, kv.Key)) || File.ReadAllText(Path.Combine(dir, kv.Key)) != kv.Value).Select(kv => kv.Key).ToList();
+        var unlisted = expected.Keys.Where(f => !mine.Contains(f)).ToList();
         if (checkOnly)
         {
-            foreach (var f in stale)
+            var stale = changed.Concat(gone.Where(f => File.Exists(Path.Combine(dir, f)))).Concat(unlisted.Where(f => !changed.Contains(f)).Select(f => $"{f} (not in {CounterexampleFolder.ManifestName})"));
+            var lines = stale.Order(StringComparer.Ordinal).ToList();
+            foreach (var f in lines)
             {
                 Console.Out.WriteLine($"stale: {Path.Combine(dir, f)}");
             }
 
-            Console.Out.WriteLine(stale.Count == 0 ? $"{expected.Count} files current in {dir}" : "run: hvmodel counterexamples");
-            return stale.Count == 0 ? 0 : 1;
+            Console.Out.WriteLine(lines.Count == 0 ? $"{expected.Count} files current in {dir}" : "run: hvmodel counterexamples");
+            return lines.Count == 0 ? 0 : 1;
+        }
+
+        // Never overwrite a file of the user's that happens to have the name of one of ours.
+        var foreign = expected.Keys.Where(f => File.Exists(Path.Combine(dir, f)) && !folder.Owns(f)).ToList();
+        if (foreign.Count > 0)
+        {
+            return Cli.UsageError($"--out {dir}: {string.Join(", ", foreign)} would be overwritten, but the manifest does not list {(foreign.Count == 1 ? "it" : "them")} as written by this command");
         }
 
         Directory.CreateDirectory(dir);
-        foreach (var f in present.Where(f => !expected.ContainsKey(f!)))
-        {
-            File.Delete(Path.Combine(dir, f!));
-        }
-
+        // The manifest lists the new files before they are written, so a run cut short leaves none unlisted.
+        folder.SaveManifest(key, mine.Concat(expected.Keys));
         foreach (var (name, text) in expected)
         {
             File.WriteAllText(Path.Combine(dir, name), text);
         }
 
-        Console.Out.WriteLine($"wrote {expected.Count} files to {dir} ({stale.Count} changed)");
+        foreach (var f in gone)
+        {
+            File.Delete(Path.Combine(dir, f));
+        }
+
+        folder.SaveManifest(key, expected.Keys);
+        Console.Out.WriteLine($"wrote {expected.Count} files to {dir} ({changed.Count + gone.Count} changed)");
         return 0;
     }
 }

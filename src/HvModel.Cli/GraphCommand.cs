@@ -14,30 +14,40 @@ public static class GraphCommand
     private static readonly ModelOptions Source = new();
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to explore (default: the first)" };
     private static readonly Option<string?> Out = new("--out") { Description = "DOT file to write (default: standard output)" };
-    private static readonly Option<long> MaxStates = new("--max-states") { Description = "Stop (a cut graph, exit 3) beyond this many states", DefaultValueFactory = _ => 20_000 };
+    private static readonly LimitOptions Limits = new(20_000);
 
     public static Command Create()
     {
-        var command = new Command("graph", "Write a variant's state graph as DOT, with its strongly connected components") { Variant, Out, MaxStates };
+        var command = new Command("graph", "Write a variant's state graph as DOT, with its strongly connected components") { Variant, Out };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
 
     private static int Run(ParseResult parse)
     {
+        if (Limits.Read(parse) is not { } limits)
+        {
+            return 2;
+        }
+
+        if (parse.GetValue(Out) is { } outFile && OutputPaths.CheckFile("--out", outFile) is { } outError)
+        {
+            return Cli.UsageError(outError);
+        }
+
         if (Source.Load(parse) is not { } model)
         {
             return 2;
         }
 
         var variantName = parse.GetValue(Variant) ?? model.Variants[0].Name;
-        var limit = parse.GetValue(MaxStates);
         var graph = new StateGraph(model);
         var engine = new ExplicitEngine { Observer = graph };
 
         // The whole reachable graph, not only as far as the verdicts needed (Exhaustive).
-        var results = CheckRunner.Run(model, engine, [variantName], [], new CheckOptions { MaxStates = limit, Symmetry = false, Exhaustive = true });
+        var results = CheckRunner.Run(model, engine, [variantName], [], limits.Apply(new CheckOptions { Symmetry = false, Exhaustive = true }));
         if (engine.LastStats is not { } stats)
         {
             // Not even started (statements that nest too deep to run).
@@ -49,7 +59,14 @@ public static class GraphCommand
         var dot = graph.ToDot(stats.Stopped);
         if (parse.GetValue(Out) is { } file)
         {
-            File.WriteAllText(file, dot);
+            try
+            {
+                File.WriteAllText(file, dot);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Cli.UsageError($"--out {file}: cannot write the graph: {e.Message}");
+            }
         }
         else
         {

@@ -47,8 +47,15 @@ public sealed class ModelOptions
             constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
         }
 
-        return path is null
-            ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
-            : ModelLoader.LoadFile(path, constants);
+        var model = Load(path, constants);
+        Cli.LoadedModel = model;
+        return model;
     }
+
+    /// <summary>The same model with none of the <c>--const</c> overrides: the default configuration.</summary>
+    public Model LoadDefaults(ParseResult parse) => Load(parse.GetValue(Model), []);
+
+    private static Model Load(string? path, Dictionary<string, string> constants) => path is null
+        ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
+        : ModelLoader.LoadFile(path, constants);
 }

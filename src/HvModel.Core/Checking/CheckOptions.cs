@@ -11,6 +11,12 @@ public sealed record CheckOptions
     /// <summary>Wall-clock limit for a whole engine run (explicit) or each solver call (symbolic).</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// Most bytes of memory hvmodel's own process may use (<c>--max-memory</c>); beyond it a run
+    /// gives up with verdict Unknown. Null for no limit.
+    /// </summary>
+    public long? MaxMemoryBytes { get; init; }
+
     /// <summary>Bound for bounded model checking and k-induction.</summary>
     public int Depth { get; init; } = 40;
 

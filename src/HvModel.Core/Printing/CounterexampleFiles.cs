@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
+using HvModel.Core.Text;
 
 namespace HvModel.Core.Printing;
 
@@ -13,8 +14,19 @@ namespace HvModel.Core.Printing;
 /// </summary>
 public static class CounterexampleFiles
 {
-    /// <summary>The file name stem of a result: <c>variant.property</c>.</summary>
-    public static string Stem(CheckResult r) => $"{r.Variant}.{r.Property}";
+    /// <summary>
+    /// The file name stem of a result: <c>variant.property</c>, then the configuration when it is
+    /// not the default, so that runs with different constants never overwrite each other. Every
+    /// part goes through <see cref="SafeFileName"/>: model text never names a path.
+    /// </summary>
+    public static string Stem(CheckResult r, string configuration = "") =>
+        $"{SafeFileName.Part(r.Variant)}.{SafeFileName.Part(r.Property)}{(configuration.Length == 0 ? "" : "." + SafeFileName.Part(configuration))}";
+
+    /// <summary>The constants whose values differ from the model's defaults, as <c>NAME=VALUE,...</c>; empty for the default configuration.</summary>
+    public static string Configuration(Model model, Model defaults) =>
+        string.Join(",", model.Constants
+            .Where(c => defaults.Constants.FirstOrDefault(d => d.Name == c.Name)?.Display != c.Display)
+            .Select(c => $"{c.Name}={c.Display}"));
 
     public static string Text(Model model, CheckResult r)
     {
@@ -64,13 +76,13 @@ public static class CounterexampleFiles
     }
 
     /// <summary>Every file that should be in the counterexamples folder, by name.</summary>
-    public static SortedDictionary<string, string> All(Model model, IEnumerable<CheckResult> results)
+    public static SortedDictionary<string, string> All(Model model, IEnumerable<CheckResult> results, string configuration = "")
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in results.Where(r => r.Kind == PropertyKind.Invariant && r.Verdict == Verdict.Violated && r.Trace is not null))
         {
-            files[Stem(r) + ".txt"] = Text(model, r);
-            files[Stem(r) + ".json"] = Json(model, r);
+            files[Stem(r, configuration) + ".txt"] = Text(model, r);
+            files[Stem(r, configuration) + ".json"] = Json(model, r);
         }
 
         return files;

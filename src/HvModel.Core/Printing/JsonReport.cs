@@ -42,10 +42,83 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("errors");
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// The document of a run that failed: the same top-level fields as a report (<c>model</c> and
+    /// <c>constants</c> when a model was loaded, no results) and the <c>errors</c>, each with its
+    /// location and, for a model error at run time, the trace in the same form as a result's.
+    /// </summary>
+    public static string RenderErrors(string tool, string version, Model? model, IReadOnlyList<ReportError> errors)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteString("name", tool);
+            w.WriteString("version", version);
+            w.WriteNull("solver");
+            w.WriteEndObject();
+            w.WriteString("model", model?.Name);
+            w.WriteString("source", model?.SourceFile);
+            w.WriteStartObject("constants");
+            foreach (var c in model?.Constants ?? [])
+            {
+                WriteValue(w, c.Name, c.Type as ScalarType, c.Value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("results");
+            w.WriteEndArray();
+            w.WriteStartArray("errors");
+            foreach (var e in errors)
+            {
+                WriteError(w, model, e);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteError(Utf8JsonWriter w, Model? model, ReportError e)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", e.Kind);
+        w.WriteString("message", e.Message);
+        w.WriteString("file", e.Span?.File);
+        if (e.Span is { Line: > 0 } span)
+        {
+            w.WriteNumber("line", span.Line);
+            w.WriteNumber("column", span.Column);
+        }
+        else
+        {
+            w.WriteNull("line");
+            w.WriteNull("column");
+        }
+
+        w.WriteString("variant", e.Variant);
+        w.WriteString("step", e.Step);
+        if (e.Trace is { } trace && model is not null)
+        {
+            WriteTrace(w, model, trace);
+        }
+        else
+        {
+            w.WriteNull("trace");
+        }
+
+        w.WriteEndObject();
     }
 
     public static void WriteResult(Utf8JsonWriter w, Model model, CheckResult r)

@@ -34,7 +34,7 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
         if (Options.DumpSmtDirectory is { } dir)
         {
             sessions++;
-            dump = Path.Combine(dir, $"{Engine}-{Variant.Name}-{Property.Name}-{role}{(sessions > 1 ? $"-{sessions}" : string.Empty)}.smt2");
+            dump = Path.Combine(dir, $"{Engine}-{SafeFileName.Part(Variant.Name)}-{SafeFileName.Part(Property.Name)}-{role}{(sessions > 1 ? $"-{sessions}" : string.Empty)}.smt2");
         }
 
         return new Z3Process(solverPath, Options.Timeout, dump, Options.Cancellation);

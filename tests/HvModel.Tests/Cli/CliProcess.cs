@@ -7,11 +7,14 @@ public static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunIn(Repo.Root, args);
+
+    /// <summary>Runs hvmodel with <paramref name="workingDirectory"/> as its working folder.</summary>
+    public static Outcome RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Repo.Root,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

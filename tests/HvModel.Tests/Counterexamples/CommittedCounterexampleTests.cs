@@ -24,6 +24,16 @@ public class CommittedCounterexampleTests
         }
     }
 
+    [Fact]
+    public void The_manifest_lists_exactly_the_committed_files()
+    {
+        var folder = CounterexampleFolder.Open(Folder, forWriting: false, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(CounterexamplesCommand.Expected().Keys.ToList(), folder!.FilesOf("hv_pci_msi").Order(StringComparer.Ordinal).ToList());
+        Assert.All(folder.Entries, e => Assert.Equal("hv_pci_msi", e.Key));
+    }
+
     public static TheoryData<string> JsonFiles()
     {
         var data = new TheoryData<string>();
