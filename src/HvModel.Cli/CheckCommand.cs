@@ -23,13 +23,14 @@ public static class CheckCommand
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
+    public static readonly Option<bool> Interpret = new("--interpret") { Description = "Explicit engine: run the model with the interpreter (the reference semantics) instead of compiled code" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
 
     public static Command Create()
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats,
+            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, Interpret,
         };
         Source.AddTo(command);
         command.SetAction(Run);
@@ -83,7 +84,7 @@ public static class CheckCommand
             return 2;
         }
 
-        var engine = EngineCatalog.Create(engineName);
+        var engine = engineName == "explicit" ? new ExplicitEngine { Interpret = parse.GetValue(Interpret) } : EngineCatalog.Create(engineName);
         var results = CheckRunner.Run(model, engine, parse.GetValue(Variants) ?? [], parse.GetValue(Properties) ?? [], options);
         if (options.Progress is not null)
         {

@@ -4,6 +4,7 @@ using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
+using HvModel.Explicit.Compiled;
 using Trace = HvModel.Core.Traces.Trace;
 
 namespace HvModel.Explicit;
@@ -20,6 +21,9 @@ public sealed class ExplicitEngine : IEngine
     public const string DeadlockProperty = "deadlock";
 
     public string Name => "explicit";
+
+    /// <summary>Compute successors with the interpreter (the reference semantics) instead of compiled code.</summary>
+    public bool Interpret { get; init; }
 
     /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
     public IExplorationObserver? Observer { get; init; }
@@ -40,6 +44,8 @@ public sealed class ExplicitEngine : IEngine
     {
         var clock = Stopwatch.StartNew();
         var semantics = new Semantics(model, variant);
+        var compiled = Interpret ? null : CompiledSuccessors.Compile(semantics, properties);
+        ISuccessorFunction successorFunction = compiled is null ? new InterpretedSuccessors(semantics, properties) : compiled;
         var codec = new StateCodec(model.Slots);
         var symmetry = options.Symmetry ? Symmetry.For(model) : null;
         var store = new StateStore(codec.Words);
@@ -115,7 +121,7 @@ public sealed class ExplicitEngine : IEngine
                 bool holds;
                 try
                 {
-                    holds = semantics.Holds(properties[p], state);
+                    holds = successorFunction.Holds(p, state);
                 }
                 catch (ModelRuntimeError e)
                 {
@@ -145,7 +151,7 @@ public sealed class ExplicitEngine : IEngine
 
             var successors = 0;
             var from = cursor;
-            semantics.Successors(state, (action, _, next) =>
+            successorFunction.Successors(state, (action, _, next) =>
             {
                 successors++;
                 transitions++;
@@ -211,7 +217,10 @@ public sealed class ExplicitEngine : IEngine
 
         var complete = stopReason is null && cursor >= store.Count && failure is null;
         var seconds = clock.Elapsed.TotalSeconds;
-        LastStats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete);
+        LastStats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete)
+        {
+            SuccessorFunction = compiled is null ? "interpreted" : $"compiled in {compiled.CompileTime.TotalSeconds:0.000} s",
+        };
         if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
         {
             // Stopped inside a level: the states past its end belong to the next one.

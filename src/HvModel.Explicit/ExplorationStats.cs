@@ -25,9 +25,12 @@ public sealed record ExplorationStats(
     int Permutations,
     bool Complete)
 {
+    /// <summary>How successors were computed: "interpreted", or "compiled in N s" (that time is part of <see cref="Seconds"/>).</summary>
+    public string SuccessorFunction { get; init; } = "interpreted";
+
     /// <summary>One line for reports: memory per state and speed.</summary>
     public string Describe() =>
         $"{Variant}: {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the packed words); {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
-        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}";
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}; successors {SuccessorFunction}";
 }
