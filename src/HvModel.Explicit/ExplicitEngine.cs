@@ -43,6 +43,7 @@ public sealed class ExplicitEngine : IEngine
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var semantics = new Semantics(model, variant);
         var compiled = Interpret ? null : CompiledSuccessors.Compile(semantics, properties);
         ISuccessorFunction successorFunction = compiled is null ? new InterpretedSuccessors(semantics, properties) : compiled;
@@ -68,7 +69,15 @@ public sealed class ExplicitEngine : IEngine
         int Store(int[] s, int pred)
         {
             symmetry?.Canonicalize(s);
-            codec.Pack(s, packed);
+            if (compiled is not null)
+            {
+                compiled.Pack(s, packed);
+            }
+            else
+            {
+                codec.Pack(s, packed);
+            }
+
             var index = store.Add(packed, pred, out var added);
             if (added)
             {
@@ -219,7 +228,8 @@ public sealed class ExplicitEngine : IEngine
         var seconds = clock.Elapsed.TotalSeconds;
         LastStats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete)
         {
-            SuccessorFunction = compiled is null ? "interpreted" : $"compiled in {compiled.CompileTime.TotalSeconds:0.000} s",
+            SuccessorFunction = compiled is null ? "interpreted" : $"compiled in {compiled.CompileTime.TotalSeconds:0.000} s ({compiled.CompileCpuTime.TotalSeconds:0.000} s of processor time)",
+            CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
         };
         if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
         {
@@ -227,7 +237,7 @@ public sealed class ExplicitEngine : IEngine
             levelStarts.Add(levelEnd);
         }
 
-        var ranking = new LeastTraceRanking(semantics, codec, symmetry, store, levelStarts);
+        var ranking = new LeastTraceRanking(model, successorFunction, codec, symmetry, store, levelStarts);
         var results = new List<CheckResult>();
         for (var p = 0; p < properties.Count; p++)
         {

@@ -24,10 +24,12 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     private readonly int[][] scratch;
     private readonly SuccessorBuffer buffer;
     private readonly int[] next;
+    private readonly Action<int[], ulong[]> pack;
 
     private CompiledSuccessors(Semantics interpreter, IReadOnlyList<PropertyDef> properties)
     {
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         this.interpreter = interpreter;
         this.properties = properties;
         var model = interpreter.Model;
@@ -49,11 +51,19 @@ public sealed class CompiledSuccessors : ISuccessorFunction
         scratch = [.. Enumerable.Range(0, compiler.Depth).Select(_ => new int[slots])];
         buffer = new SuccessorBuffer(slots);
         next = new int[slots];
+        pack = CompiledPacker.Compile(model.Slots);
         CompileTime = clock.Elapsed;
+        CompileCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }
+
+    /// <summary>Packs a state exactly as <see cref="StateCodec.Pack"/> does, in compiled code.</summary>
+    public void Pack(int[] state, ulong[] packed) => pack(state, packed);
 
     /// <summary>Time spent building and compiling the delegates.</summary>
     public TimeSpan CompileTime { get; }
+
+    /// <summary>Processor time of the process while compiling (all threads: the JIT's included).</summary>
+    public TimeSpan CompileCpuTime { get; }
 
     /// <summary>States whose successors or properties the interpreter computed after compiled code met a model error.</summary>
     public long Fallbacks { get; private set; }
