@@ -45,7 +45,7 @@ public class CompiledSuccessorsTests
         var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = cpus, ["IRQS"] = irqs });
         foreach (var variant in model.Variants)
         {
-            var coverage = SuccessorDifferential.Compare(model, variant, maxStates: 4_000);
+            var coverage = SuccessorDifferential.Compare(model, variant, maxStates: 2_000);
 
             Assert.True(coverage.Transitions > 50, $"{variant.Name}: only {coverage.Transitions} transitions compared");
         }
