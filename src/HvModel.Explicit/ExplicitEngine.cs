@@ -25,6 +25,9 @@ public sealed class ExplicitEngine : IEngine
     /// <summary>Compute successors with the interpreter (the reference semantics) instead of compiled code.</summary>
     public bool Interpret { get; init; }
 
+    /// <summary>States expanded by the interpreter before the model is compiled (0: compile before the search).</summary>
+    public int CompileAfter { get; init; } = 10_000;
+
     /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
     public IExplorationObserver? Observer { get; init; }
 
@@ -45,9 +48,9 @@ public sealed class ExplicitEngine : IEngine
         var clock = Stopwatch.StartNew();
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var semantics = new Semantics(model, variant);
-        var compiled = Interpret ? null : CompiledSuccessors.Compile(semantics, properties);
-        ISuccessorFunction successorFunction = compiled is null ? new InterpretedSuccessors(semantics, properties) : compiled;
         var codec = new StateCodec(model.Slots);
+        var compiled = Interpret ? null : new AdaptiveSuccessors(semantics, properties, codec, CompileAfter);
+        ISuccessorFunction successorFunction = compiled is null ? new InterpretedSuccessors(semantics, properties) : compiled;
         var symmetry = options.Symmetry ? Symmetry.For(model) : null;
         var store = new StateStore(codec.Words);
         var packed = new ulong[codec.Words];
@@ -228,7 +231,7 @@ public sealed class ExplicitEngine : IEngine
         var seconds = clock.Elapsed.TotalSeconds;
         LastStats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete)
         {
-            SuccessorFunction = compiled is null ? "interpreted" : $"compiled in {compiled.CompileTime.TotalSeconds:0.000} s ({compiled.CompileCpuTime.TotalSeconds:0.000} s of processor time)",
+            SuccessorFunction = compiled is null ? "interpreted (--interpret)" : compiled.Describe(),
             CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
         };
         if (levelEnd < store.Count && levelStarts[^1] != levelEnd)

@@ -89,6 +89,14 @@ public class CompiledSuccessorsTests
     }
 
     [Fact]
+    public void Switching_to_compiled_successors_in_the_middle_of_a_search_changes_no_result()
+    {
+        var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = "2", ["IRQS"] = "2" });
+
+        Assert.Equal(Outcome(model, interpret: true), Outcome(model, interpret: false, compileAfter: 300));
+    }
+
+    [Fact]
     public void The_compiled_packer_packs_exactly_as_the_state_codec()
     {
         var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = "3", ["IRQS"] = "3" });
@@ -113,11 +121,11 @@ public class CompiledSuccessorsTests
     }
 
     /// <summary>Everything a run reports, timings aside, as text.</summary>
-    private static string Outcome(Model model, bool interpret)
+    private static string Outcome(Model model, bool interpret, int compileAfter = 0)
     {
         try
         {
-            var results = CheckRunner.Run(model, new ExplicitEngine { Interpret = interpret }, [], [], new CheckOptions());
+            var results = CheckRunner.Run(model, new ExplicitEngine { Interpret = interpret, CompileAfter = compileAfter }, [], [], new CheckOptions());
             return string.Join("\n", results.Select(r =>
                 $"{r.Variant} {r.Property} {r.Verdict} {r.States} {r.Transitions} {r.Depth} {r.Reason} " +
                 string.Join(" ; ", r.Trace?.Steps.Select(s => $"{s.Action?.Name}({string.Join(",", s.Args)}) [{string.Join(",", s.State)}]") ?? [])));
