@@ -22,6 +22,7 @@ public static class CheckCommand
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
+    public static readonly Option<bool> Interpret = new("--interpret") { Description = "Explicit engine: run the model with the interpreter (the reference semantics) instead of compiled code" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
     public static readonly Option<bool> NoDeadlock = new("--no-deadlock") { Description = "Do not check for deadlock in this run (as SPIN's -E); deadlock cells are not checked" };
 
@@ -29,7 +30,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock,
+            Variants, Properties, Engine, Depth, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -81,7 +82,7 @@ public static class CheckCommand
             return 2;
         }
 
-        var engine = EngineCatalog.Create(engineName);
+        var engine = engineName == "explicit" ? new ExplicitEngine { Interpret = parse.GetValue(Interpret) } : EngineCatalog.Create(engineName);
         var results = CheckRunner.Run(model, engine, parse.GetValue(Variants) ?? [], parse.GetValue(Properties) ?? [], options);
         if (options.Progress is not null)
         {

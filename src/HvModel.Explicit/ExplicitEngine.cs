@@ -3,6 +3,7 @@ using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
+using HvModel.Explicit.Compiled;
 
 namespace HvModel.Explicit;
 
@@ -23,6 +24,12 @@ public sealed class ExplicitEngine : IEngine
 
     public bool ChecksDeadlock => true;
 
+    /// <summary>Compute successors with the interpreter (the reference semantics) instead of compiled code.</summary>
+    public bool Interpret { get; init; }
+
+    /// <summary>States expanded by the interpreter before the model is compiled (0: compile before the search).</summary>
+    public int CompileAfter { get; init; } = 10_000;
+
     /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
     public IExplorationObserver? Observer { get; init; }
 
@@ -37,8 +44,11 @@ public sealed class ExplicitEngine : IEngine
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
         var limits = new SearchLimits(options);
+        var cpuAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var semantics = new Semantics(model, variant);
         var codec = new StateCodec(model.Slots);
+        var compiled = Interpret ? null : new AdaptiveSuccessors(semantics, properties, codec, CompileAfter);
+        ISuccessorFunction successorFunction = compiled is null ? new InterpretedSuccessors(semantics, properties) : compiled;
         // A model whose statements nest too deep to run is not run at all (see ExecutionDepth).
         var tooDeep = ExecutionDepth.Problem(model);
         var symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
@@ -65,7 +75,15 @@ public sealed class ExplicitEngine : IEngine
         int Store(int[] s, int pred)
         {
             symmetry?.Canonicalize(s);
-            codec.Pack(s, packed);
+            if (compiled is not null)
+            {
+                compiled.Pack(s, packed);
+            }
+            else
+            {
+                codec.Pack(s, packed);
+            }
+
             if (limits.Full(store.Count) && store.Find(packed) < 0)
             {
                 throw new SearchStopped(limits.StateLimitReason);
@@ -97,7 +115,7 @@ public sealed class ExplicitEngine : IEngine
                 bool holds;
                 try
                 {
-                    holds = semantics.Holds(properties[p], state);
+                    holds = successorFunction.Holds(p, state);
                 }
                 catch (ModelRuntimeError e)
                 {
@@ -171,7 +189,7 @@ public sealed class ExplicitEngine : IEngine
                 var from = cursor;
 
                 // The successor function: the one call to swap for a faster (compiled) one.
-                semantics.Successors(state, (action, _, next) =>
+                successorFunction.Successors(state, (action, _, next) =>
                 {
                     successors++;
                     transitions++;
@@ -231,14 +249,19 @@ public sealed class ExplicitEngine : IEngine
         var complete = stopReason is null && cursor >= store.Count && failure is null;
         var stopped = complete ? null : stopReason ?? "the search stopped once every verdict was known";
         var seconds = limits.Clock.Elapsed.TotalSeconds;
-        runs.Add(new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete) { Stopped = stopped });
+        runs.Add(new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete)
+        {
+            Stopped = stopped,
+            SuccessorFunction = compiled is null ? "interpreted (--interpret)" : compiled.Describe(),
+            CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
+        });
         if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
         {
             // Stopped inside a level: the states past its end belong to the next one.
             levelStarts.Add(levelEnd);
         }
 
-        var verdicts = new ExplicitVerdicts(Name, variant, semantics, codec, store, builder, new LeastTraceRanking(semantics, codec, symmetry, store, levelStarts))
+        var verdicts = new ExplicitVerdicts(Name, variant, semantics, codec, store, builder, new LeastTraceRanking(model, successorFunction, codec, symmetry, store, levelStarts))
         {
             Transitions = transitions,
             Deepest = deepest,

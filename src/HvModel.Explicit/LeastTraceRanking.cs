@@ -18,7 +18,8 @@ namespace HvModel.Explicit;
 /// </remarks>
 internal sealed class LeastTraceRanking
 {
-    private readonly Semantics semantics;
+    private readonly ISuccessorFunction successors;
+    private readonly int slotCount;
     private readonly StateCodec codec;
     private readonly Symmetry? symmetry;
     private readonly StateStore store;
@@ -29,17 +30,18 @@ internal sealed class LeastTraceRanking
     private readonly List<(ActionDef Action, int[] Args)?> bestStep = [];
     private int rankedLevels;
 
-    public LeastTraceRanking(Semantics semantics, StateCodec codec, Symmetry? symmetry, StateStore store, IReadOnlyList<int> levelStarts)
+    public LeastTraceRanking(Model model, ISuccessorFunction successors, StateCodec codec, Symmetry? symmetry, StateStore store, IReadOnlyList<int> levelStarts)
     {
-        this.semantics = semantics;
+        this.successors = successors;
+        slotCount = model.Slots.Length;
         this.codec = codec;
         this.symmetry = symmetry;
         this.store = store;
         this.levelStarts = levelStarts;
         var offset = 0;
-        for (var k = 0; k < semantics.Model.Actions.Length; k++)
+        for (var k = 0; k < model.Actions.Length; k++)
         {
-            var action = semantics.Model.Actions[k];
+            var action = model.Actions[k];
             instanceBase[action] = (offset, k);
             offset += action.Parameters.Aggregate(1, (n, p) => n * p.Domain.Count);
         }
@@ -108,7 +110,7 @@ internal sealed class LeastTraceRanking
             rankedLevels = 1;
         }
 
-        var state = new int[semantics.SlotCount];
+        var state = new int[slotCount];
         var packed = new ulong[codec.Words];
         while (rankedLevels <= level)
         {
@@ -123,7 +125,7 @@ internal sealed class LeastTraceRanking
             {
                 codec.Unpack(store.Get(p), state);
                 var parentRank = (long)rank[p];
-                semantics.Successors(state, (action, args, next) =>
+                successors.Successors(state, (action, args, next) =>
                 {
                     symmetry?.Canonicalize(next);
                     codec.Pack(next, packed);

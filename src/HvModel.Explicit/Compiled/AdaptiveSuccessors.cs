@@ -1,0 +1,57 @@
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+
+namespace HvModel.Explicit.Compiled;
+
+/// <summary>
+/// Starts with the interpreter and compiles the model once the search has expanded
+/// <c>compileAfter</c> states, so that a small model never pays for a compile it cannot earn
+/// back (compiling costs about as much as interpreting some ten thousand states of the
+/// flagship). Both give the same successors in the same order and pack states identically,
+/// so switching in the middle of a search changes nothing but speed.
+/// </summary>
+public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<PropertyDef> properties, StateCodec codec, int compileAfter) : ISuccessorFunction
+{
+    private readonly InterpretedSuccessors interpreted = new(semantics, properties);
+    private long expanded;
+
+    /// <summary>The compiled form, once made.</summary>
+    public CompiledSuccessors? Compiled { get; private set; }
+
+    public void Successors(int[] state, SuccessorHandler handler)
+    {
+        if (Compiled is null && expanded++ >= compileAfter)
+        {
+            Compiled = CompiledSuccessors.Compile(semantics, properties);
+        }
+
+        if (Compiled is { } compiled)
+        {
+            compiled.Successors(state, handler);
+        }
+        else
+        {
+            interpreted.Successors(state, handler);
+        }
+    }
+
+    public bool Holds(int property, int[] state) => Compiled is { } compiled ? compiled.Holds(property, state) : interpreted.Holds(property, state);
+
+    /// <summary>Packs a state as <see cref="StateCodec.Pack"/> does (in compiled code once compiled).</summary>
+    public void Pack(int[] state, ulong[] packed)
+    {
+        if (Compiled is { } compiled)
+        {
+            compiled.Pack(state, packed);
+        }
+        else
+        {
+            codec.Pack(state, packed);
+        }
+    }
+
+    /// <summary>How successors were computed, for <c>--stats</c>.</summary>
+    public string Describe() => Compiled is { } c
+        ? $"compiled after {compileAfter} states in {c.CompileTime.TotalSeconds:0.000} s ({c.CompileCpuTime.TotalSeconds:0.000} s of processor time)"
+        : $"interpreted (the search ended before {compileAfter} states were expanded, when it would have compiled)";
+}

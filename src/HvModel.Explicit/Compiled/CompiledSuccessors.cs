@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+
+namespace HvModel.Explicit.Compiled;
+
+/// <summary>
+/// The successor function of one (model, variant, constants), compiled once into delegates
+/// (System.Linq.Expressions): one transition function per action holding each of its
+/// instances with the arguments as constants, one predicate per checked property. States are
+/// the interpreter's flat int arrays. When compiled code meets a model error, the state is
+/// run again by the interpreter, which raises the exact error (or reports it through
+/// <see cref="Semantics.OnError"/>) and produces the successors; nothing the compiled code
+/// produced for that state is handed on, so counts and order stay the interpreter's.
+/// </summary>
+public sealed class CompiledSuccessors : ISuccessorFunction
+{
+    private readonly Semantics interpreter;
+    private readonly IReadOnlyList<PropertyDef> properties;
+    private readonly TransitionFunction[] transitions;
+    private readonly (ActionDef Action, int[] Args)[] instances;
+    private readonly Func<int[], bool>[] predicates;
+    private readonly int[][] scratch;
+    private readonly SuccessorBuffer buffer;
+    private readonly int[] next;
+    private readonly Action<int[], ulong[]> pack;
+
+    private CompiledSuccessors(Semantics interpreter, IReadOnlyList<PropertyDef> properties)
+    {
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        this.interpreter = interpreter;
+        this.properties = properties;
+        var model = interpreter.Model;
+        var compiler = new StmtCompiler(interpreter.Variant);
+        var all = new List<(ActionDef, int[])>();
+        transitions = new TransitionFunction[model.Actions.Length];
+        for (var a = 0; a < model.Actions.Length; a++)
+        {
+            var action = model.Actions[a];
+            var tuples = Tuples(action);
+            transitions[a] = compiler.Action(action, tuples, all.Count).Compile();
+            all.AddRange(tuples.Select(t => (action, t)));
+        }
+
+        instances = [.. all];
+        var state = Expression.Parameter(typeof(int[]), "state");
+        predicates = [.. properties.Select(p => Expression.Lambda<Func<int[], bool>>(compiler.Expressions.Bool(p.Predicate, state), p.Name, [state]).Compile())];
+        var slots = interpreter.SlotCount;
+        scratch = [.. Enumerable.Range(0, compiler.Depth).Select(_ => new int[slots])];
+        buffer = new SuccessorBuffer(slots);
+        next = new int[slots];
+        pack = CompiledPacker.Compile(model.Slots);
+        CompileTime = clock.Elapsed;
+        CompileCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    }
+
+    /// <summary>Packs a state exactly as <see cref="StateCodec.Pack"/> does, in compiled code.</summary>
+    public void Pack(int[] state, ulong[] packed) => pack(state, packed);
+
+    /// <summary>Time spent building and compiling the delegates.</summary>
+    public TimeSpan CompileTime { get; }
+
+    /// <summary>Processor time of the process while compiling (all threads: the JIT's included).</summary>
+    public TimeSpan CompileCpuTime { get; }
+
+    /// <summary>States whose successors or properties the interpreter computed after compiled code met a model error.</summary>
+    public long Fallbacks { get; private set; }
+
+    /// <summary>Compiles <paramref name="interpreter"/>'s model and variant, and <paramref name="properties"/>, once.</summary>
+    public static CompiledSuccessors Compile(Semantics interpreter, IReadOnlyList<PropertyDef> properties) => new(interpreter, properties);
+
+    public void Successors(int[] state, SuccessorHandler handler)
+    {
+        buffer.Clear();
+        try
+        {
+            foreach (var transition in transitions)
+            {
+                transition(state, scratch, buffer);
+            }
+        }
+        catch (CompiledModelError)
+        {
+            Fallbacks++;
+            interpreter.Successors(state, handler);
+            return;
+        }
+
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            var (action, args) = instances[buffer.Instance(i)];
+            buffer.State(i).CopyTo(next);
+            handler(action, args, next);
+        }
+    }
+
+    public bool Holds(int property, int[] state)
+    {
+        try
+        {
+            return predicates[property](state);
+        }
+        catch (CompiledModelError)
+        {
+            Fallbacks++;
+            return interpreter.Holds(properties[property], state);
+        }
+    }
+
+    /// <summary>
+    /// Compiles one closed expression to a function of the state (ints: bools are 0/1), for
+    /// tests and tools; compiled code raises <see cref="CompiledModelError"/> where the
+    /// interpreter raises a model error.
+    /// </summary>
+    public static Func<int[], int> CompileExpression(Expr expr, Variant variant)
+    {
+        var state = Expression.Parameter(typeof(int[]), "state");
+        return Expression.Lambda<Func<int[], int>>(new ExprCompiler(variant).Int(expr, state), [state]).Compile();
+    }
+
+    /// <summary>Every argument tuple of <paramref name="action"/>, the last parameter varying fastest (the interpreter's order).</summary>
+    private static List<int[]> Tuples(ActionDef action)
+    {
+        var ps = action.Parameters;
+        var result = new List<int[]>();
+        var ordinals = new int[ps.Length];
+        while (true)
+        {
+            result.Add([.. ps.Select((p, i) => p.Domain.ValueAt(ordinals[i]))]);
+            var i = ps.Length - 1;
+            for (; i >= 0; i--)
+            {
+                if (++ordinals[i] < ps[i].Domain.Count)
+                {
+                    break;
+                }
+
+                ordinals[i] = 0;
+            }
+
+            if (i < 0)
+            {
+                return result;
+            }
+        }
+    }
+}
