@@ -18,7 +18,7 @@ public static class CheckCommand
     public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
     public static readonly Option<long> MaxStates = new("--max-states") { Description = "Explicit engine: give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
-    public static readonly Option<double?> Timeout = new("--timeout") { Description = "Seconds: a whole explicit run, or each solver call" };
+    public static readonly Option<double?> Timeout = new("--timeout") { Description = "Seconds: a whole explicit run per variant, or the whole symbolic run" };
     public static readonly Option<string> Format = new("--format") { Description = "text | json | html", DefaultValueFactory = _ => "text" };
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
@@ -75,6 +75,7 @@ public static class CheckCommand
             Symmetry = !parse.GetValue(NoSymmetry),
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             ShowInvariant = parse.GetValue(ShowInvariant),
+            Cancellation = SignalHandling.Token,
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
         };
 
@@ -111,5 +112,5 @@ public static class CheckCommand
 
     private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => engine == "explicit"
         ? $"max-states {o.MaxStates}, {(o.Symmetry ? Symmetry.Describe(model) : "symmetry off (--no-symmetry)")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
-        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}";
+        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s for the whole run" : "")}";
 }

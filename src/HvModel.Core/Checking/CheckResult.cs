@@ -24,6 +24,9 @@ public sealed record CheckResult(
     /// <summary>The expected verdict (see <see cref="Model.Expected"/>); Unknown when none is known in advance.</summary>
     public Verdict Expected { get; init; } = Verdict.Holds;
 
+    /// <summary>Which independent re-checks a symbolic proof passed or failed (e.g. "pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12)"); null when none ran.</summary>
+    public string? Certificate { get; init; }
+
     /// <summary>True when the verdict is definite and contradicts a definite expectation.</summary>
     public bool Differs => Expected != Verdict.Unknown && Verdict != Verdict.Unknown && Verdict != Expected;
 }

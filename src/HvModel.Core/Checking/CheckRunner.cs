@@ -25,6 +25,7 @@ public static class CheckRunner
         var chosenVariants = model.Variants.Where(v => variants.Count == 0 || variants.Contains(v.Name)).ToList();
         var chosenProperties = model.Properties.Where(p => properties.Count == 0 || properties.Contains(p.Name)).ToList();
         var results = new List<CheckResult>();
+        options = options.StartClock(); // --timeout bounds the whole run, every variant together
         foreach (var variant in chosenVariants)
         {
             var forVariant = engine.Check(model, variant, chosenProperties, options with { CheckDeadlock = options.CheckDeadlock && properties.Count == 0 });
