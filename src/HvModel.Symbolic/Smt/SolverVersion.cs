@@ -13,7 +13,7 @@ namespace HvModel.Symbolic.Smt;
 public static class SolverVersion
 {
     // `z3 --version` answers in milliseconds when the solver is sane.
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
     private static readonly ConcurrentDictionary<string, string> Versions = new();
 
