@@ -74,6 +74,7 @@ public static class CheckCommand
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             ShowInvariant = parse.GetValue(ShowInvariant),
             NoDeadlock = parse.GetValue(NoDeadlock),
+            Cancellation = SignalHandling.Token,
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
         });
 
@@ -110,6 +111,6 @@ public static class CheckCommand
 
     private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => (engine == "explicit"
         ? $"max-states {o.MaxStates}, {(o.Symmetry ? Symmetry.Describe(model) : "symmetry off (--no-symmetry)")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
-        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s per query" : "")}")
+        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s for the whole run" : "")}")
         + (o.MaxMemoryBytes is { } bytes ? $", max-memory {bytes >> 20} MiB" : "");
 }

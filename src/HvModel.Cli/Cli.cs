@@ -63,9 +63,10 @@ public static class Cli
             return 2;
         }
 
+        using var signals = SignalHandling.Install();
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return SignalHandling.ExitCode(parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
         }
         catch (ModelError e)
         {

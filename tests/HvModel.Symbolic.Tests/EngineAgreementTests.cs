@@ -11,7 +11,7 @@ namespace HvModel.Symbolic.Tests;
 /// </summary>
 public sealed class EngineAgreementTests
 {
-    private static readonly CheckOptions Options = new() { Depth = 12, Timeout = TimeSpan.FromSeconds(20) };
+    private static readonly CheckOptions Options = new() { Depth = 12, Timeout = TimeSpan.FromSeconds(120) };
 
     public static TheoryData<string, string> Cases()
     {

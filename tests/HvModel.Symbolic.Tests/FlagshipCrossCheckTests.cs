@@ -13,7 +13,9 @@ namespace HvModel.Symbolic.Tests;
 /// </summary>
 public class FlagshipCrossCheckTests
 {
-    private static readonly CheckOptions Options = new() { Depth = 12, Timeout = TimeSpan.FromSeconds(120) };
+    // A safety net for a whole engine run (--timeout bounds the whole run, not each query);
+    // pdr on one variant takes about 30 s alone on 2 cores, much more on a loaded machine.
+    private static readonly CheckOptions Options = new() { Depth = 12, Timeout = TimeSpan.FromSeconds(600) };
 
     private static Model Flagship()
     {

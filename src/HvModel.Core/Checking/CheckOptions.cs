@@ -8,7 +8,7 @@ public sealed record CheckOptions
     /// <summary>Most distinct states the explicit engine stores before it gives up.</summary>
     public long MaxStates { get; init; } = 50_000_000;
 
-    /// <summary>Wall-clock limit for a whole engine run (explicit) or each solver call (symbolic).</summary>
+    /// <summary>Wall-clock limit: a whole engine run (explicit), the whole run (symbolic, through <see cref="Deadline"/>).</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>
@@ -16,6 +16,9 @@ public sealed record CheckOptions
     /// gives up with verdict Unknown. Null for no limit.
     /// </summary>
     public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>When the run's time is up (UTC): every solver call gets only the time left. Set by <see cref="StartClock"/>.</summary>
+    public DateTime? Deadline { get; init; }
 
     /// <summary>Bound for bounded model checking and k-induction.</summary>
     public int Depth { get; init; } = 40;
@@ -52,4 +55,8 @@ public sealed record CheckOptions
     public Action<string>? Progress { get; init; }
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>These options with <see cref="Deadline"/> set <see cref="Timeout"/> from now, unless a deadline is already set.</summary>
+    public CheckOptions StartClock() =>
+        Deadline is null && Timeout is { } t ? this with { Deadline = DateTime.UtcNow + t } : this;
 }

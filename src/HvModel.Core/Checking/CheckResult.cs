@@ -32,6 +32,9 @@ public sealed record CheckResult(
     /// </summary>
     public bool? Complete { get; init; }
 
+    /// <summary>Which independent re-checks a symbolic proof passed or failed (e.g. "pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12)"); null when none ran.</summary>
+    public string? Certificate { get; init; }
+
     /// <summary>True when the verdict is definite and contradicts a definite expectation (never for a cell not checked).</summary>
     public bool Differs => IsDefinite(Expected) && IsDefinite(Verdict) && Verdict != Expected;
 

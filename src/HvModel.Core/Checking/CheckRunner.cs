@@ -38,6 +38,7 @@ public static class CheckRunner
         // Statements that nest too deep would overflow the stack in any engine: no run, every verdict unknown.
         var tooDeep = ExecutionDepth.Problem(model);
         var results = new List<CheckResult>();
+        options = options.StartClock(); // --timeout bounds the whole run, every variant together
         foreach (var variant in chosenVariants)
         {
             var forVariant = tooDeep is null

@@ -146,6 +146,7 @@ public static class JsonReport
         w.WriteNumber("depth", r.Depth);
         w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
         w.WriteString("reason", r.Reason);
+        w.WriteString("certificate", r.Certificate);
         if (r.Trace is null)
         {
             w.WriteNull("trace");

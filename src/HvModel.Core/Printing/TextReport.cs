@@ -161,6 +161,12 @@ public static class TextReport
         {
             Lines(sb, $"proved: {r.Variant} / {r.Property}: {r.Reason}");
         }
+
+        // Which independent re-checks the symbolic proofs passed, once per kind of certificate.
+        foreach (var g in results.Where(r => r.Certificate is not null && r.Verdict != Verdict.Unknown).GroupBy(r => r.Certificate))
+        {
+            Lines(sb, $"certified: {g.Count()} {(g.Count() == 1 ? "proof" : "proofs")}: {g.Key}");
+        }
     }
 
     private static string Word(CheckResult r) => VerdictWords.Plain(r.Kind, r.Verdict);

@@ -1,6 +1,7 @@
 using System.Text;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
+using HvModel.Symbolic.Certificates;
 using HvModel.Symbolic.Smt;
 using HvModel.Symbolic.Translation;
 using static HvModel.Symbolic.Smt.SmtTerms;
@@ -72,27 +73,26 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
                 return found;
             }
 
-            if (bmc.IsFaulted && bmc.Exception!.InnerException is not OperationCanceledException)
-            {
-                stopSpacer.Cancel();
-                throw bmc.Exception.InnerException!;
-            }
-
+            RethrowUnlessSolverFailure(bmc, stopSpacer);
             var (answer, invariant) = spacer.GetAwaiter().GetResult();
             if (answer.Status == SolverStatus.Unsat)
             {
                 // Reachable: the BMC half will find the path; wait for it.
                 run.Progress("refuted; waiting for bmc's shortest path");
-                var path = bmc.GetAwaiter().GetResult();
-                return path ?? run.Unknown(0, "pdr refuted the property but bmc found no path");
+                bmc.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                RethrowUnlessSolverFailure(bmc, stopSpacer);
+                return bmc.IsCompletedSuccessfully && bmc.Result is { } path
+                    ? path
+                    : run.Unknown(0, $"pdr refuted the property but bmc found no path{BmcFailure(bmc)}");
             }
 
             if (answer.Status == SolverStatus.Unknown)
             {
                 // Spacer gave up: BMC may still find a violation; give it up to --depth.
                 run.Progress("spacer gave up; bmc goes on up to --depth");
-                while (!bmc.Wait(TimeSpan.FromMilliseconds(100)) && (search?.Depth ?? 0) <= run.Options.Depth)
+                while (!bmc.IsCompleted && (search?.Depth ?? 0) <= run.Options.Depth)
                 {
+                    bmc.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromMilliseconds(100));
                 }
 
                 if (bmc.IsCompletedSuccessfully && bmc.Result is { Verdict: not Verdict.Unknown } late)
@@ -100,13 +100,10 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
                     return late;
                 }
 
-                if (bmc.IsFaulted && bmc.Exception!.InnerException is not OperationCanceledException)
-                {
-                    throw bmc.Exception.InnerException!;
-                }
-
+                RethrowUnlessSolverFailure(bmc, stopSpacer);
                 stopBmc.Cancel();
-                return run.Unknown(Math.Min(search?.Depth ?? 0, run.Options.Depth), $"pdr: {answer.Reason}; bmc found no counterexample up to depth {Math.Min(search?.Depth ?? 0, run.Options.Depth)}");
+                var depth = Math.Min(search?.Depth ?? 0, run.Options.Depth);
+                return run.Unknown(depth, $"pdr: {answer.Reason}; bmc found no counterexample up to depth {depth}{BmcFailure(bmc)}");
             }
 
             stopBmc.Cancel();
@@ -121,6 +118,23 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
         }
     }
 
+    // A failure of the BMC half that is the solver's (it died, answered garbage) leaves the
+    // verdict to Spacer's certified proof; any other failure (a model error, a trace that does
+    // not replay) ends the check.
+    private static void RethrowUnlessSolverFailure(Task bmc, CancellationTokenSource stopSpacer)
+    {
+        if (bmc.IsFaulted && bmc.Exception!.InnerException is not (OperationCanceledException or SolverException))
+        {
+            stopSpacer.Cancel();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(bmc.Exception.InnerException!).Throw();
+        }
+    }
+
+    private static string BmcFailure(Task<CheckResult?> bmc) =>
+        bmc.IsFaulted && bmc.Exception!.InnerException is SolverException e ? $" (bmc's solver failed: {e.Message})"
+        : bmc.IsCompletedSuccessfully && bmc.Result is { Verdict: Verdict.Unknown, Reason: { } why } ? $" (bmc: {why})"
+        : string.Empty;
+
     private static void Quietly(Task task)
     {
         try
@@ -133,71 +147,75 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
         }
     }
 
-    private static CheckResult Proved(PropertyRun run, SolverAnswer answer, string? invariant)
+    /// <summary>
+    /// The verdict from Spacer's answer: a proof counts only once its invariant passes the
+    /// certificate, re-checked by fresh solver processes; otherwise the verdict is unknown.
+    /// </summary>
+    private static CheckResult Proved(PropertyRun run, SolverAnswer answer, InductiveInvariant? invariant)
     {
-        if (answer.Status == SolverStatus.Unknown)
+        if (answer.Status == SolverStatus.Unknown || invariant is null)
         {
             return run.Unknown(0, $"pdr: {answer.Reason}");
         }
 
-        var verdict = run.Property.Kind == PropertyKind.Invariant ? Verdict.Holds : Verdict.Violated;
-        return run.Result(verdict, 0, invariant is null ? null : $"inductive invariant: {invariant}");
-    }
-
-    private static (SolverAnswer Answer, string? Invariant) Spacer(PropertyRun run)
-    {
-        using var solver = run.OpenSolver("horn");
-        solver.Send("(set-logic HORN)");
-        foreach (var clause in Clauses(run))
+        var certificate = run.Certify("pdr invariant", InvariantObligations.For(new HornSystem(run.Encoder, run.Property), invariant));
+        if (!certificate.Holds)
         {
-            solver.Send(clause);
+            return run.Unknown(0, $"pdr: the invariant certificate failed: {certificate.Failure}") with { Certificate = certificate.Describe() };
         }
 
-        var answer = solver.CheckSat();
-        var invariant = answer.Status == SolverStatus.Sat && run.Options.ShowInvariant
-            ? ReadInvariant(run.Model, solver.Query("(get-model)"))
-            : null;
-        return (answer, invariant);
+        var verdict = run.Property.Kind == PropertyKind.Invariant ? Verdict.Holds : Verdict.Violated;
+        var reason = run.Options.ShowInvariant ? $"inductive invariant: {Display(run.Model, invariant)}" : null;
+        return run.Result(verdict, 0, reason) with { Certificate = certificate.Describe() };
+    }
+
+    /// <summary>
+    /// Spacer's answer, with the invariant of its model when it says sat (always asked: a proof
+    /// rests on it). A solver that dies or gives no invariant makes the answer unknown.
+    /// </summary>
+    private static (SolverAnswer Answer, InductiveInvariant? Invariant) Spacer(PropertyRun run)
+    {
+        var horn = new HornSystem(run.Encoder, run.Property);
+        try
+        {
+            using var solver = run.OpenSolver("horn");
+            solver.Send("(set-logic HORN)");
+            foreach (var clause in Clauses(horn))
+            {
+                solver.Send(clause);
+            }
+
+            var answer = solver.CheckSat();
+            if (answer.Status != SolverStatus.Sat)
+            {
+                return (answer, null);
+            }
+
+            return (answer, InductiveInvariant.FromModel(solver.Query("(get-model)"), horn.Sorts));
+        }
+        catch (SolverException e)
+        {
+            return (new SolverAnswer(SolverStatus.Unknown, $"the solver gave no usable invariant: {e.Message}"), null);
+        }
     }
 
     /// <summary>The Horn clauses, as SMT-LIB commands.</summary>
-    internal static IEnumerable<string> Clauses(PropertyRun run)
+    internal static IEnumerable<string> Clauses(PropertyRun run) => Clauses(new HornSystem(run.Encoder, run.Property));
+
+    private static IEnumerable<string> Clauses(HornSystem horn)
     {
-        var encoder = run.Encoder;
-        var n = encoder.SlotCount;
-        var x = ModelEncoder.StateNames("x", 0, n);
-        var y = ModelEncoder.StateNames("y", 0, n);
-        var sorts = Enumerable.Range(0, n).Select(encoder.SlotSort).ToArray();
-        yield return $"(declare-fun Inv ({string.Join(' ', sorts)}) Bool)";
-
-        var init = encoder.EncodeInit("i");
-        var initBody = And(init.Fragment.Assertions.Concat(Enumerable.Range(0, n).Select(j => encoder.SlotRange(j, init.State[j]))));
-        yield return Rule(init.Fragment.Declarations, initBody, Inv(init.State));
-        if (init.Error != False)
+        yield return $"(declare-fun Inv ({string.Join(' ', horn.Sorts)}) Bool)";
+        yield return Rule(horn.InitVars, And(horn.InitAssertions.Concat(horn.InitRanges)), Inv(horn.InitState));
+        if (horn.InitError != False)
         {
-            yield return Rule(init.Fragment.Declarations, And(init.Fragment.Assertions.Append(init.Error)), False);
+            yield return Rule(horn.InitVars, And(horn.InitAssertions.Append(horn.InitError)), False);
         }
 
-        var step = encoder.EncodeStep(x, "t");
-        var states = x.Select((name, j) => (name, sorts[j])).ToList();
-        var next = y.Select((name, j) => (name, sorts[j])).ToList();
-        var transition = new List<string> { Inv(x) };
-        transition.AddRange(step.Fragment.Assertions);
-        transition.AddRange(step.Transition);
-        for (var j = 0; j < n; j++)
-        {
-            transition.Add(Eq(y[j], step.Next[j]));
-            transition.Add(encoder.SlotRange(j, y[j]));
-        }
-
-        yield return Rule([.. states, .. next, .. step.Fragment.Declarations], And(transition), Inv(y));
-
-        var (target, error) = encoder.EncodeTarget(run.Property, x);
-        var bad = And(step.Fragment.Assertions.Prepend(Inv(x)).Append(Or(target, error, step.Error)));
-        yield return Rule([.. states, .. step.Fragment.Declarations], bad, False);
+        yield return Rule([.. horn.StateVars, .. horn.NextVars, .. horn.StepVars], And(horn.Transition.Prepend(Inv(horn.State))), Inv(horn.Next));
+        yield return Rule([.. horn.StateVars, .. horn.StepVars], And(horn.Bad.Prepend(Inv(horn.State))), False);
     }
 
-    private static string Inv(IReadOnlyList<string> args) => args.Count == 0 ? "Inv" : $"(Inv {string.Join(' ', args)})";
+    private static string Inv(IReadOnlyList<string> args) => InductiveInvariant.Apply(args);
 
     private static string Rule(IReadOnlyList<(string Name, string Sort)> vars, string body, string head)
     {
@@ -207,28 +225,18 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
             : $"(assert (forall ({string.Join(' ', vars.Select(v => $"({v.Name} {v.Sort})"))}) {implication}))";
     }
 
-    /// <summary>The body of Inv in the solver's model, with its parameters renamed to the slots they stand for.</summary>
-    internal static string ReadInvariant(Model model, string modelText)
+    /// <summary>The body of Inv, with its parameters renamed to the slots they stand for.</summary>
+    internal static string Display(Model model, InductiveInvariant invariant)
     {
-        var root = Sexp.Parse(modelText);
-        var items = root.Items.Count > 0 && root.Items[0].Atom == "model" ? root.Items.Skip(1) : root.Items;
-        foreach (var def in items)
+        var names = new Dictionary<string, string>();
+        for (var i = 0; i < invariant.Parameters.Count; i++)
         {
-            if (def.Items.Count == 5 && def.Items[0].Atom == "define-fun" && def.Items[1].Atom == "Inv")
-            {
-                var names = new Dictionary<string, string>();
-                for (var i = 0; i < def.Items[2].Items.Count; i++)
-                {
-                    names[def.Items[2].Items[i].Items[0].Atom!] = model.Slots[i].Name;
-                }
-
-                var text = new StringBuilder();
-                Render(def.Items[4], names, text);
-                return text.ToString();
-            }
+            names[invariant.Parameters[i]] = model.Slots[i].Name;
         }
 
-        return "true";
+        var text = new StringBuilder();
+        Render(invariant.Body, names, text);
+        return text.ToString();
     }
 
     private static void Render(Sexp e, Dictionary<string, string> names, StringBuilder text)

@@ -4,6 +4,7 @@ using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
+using HvModel.Symbolic.Certificates;
 using HvModel.Symbolic.Smt;
 using HvModel.Symbolic.Translation;
 
@@ -14,6 +15,7 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
 {
     private readonly Stopwatch watch = Stopwatch.StartNew();
     private int sessions;
+    private string lastProgress = string.Empty;
 
     public string Engine { get; } = engine;
 
@@ -37,14 +39,31 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
             dump = Path.Combine(dir, $"{Engine}-{SafeFileName.Part(Variant.Name)}-{SafeFileName.Part(Property.Name)}-{role}{(sessions > 1 ? $"-{sessions}" : string.Empty)}.smt2");
         }
 
-        return new Z3Process(solverPath, Options.Timeout, dump, Options.Cancellation);
+        return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, Options.Cancellation);
+    }
+
+    /// <summary>Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE "cert-NAME").</summary>
+    public Certificate Certify(string subject, IEnumerable<ProofObligation> obligations)
+    {
+        Progress($"re-checking the {subject}");
+        var checker = new CertificateChecker(name => OpenSolver($"cert-{name}"), Z3Process.ShortName(solverPath));
+        return checker.Check(subject, obligations);
     }
 
     /// <summary>The same check with its own cancellation (one half of a portfolio).</summary>
     public PropertyRun WithCancellation(CancellationToken token) =>
         new(Engine, Model, Variant, Property, Options with { Cancellation = token }, solverPath);
 
-    public void Progress(string message) => Options.Progress?.Invoke($"{Engine} {Variant.Name} {Property.Name}: {message}");
+    public void Progress(string message)
+    {
+        lastProgress = message;
+        Options.Progress?.Invoke($"{Engine} {Variant.Name} {Property.Name}: {message}");
+    }
+
+    // While a solver is silent, the progress line says for how long (a solver without a time
+    // limit may run as long as the user lets it, but the user must see that it does).
+    private void Silent(TimeSpan silence) =>
+        Options.Progress?.Invoke($"{Engine} {Variant.Name} {Property.Name}: {lastProgress}{(lastProgress.Length > 0 ? "; " : string.Empty)}solver silent for {silence.TotalSeconds:0} s");
 
     public CheckResult Result(Verdict verdict, int depth, string? reason = null, Trace? trace = null) =>
         new(Variant.Name, Property.Name, Property.Kind, Engine, verdict, 0, 0, depth, watch.Elapsed.TotalSeconds, reason, trace);

@@ -7,7 +7,10 @@ namespace HvModel.Symbolic.Engines;
 
 /// <summary>
 /// Reads a path out of the solver's model after a sat answer: the value of every slot of every
-/// state, the action selector of every step and the chosen action's parameters.
+/// state, the action selector of every step and the chosen action's parameters. An answer that
+/// lacks a value, or gives one that is not a value, is the solver's failure
+/// (<see cref="SolverException"/>), never a crash; values that are wrong but well formed are
+/// caught when the trace is replayed.
 /// </summary>
 internal static class TraceDecoder
 {
@@ -36,11 +39,26 @@ internal static class TraceDecoder
             // Asked in chunks: one huge get-value line is no faster and harder to read in a dump.
             foreach (var chunk in names.Chunk(200))
             {
-                var answer = Sexp.Parse(path.Solver.Query($"(get-value ({string.Join(' ', chunk)}))"));
-                foreach (var pair in answer.Items)
+                var text = path.Solver.Query($"(get-value ({string.Join(' ', chunk)}))");
+                try
                 {
-                    values[pair.Items[0].Atom!] = pair.Items[1].ToValue();
+                    foreach (var pair in Sexp.Parse(text).Items)
+                    {
+                        if (pair.Items.Count == 2 && pair.Items[0].Atom is { } name)
+                        {
+                            values[name] = pair.Items[1].ToValue();
+                        }
+                    }
                 }
+                catch (Exception e) when (e is FormatException or OverflowException)
+                {
+                    throw new SolverException($"the solver's values are not values: {e.Message}");
+                }
+            }
+
+            if (names.FirstOrDefault(n => !values.ContainsKey(n)) is { } missing)
+            {
+                throw new SolverException($"the solver's model has no value for {missing}");
             }
         }
 
@@ -56,6 +74,11 @@ internal static class TraceDecoder
 
             var step = path.Steps[k - 1];
             var a = values[step.Selector!];
+            if (a < 0 || a >= model.Actions.Length)
+            {
+                throw new SolverException($"the solver's model takes action {a}, which does not exist");
+            }
+
             var action = model.Actions[a];
             var args = step.Parameters[a].Select(p => p.Const ?? values[p.Term]).ToImmutableArray();
             steps.Add(new TraceStep(action, args, [.. state], []));

@@ -9,19 +9,23 @@ namespace HvModel.Symbolic.Smt;
 /// <summary>
 /// One running <c>z3 -in</c> that reads SMT-LIB2 on stdin and answers on stdout. Every command
 /// batch that expects an answer is followed by an <c>(echo ...)</c> marker, so the answer is
-/// everything up to the marker, including any <c>(error ...)</c> lines of earlier commands.
-/// The per-call time limit is given to z3 (<c>:timeout</c>) and enforced again by killing the
-/// process, since a solver that hangs must not hang the checker. Everything sent is kept, and
-/// written to <see cref="DumpFile"/> on dispose, as a script that <c>z3 FILE</c> re-runs.
+/// everything up to the marker, including any <c>(error ...)</c> lines of earlier commands;
+/// output that cannot be an answer stops the solver at once (<see cref="ReplyChecker"/>).
+/// Time: a deadline for the whole run (from <c>--timeout</c>); each <c>check-sat</c> gets the
+/// time left, as z3's <c>:timeout</c> and again by killing the process a second later, since a
+/// solver that hangs must not hang the checker. Every process is in <see cref="SolverRegistry"/>
+/// while it runs, so that a signal ends it. Everything sent is kept, and written to
+/// <see cref="DumpFile"/> on dispose, as a script that <c>z3 FILE</c> re-runs.
 /// </summary>
 public sealed class Z3Process : IDisposable
 {
     private const string Marker = "hvmodel-sync";
 
-    // Extra time z3 gets past its own :timeout before it is killed (1 to 5 s, like the limit itself).
-    private readonly TimeSpan killGrace;
+    // Extra time z3 gets past its own :timeout before it is killed.
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(1);
 
-    private static readonly ConcurrentDictionary<string, string> Versions = new();
+    // Without a deadline, how long an answer to get-value or get-model may take.
+    private static readonly TimeSpan QueryLimit = TimeSpan.FromSeconds(60);
 
     private readonly Process process;
     private readonly BlockingCollection<string?> lines = [];
@@ -29,19 +33,24 @@ public sealed class Z3Process : IDisposable
     private readonly StringBuilder errorOutput = new();
     private readonly StreamWriter input;
     private readonly TimeSpan? timeout;
+    private readonly DateTime? deadline;
+    private readonly Action<TimeSpan>? waiting;
     private readonly CancellationToken cancellation;
     private bool dead;
     private bool disposed;
 
     /// <param name="executable">The z3 program; null for <see cref="DefaultExecutable"/>.</param>
-    /// <param name="timeout">Limit for each <c>check-sat</c>; null for none.</param>
+    /// <param name="timeout">The run's time limit (<c>--timeout</c>), for messages and, without <paramref name="deadline"/>, from now; null for none.</param>
     /// <param name="dumpFile">Where the whole session is written on dispose; null for nowhere.</param>
+    /// <param name="deadline">When the run's time is up (UTC); every call gets the time left.</param>
+    /// <param name="waiting">Called about once a second while the solver is silent, with how long it has been.</param>
     /// <param name="cancellation">Stops a wait for an answer (the process is killed).</param>
-    public Z3Process(string? executable = null, TimeSpan? timeout = null, string? dumpFile = null, CancellationToken cancellation = default)
+    public Z3Process(string? executable = null, TimeSpan? timeout = null, string? dumpFile = null, DateTime? deadline = null, Action<TimeSpan>? waiting = null, CancellationToken cancellation = default)
     {
         Executable = executable ?? DefaultExecutable;
         this.timeout = timeout;
-        killGrace = TimeSpan.FromSeconds(Math.Clamp(timeout?.TotalSeconds ?? 5, 1, 5));
+        this.deadline = deadline ?? (timeout is { } t ? DateTime.UtcNow + t : null);
+        this.waiting = waiting;
         this.cancellation = cancellation;
         DumpFile = dumpFile;
         var info = new ProcessStartInfo(Executable, "-in")
@@ -61,6 +70,7 @@ public sealed class Z3Process : IDisposable
             throw new Z3NotFoundException(Executable, e);
         }
 
+        SolverRegistry.Add(process);
         input = process.StandardInput;
         input.AutoFlush = false;
         process.OutputDataReceived += (_, e) =>
@@ -89,10 +99,6 @@ public sealed class Z3Process : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (timeout is { } t)
-        {
-            Send($"(set-option :timeout {Math.Max(1, (long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)})");
-        }
     }
 
     /// <summary>The z3 program used when none is given: <c>$HVMODEL_Z3</c>, else <c>z3</c> on the PATH.</summary>
@@ -105,31 +111,11 @@ public sealed class Z3Process : IDisposable
     /// <summary>Number of <c>check-sat</c> calls made.</summary>
     public int Checks { get; private set; }
 
-    /// <summary>The solver's version line, e.g. "Z3 version 4.8.12 - 64 bit"; throws <see cref="Z3NotFoundException"/> when z3 is missing.</summary>
-    public static string Version(string? executable = null)
-    {
-        var exe = executable ?? DefaultExecutable;
-        return Versions.GetOrAdd(exe, static e =>
-        {
-            var info = new ProcessStartInfo(e, "--version")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            try
-            {
-                using var p = Process.Start(info) ?? throw new Z3NotFoundException(e);
-                var text = p.StandardOutput.ReadToEnd().Trim();
-                p.WaitForExit();
-                return text;
-            }
-            catch (Win32Exception ex)
-            {
-                throw new Z3NotFoundException(e, ex);
-            }
-        });
-    }
+    /// <summary>The solver's version line, e.g. "Z3 version 4.8.12 - 64 bit" (see <see cref="SolverVersion"/>).</summary>
+    public static string Version(string? executable = null) => SolverVersion.Of(executable ?? DefaultExecutable);
+
+    /// <summary>A short name of the solver for reports, e.g. "z3 4.8.12".</summary>
+    public static string ShortName(string? executable = null) => SolverVersion.ShortName(executable ?? DefaultExecutable);
 
     /// <summary>Sends commands that answer nothing (declarations, assertions, push/pop).</summary>
     public void Send(string commands)
@@ -154,11 +140,25 @@ public sealed class Z3Process : IDisposable
 
     public void Declare(string name, string sort) => Send($"(declare-const {name} {sort})");
 
-    /// <summary>Runs <c>(check-sat)</c> within the time limit.</summary>
+    /// <summary>Runs <c>(check-sat)</c> within the time left.</summary>
     public SolverAnswer CheckSat()
     {
         Checks++;
-        var (ok, output) = Ask("(check-sat)", timeout is { } t ? t + killGrace : null);
+        TimeSpan? left = null;
+        if (deadline is { } end)
+        {
+            left = end - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                // The session is of no more use: end it now rather than wait for it to exit.
+                Kill();
+                return new SolverAnswer(SolverStatus.Unknown, TimeoutReason(false));
+            }
+
+            Send($"(set-option :timeout {Math.Max(1, (long)left.Value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        var (ok, output) = Ask("(check-sat)", true, left + KillGrace);
         if (!ok)
         {
             return new SolverAnswer(SolverStatus.Unknown, string.Join(' ', output));
@@ -170,7 +170,7 @@ public sealed class Z3Process : IDisposable
             return new SolverAnswer(SolverStatus.Unknown, $"solver error: {error}");
         }
 
-        switch (output.LastOrDefault()?.Trim())
+        switch (output.LastOrDefault(l => l.Trim().Length > 0)?.Trim())
         {
             case "sat":
                 return SolverAnswer.Sat;
@@ -178,7 +178,7 @@ public sealed class Z3Process : IDisposable
                 return SolverAnswer.Unsat;
             case "unknown":
             {
-                var (_, why) = Ask("(get-info :reason-unknown)", killGrace);
+                var (_, why) = Ask("(get-info :reason-unknown)", false, KillGrace);
                 var reason = string.Join(' ', why).Trim();
                 reason = reason.Replace("(:reason-unknown", string.Empty, StringComparison.Ordinal).Trim(' ', ')', '"');
                 if (reason.Length == 0)
@@ -186,33 +186,43 @@ public sealed class Z3Process : IDisposable
                     reason = "unknown";
                 }
 
-                return new SolverAnswer(SolverStatus.Unknown, reason is "timeout" or "canceled" ? $"solver timeout ({Describe(timeout)})" : $"solver unknown: {reason}");
+                return new SolverAnswer(SolverStatus.Unknown, reason is "timeout" or "canceled" ? TimeoutReason(false) : $"solver unknown: {reason}");
             }
 
             default:
-                return new SolverAnswer(SolverStatus.Unknown, $"unexpected solver output: {string.Join(' ', output)}");
+                return new SolverAnswer(SolverStatus.Unknown, $"no answer to check-sat: {string.Join(' ', output)}");
         }
     }
 
     /// <summary>Sends a command that answers (get-value, get-model) and returns its answer as one text.</summary>
     public string Query(string command)
     {
-        var (ok, output) = Ask(command, killGrace + (timeout ?? TimeSpan.FromSeconds(60)));
+        var limit = deadline is { } end ? Max(end - DateTime.UtcNow, TimeSpan.Zero) + KillGrace : QueryLimit;
+        var (ok, output) = Ask(command, false, limit);
         if (!ok)
         {
-            throw new SolverException($"no answer to {command}: {string.Join(' ', output)}");
+            throw new SolverException($"no answer to {Shorten(command)}: {string.Join(' ', output)}");
         }
 
-        var text = string.Join('\n', output);
+        var text = string.Join('\n', output).Trim();
         if (text.StartsWith("(error", StringComparison.Ordinal))
         {
-            throw new SolverException($"solver error on {command}: {text}");
+            throw new SolverException($"solver error on {Shorten(command)}: {Shorten(text)}");
+        }
+
+        if (text.Length == 0)
+        {
+            throw new SolverException($"empty answer to {Shorten(command)}");
         }
 
         return text;
     }
 
-    private (bool Ok, List<string> Output) Ask(string command, TimeSpan? limit)
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "...)" : text;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private (bool Ok, List<string> Output) Ask(string command, bool checkSat, TimeSpan? limit)
     {
         cancellation.ThrowIfCancellationRequested();
         Send($"{command}\n(echo \"{Marker}\")");
@@ -232,6 +242,7 @@ public sealed class Z3Process : IDisposable
             return (false, [$"the solver has exited{StderrSuffix()}"]);
         }
 
+        var checker = new ReplyChecker(checkSat);
         var watch = Stopwatch.StartNew();
         while (true)
         {
@@ -239,15 +250,22 @@ public sealed class Z3Process : IDisposable
             if (limit is not null && remaining <= TimeSpan.Zero)
             {
                 Kill();
-                return (false, [$"solver timeout ({Describe(timeout)}; killed)"]);
+                return (false, [$"{TimeoutReason(true)}"]);
             }
 
             string? line;
             try
             {
-                var wait = limit is null ? Timeout.Infinite : (int)Math.Ceiling(remaining.TotalMilliseconds);
+                // Wake up once a second to say how long the solver has been silent.
+                var wait = limit is null ? (waiting is null ? Timeout.Infinite : 1000) : (int)Math.Ceiling(remaining.TotalMilliseconds);
+                if (waiting is not null)
+                {
+                    wait = wait == Timeout.Infinite ? 1000 : Math.Min(wait, 1000);
+                }
+
                 if (!lines.TryTake(out line, wait, cancellation))
                 {
+                    waiting?.Invoke(watch.Elapsed);
                     continue;
                 }
             }
@@ -260,7 +278,7 @@ public sealed class Z3Process : IDisposable
             if (line is null)
             {
                 dead = true;
-                return (false, [$"the solver exited unexpectedly{StderrSuffix()}"]);
+                return (false, [SolverRegistry.Interruption is { } why ? $"the solver was stopped: {why}" : $"the solver exited unexpectedly{StderrSuffix()}"]);
             }
 
             if (line.Trim() == Marker)
@@ -268,18 +286,32 @@ public sealed class Z3Process : IDisposable
                 return (true, output);
             }
 
+            if (checker.Reject(line) is { } garbage)
+            {
+                Kill();
+                return (false, [garbage]);
+            }
+
             output.Add(line);
         }
     }
 
-    private static string Describe(TimeSpan? t) =>
-        t is { } v ? $"limit {v.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per call" : "no limit";
+    private string TimeoutReason(bool killed)
+    {
+        var limit = timeout is { } t ? $"--timeout {t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s for the whole run" : "the run's time limit";
+        return $"solver timeout ({limit}{(killed ? "; the solver was killed" : string.Empty)})";
+    }
 
     private string StderrSuffix()
     {
         lock (errorOutput)
         {
             var text = errorOutput.ToString().Trim();
+            if (text.Length > 300)
+            {
+                text = text[..300] + "...";
+            }
+
             return text.Length == 0 ? string.Empty : $": {text}";
         }
     }
@@ -287,14 +319,7 @@ public sealed class Z3Process : IDisposable
     private void Kill()
     {
         dead = true;
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
+        SolverRegistry.Kill(process);
     }
 
     public void Dispose()
@@ -324,16 +349,19 @@ public sealed class Z3Process : IDisposable
                 // The solver is already gone: nothing to close.
             }
 
-            if (!process.WaitForExit(2000))
+            // z3 leaves at once on (exit); a solver that does not is ended.
+            if (!process.WaitForExit(1000))
             {
                 Kill();
+                process.WaitForExit(1000);
             }
         }
         else
         {
-            process.WaitForExit(2000);
+            process.WaitForExit(1000);
         }
 
+        SolverRegistry.Remove(process);
         process.Dispose();
         lines.Dispose();
     }
