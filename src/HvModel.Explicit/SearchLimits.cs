@@ -19,6 +19,12 @@ internal sealed class SearchLimits
         // Half of what the machine (or container) gives the process: beyond it, growing the
         // visited set would end in a fatal out-of-memory rather than an unknown.
         MemoryBudget = Math.Max(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+        if (options.MaxMemoryBytes is { } max)
+        {
+            // --max-memory covers the whole process; the visited set is most of it, so it gets
+            // three quarters, and the process's own size is checked as the search goes.
+            MemoryBudget = Math.Min(MemoryBudget, max / 4 * 3);
+        }
     }
 
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
@@ -32,6 +38,17 @@ internal sealed class SearchLimits
         if (options.Timeout is { } limit && Clock.Elapsed > limit)
         {
             return $"time limit reached ({limit.TotalSeconds:0.#} s)";
+        }
+
+        // The whole run's deadline (every variant together), set by CheckRunner from --timeout.
+        if (options.Deadline is { } deadline && DateTime.UtcNow > deadline)
+        {
+            return $"time limit reached ({options.Timeout?.TotalSeconds ?? 0:0.#} s for the whole run)";
+        }
+
+        if (options.MaxMemoryBytes is { } max && GC.GetTotalMemory(forceFullCollection: false) > max)
+        {
+            return $"memory limit reached (--max-memory {max >> 20} MiB)";
         }
 
         return options.Cancellation.IsCancellationRequested ? "cancelled" : null;

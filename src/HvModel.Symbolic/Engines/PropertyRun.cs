@@ -39,7 +39,9 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
             dump = Path.Combine(dir, $"{Engine}-{SafeFileName.Part(Variant.Name)}-{SafeFileName.Part(Property.Name)}-{role}{(sessions > 1 ? $"-{sessions}" : string.Empty)}.smt2");
         }
 
-        return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, Options.Cancellation);
+        // A portfolio runs two solvers beside hvmodel itself: each gets a quarter of --max-memory.
+        var memory = Options.MaxMemoryBytes is { } max ? (max / 4) >> 20 : (long?)null;
+        return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, Options.Cancellation, memory);
     }
 
     /// <summary>Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE "cert-NAME").</summary>

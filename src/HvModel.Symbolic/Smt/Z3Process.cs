@@ -45,7 +45,8 @@ public sealed class Z3Process : IDisposable
     /// <param name="deadline">When the run's time is up (UTC); every call gets the time left.</param>
     /// <param name="waiting">Called about once a second while the solver is silent, with how long it has been.</param>
     /// <param name="cancellation">Stops a wait for an answer (the process is killed).</param>
-    public Z3Process(string? executable = null, TimeSpan? timeout = null, string? dumpFile = null, DateTime? deadline = null, Action<TimeSpan>? waiting = null, CancellationToken cancellation = default)
+    /// <param name="memoryMegabytes">z3's own memory limit (its <c>-memory:</c> option), a share of <c>--max-memory</c>; null for none.</param>
+    public Z3Process(string? executable = null, TimeSpan? timeout = null, string? dumpFile = null, DateTime? deadline = null, Action<TimeSpan>? waiting = null, CancellationToken cancellation = default, long? memoryMegabytes = null)
     {
         Executable = executable ?? DefaultExecutable;
         this.timeout = timeout;
@@ -53,7 +54,7 @@ public sealed class Z3Process : IDisposable
         this.waiting = waiting;
         this.cancellation = cancellation;
         DumpFile = dumpFile;
-        var info = new ProcessStartInfo(Executable, "-in")
+        var info = new ProcessStartInfo(Executable, memoryMegabytes is { } mb ? $"-in -memory:{Math.Max(1, mb)}" : "-in")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
