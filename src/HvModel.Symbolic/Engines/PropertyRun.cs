@@ -41,7 +41,7 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
 
         // A portfolio runs two solvers beside hvmodel itself: each gets a quarter of --max-memory.
         var memory = Options.MaxMemoryBytes is { } max ? (max / 4) >> 20 : (long?)null;
-        return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, Options.Cancellation, memory);
+        return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, memory, Options.Cancellation);
     }
 
     /// <summary>Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE "cert-NAME").</summary>

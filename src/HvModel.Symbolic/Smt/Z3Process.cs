@@ -46,7 +46,7 @@ public sealed class Z3Process : IDisposable
     /// <param name="waiting">Called about once a second while the solver is silent, with how long it has been.</param>
     /// <param name="cancellation">Stops a wait for an answer (the process is killed).</param>
     /// <param name="memoryMegabytes">z3's own memory limit (its <c>-memory:</c> option), a share of <c>--max-memory</c>; null for none.</param>
-    public Z3Process(string? executable = null, TimeSpan? timeout = null, string? dumpFile = null, DateTime? deadline = null, Action<TimeSpan>? waiting = null, CancellationToken cancellation = default, long? memoryMegabytes = null)
+    public Z3Process(string? executable = null, TimeSpan? timeout = null, string? dumpFile = null, DateTime? deadline = null, Action<TimeSpan>? waiting = null, long? memoryMegabytes = null, CancellationToken cancellation = default)
     {
         Executable = executable ?? DefaultExecutable;
         this.timeout = timeout;
