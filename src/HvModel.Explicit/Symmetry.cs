@@ -30,6 +30,7 @@ public sealed class Symmetry
     public const int MaxPermutations = 5040;
 
     private readonly SymmetryLayout layout;
+    private readonly int maxPermutations;
     private readonly TiePermutations ties;
     private readonly ulong[][] signature;
     private readonly int[][] order;
@@ -37,14 +38,15 @@ public sealed class Symmetry
     private readonly int[] scratch;
     private readonly int[] best;
 
-    private Symmetry(SymmetryLayout layout)
+    private Symmetry(SymmetryLayout layout, int maxPermutations)
     {
         this.layout = layout;
+        this.maxPermutations = maxPermutations;
         var sets = layout.Sets;
         signature = [.. sets.Select(s => new ulong[s.Size])];
         order = [.. sets.Select(s => new int[s.Interchangeable])];
         perm = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
-        ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], MaxPermutations);
+        ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], maxPermutations);
         scratch = new int[layout.SlotCount];
         best = new int[layout.SlotCount];
         GroupSize = sets.Aggregate(1L, (acc, s) => SaturatingMul(acc, Factorial(s.Interchangeable)));
@@ -57,7 +59,10 @@ public sealed class Symmetry
     public long GroupSize { get; }
 
     /// <summary>True when no state can need more tie permutations than allowed: every representative is canonical.</summary>
-    public bool AlwaysCanonical => GroupSize <= MaxPermutations;
+    public bool AlwaysCanonical => layout.SortsExactly || GroupSize <= maxPermutations;
+
+    /// <summary>True when members are sorted by their rows, which gives the least image over the whole group.</summary>
+    internal bool SortsExactly => layout.SortsExactly;
 
     /// <summary>The most permutations tried for one state so far (1 means no tie to break).</summary>
     public int Permutations { get; private set; } = 1;
@@ -90,7 +95,10 @@ public sealed class Symmetry
     /// The reduction for a model, or null when no scalarset has two interchangeable members, or
     /// when a loop over a scalarset may depend on the order of iteration (see <see cref="OrderDependenceCheck"/>).
     /// </summary>
-    public static Symmetry? For(Model model)
+    public static Symmetry? For(Model model) => For(model, MaxPermutations);
+
+    /// <summary>As <see cref="For(Model)"/>, with another bound on tie permutations (tests force the heuristic with it).</summary>
+    internal static Symmetry? For(Model model, int maxPermutations)
     {
         var sets = model.Scalarsets.Where(s => s.Interchangeable > 1).ToList();
         if (sets.Count == 0 || OrderDependenceCheck.Find(model) is not null)
@@ -98,11 +106,11 @@ public sealed class Symmetry
             return null;
         }
 
-        return new Symmetry(new SymmetryLayout(model, sets));
+        return new Symmetry(new SymmetryLayout(model, sets), maxPermutations);
     }
 
     /// <summary>A reduction with buffers of its own over the same model, for another thread.</summary>
-    public Symmetry Fork() => new(layout);
+    public Symmetry Fork() => new(layout, maxPermutations);
 
     /// <summary>Replaces <paramref name="state"/> by its representative.</summary>
     public void Canonicalize(int[] state)
@@ -129,7 +137,7 @@ public sealed class Symmetry
         }
 
         var candidates = ties.Count;
-        if (candidates > MaxPermutations)
+        if (candidates > maxPermutations)
         {
             // Heuristic: the sort alone, ties in their present order.
             HeuristicStates++;
