@@ -10,7 +10,7 @@ namespace HvModel.Explicit;
 /// <param name="Words">64-bit words per packed state.</param>
 /// <param name="BytesPerState">All memory of the visited set per state.</param>
 /// <param name="OverheadBytesPerState">Memory per state beyond its packed words.</param>
-/// <param name="Permutations">Symmetry permutations tried per state (1: no reduction).</param>
+/// <param name="Permutations">The most symmetry permutations tried for one state (1: none, or members sorted without ties to try).</param>
 /// <param name="Complete">True when every reachable state was explored.</param>
 public sealed record ExplorationStats(
     string Variant,
@@ -29,5 +29,5 @@ public sealed record ExplorationStats(
     public string Describe() =>
         $"{Variant}: {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the packed words); {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
-        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}";
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}";
 }
