@@ -10,7 +10,7 @@ namespace HvModel.Explicit;
 /// <param name="Words">64-bit words per packed state.</param>
 /// <param name="BytesPerState">All memory of the visited set per state.</param>
 /// <param name="OverheadBytesPerState">Memory per state beyond its packed words.</param>
-/// <param name="Permutations">Symmetry permutations tried per state (1: no reduction).</param>
+/// <param name="Permutations">The most symmetry permutations tried for one state (1: none, or members sorted without ties to try).</param>
 /// <param name="Complete">True when every reachable state was explored.</param>
 public sealed record ExplorationStats(
     string Variant,
@@ -38,6 +38,6 @@ public sealed record ExplorationStats(
     public string Describe() =>
         $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the packed words); {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
-        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry {Permutations} permutations" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
         (Stopped is null ? "" : $"; a partial search: {Stopped}");
 }

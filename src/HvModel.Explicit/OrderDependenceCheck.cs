@@ -7,7 +7,10 @@ namespace HvModel.Explicit;
 /// which would make symmetry reduction unsound (one loop picks "the first" element, another
 /// copies one element into a shared variable). The rule is conservative: inside such a loop,
 /// a location not indexed by the loop variable may only be assigned a constant, and a variable
-/// the loop writes may only be read where it is indexed by the loop variable.
+/// the loop writes may only be read where it is indexed by the loop variable. Distinguished
+/// members named as constants (<c>c = Cpu0</c>) need no rule: every permutation fixes them,
+/// and the binder refuses any other way to tell interchangeable members apart (no order, no
+/// arithmetic, no literal).
 /// </summary>
 internal static class OrderDependenceCheck
 {
@@ -29,7 +32,9 @@ internal static class OrderDependenceCheck
     {
         switch (stmt)
         {
-            case ForStmt f when f.Variable.Domain is ScalarsetType:
+            // Only the interchangeable members move: a loop over a set with at most one of
+            // them (the rest distinguished) visits them in an order that no permutation changes.
+            case ForStmt f when f.Variable.Domain is ScalarsetType { Interchangeable: > 1 }:
                 return CheckLoop(f) ?? FindIn(f.Body);
             case ForStmt f:
                 return FindIn(f.Body);

@@ -3,40 +3,79 @@ using HvModel.Core.Ir;
 namespace HvModel.Explicit;
 
 /// <summary>
-/// Symmetry reduction over scalarsets (as in Murphi): a state is replaced by the least, in
-/// lexicographic order, of its images under every permutation of every scalarset. Sound because
-/// the binder only lets scalarset values be compared for equality, index arrays and be
-/// quantified over, so permuting them maps behaviours to behaviours and keeps every property's
-/// truth. A <c>for</c> loop over a scalarset whose effect depends on the order of iteration
-/// would break that: such a model is checked without the reduction (<see cref="OrderDependenceCheck"/>).
+/// Symmetry reduction over scalarsets, normalised as Murphi and Rumur do: the interchangeable
+/// members of each scalarset are sorted by a signature of their slice of the state (the
+/// elements of arrays they index, and the variables that hold them), and only members whose
+/// signatures tie are permuted; the least image, in lexicographic order, among those
+/// permutations is the state's representative. Distinguished members never move.
+///
+/// A signature is a function of the state that every permutation carries along with the
+/// element (other members appear in it only as "some member"), so two states of one orbit
+/// get the same sorted order and the same tie permutations, hence the same representative:
+/// the form is canonical. When the ties of one state would need more than
+/// <see cref="MaxPermutations"/> permutations, the state keeps the order of the sort with
+/// ties broken by position: a normal form that may differ within an orbit (Rumur's heuristic
+/// mode), so more states are stored, and still sound, since each stored state is a member of
+/// its orbit. The group itself is never enumerated.
+///
+/// Sound because the binder only lets scalarset values be compared for equality, index arrays,
+/// be quantified over, and name distinguished members, so permuting the interchangeable ones
+/// maps behaviours to behaviours and keeps every property's truth. A <c>for</c> loop over a
+/// scalarset whose effect depends on the order of iteration would break that: such a model is
+/// checked without the reduction (<see cref="OrderDependenceCheck"/>).
 /// </summary>
 public sealed class Symmetry
 {
-    /// <summary>Above this many permutations the reduction costs more than it saves here.</summary>
+    /// <summary>Most tie permutations tried for one state before the heuristic normal form.</summary>
     public const int MaxPermutations = 5040;
 
-    private readonly int[][] destination;
-    private readonly int[]?[][] valueMap;
+    private readonly SymmetryLayout layout;
+    private readonly int maxPermutations;
+    private readonly TiePermutations ties;
+    private readonly ulong[][] signature;
+    private readonly int[][] order;
+    private readonly int[][] perm;
     private readonly int[] scratch;
     private readonly int[] best;
 
-    private Symmetry(int[][] destination, int[]?[][] valueMap, int slots)
+    private Symmetry(SymmetryLayout layout, int maxPermutations)
     {
-        this.destination = destination;
-        this.valueMap = valueMap;
-        scratch = new int[slots];
-        best = new int[slots];
+        this.layout = layout;
+        this.maxPermutations = maxPermutations;
+        var sets = layout.Sets;
+        signature = [.. sets.Select(s => new ulong[s.Size])];
+        order = [.. sets.Select(s => new int[s.Interchangeable])];
+        perm = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
+        ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], maxPermutations);
+        scratch = new int[layout.SlotCount];
+        best = new int[layout.SlotCount];
+        GroupSize = sets.Aggregate(1L, (acc, s) => SaturatingMul(acc, Factorial(s.Interchangeable)));
     }
 
-    /// <summary>Number of permutations tried per state (1 means no reduction).</summary>
-    public int Permutations => destination.Length;
+    /// <summary>
+    /// Order of the symmetry group (saturated at <see cref="long.MaxValue"/>): the product of
+    /// the factorials of the interchangeable parts.
+    /// </summary>
+    public long GroupSize { get; }
 
-    /// <summary>Why the last <see cref="For"/> gave no reduction, or how many permutations it tries.</summary>
+    /// <summary>True when no state can need more tie permutations than allowed: every representative is canonical.</summary>
+    public bool AlwaysCanonical => layout.SortsExactly || GroupSize <= maxPermutations;
+
+    /// <summary>True when members are sorted by their rows, which gives the least image over the whole group.</summary>
+    internal bool SortsExactly => layout.SortsExactly;
+
+    /// <summary>The most permutations tried for one state so far (1 means no tie to break).</summary>
+    public int Permutations { get; private set; } = 1;
+
+    /// <summary>States normalised by the heuristic, non-canonical form so far.</summary>
+    public long HeuristicStates { get; private set; }
+
+    /// <summary>How the reduction works on this model, for the report header.</summary>
     public static string Describe(Model model)
     {
-        if (model.Scalarsets.All(s => s.Size <= 1))
+        if (!model.Scalarsets.Any(s => s.Interchangeable > 1))
         {
-            return "symmetry: none (no scalarset)";
+            return "symmetry: none (no scalarset with two interchangeable members)";
         }
 
         if (OrderDependenceCheck.Find(model) is { } reason)
@@ -44,70 +83,74 @@ public sealed class Symmetry
             return $"symmetry off: {reason}";
         }
 
-        var reduction = For(model);
-        return reduction is null
-            ? $"symmetry off: more than {MaxPermutations} permutations"
-            : $"symmetry: {reduction.Permutations} permutations";
+        var reduction = For(model)!;
+        return reduction.layout.SortsExactly
+            ? "symmetry: canonical (members sorted by their rows)"
+            : reduction.AlwaysCanonical
+            ? "symmetry: canonical (sorted by signature, ties permuted)"
+            : $"symmetry: canonical up to {MaxPermutations} tie permutations per state, else a heuristic normal form (not canonical: more states, still sound)";
     }
 
     /// <summary>
-    /// The reduction for a model, or null when it has no scalarset worth permuting, when too many
-    /// permutations would cost more than they save, or when a loop over a scalarset may depend on
-    /// the order of iteration (see <see cref="OrderDependenceCheck"/>).
+    /// The reduction for a model, or null when no scalarset has two interchangeable members, or
+    /// when a loop over a scalarset may depend on the order of iteration (see <see cref="OrderDependenceCheck"/>).
     /// </summary>
-    public static Symmetry? For(Model model)
+    public static Symmetry? For(Model model) => For(model, MaxPermutations);
+
+    /// <summary>As <see cref="For(Model)"/>, with another bound on tie permutations (tests force the heuristic with it).</summary>
+    internal static Symmetry? For(Model model, int maxPermutations)
     {
-        var sets = model.Scalarsets.Where(s => s.Size > 1).ToList();
+        var sets = model.Scalarsets.Where(s => s.Interchangeable > 1).ToList();
         if (sets.Count == 0 || OrderDependenceCheck.Find(model) is not null)
         {
             return null;
         }
 
-        // Every combination of one permutation per scalarset.
-        var combos = new List<Dictionary<ScalarsetType, int[]>> { new() };
-        foreach (var set in sets)
-        {
-            var perms = Permute(set.Size).ToList();
-            if ((long)combos.Count * perms.Count > MaxPermutations)
-            {
-                return null;
-            }
-
-            combos = [.. combos.SelectMany(c => perms.Select(p => new Dictionary<ScalarsetType, int[]>(c) { [set] = p }))];
-        }
-
-        var slots = model.Slots;
-        var destination = new int[combos.Count][];
-        var valueMap = new int[]?[combos.Count][];
-        for (var k = 0; k < combos.Count; k++)
-        {
-            destination[k] = new int[slots.Length];
-            valueMap[k] = new int[]?[slots.Length];
-            foreach (var slot in slots)
-            {
-                destination[k][slot.Index] = ImageSlot(slot, combos[k]);
-                valueMap[k][slot.Index] = slot.Type is ScalarsetType st && combos[k].TryGetValue(st, out var p) ? p : null;
-            }
-        }
-
-        return new Symmetry(destination, valueMap, slots.Length);
+        return new Symmetry(new SymmetryLayout(model, sets), maxPermutations);
     }
 
-    /// <summary>Replaces <paramref name="state"/> by the canonical member of its orbit.</summary>
+    /// <summary>A reduction with buffers of its own over the same model, for another thread.</summary>
+    public Symmetry Fork() => new(layout, maxPermutations);
+
+    /// <summary>Replaces <paramref name="state"/> by its representative.</summary>
     public void Canonicalize(int[] state)
     {
-        var best = this.best;
-        state.CopyTo(best, 0);
-        for (var k = 1; k < destination.Length; k++)
+        if (layout.SortsExactly)
         {
-            var dest = destination[k];
-            var values = valueMap[k];
-            for (var s = 0; s < state.Length; s++)
+            for (var k = 0; k < layout.Sets.Length; k++)
             {
-                var map = values[s];
-                scratch[dest[s]] = map is null ? state[s] : map[state[s]];
+                SortByRows(k, state);
             }
 
+            ties.Clear();
+            ties.Start();
+            Apply(state, best);
+            best.CopyTo(state, 0);
+            return;
+        }
+
+        ComputeSignatures(state);
+        ties.Clear();
+        for (var k = 0; k < layout.Sets.Length; k++)
+        {
+            SortBySignature(k);
+        }
+
+        var candidates = ties.Count;
+        if (candidates > maxPermutations)
+        {
+            // Heuristic: the sort alone, ties in their present order.
+            HeuristicStates++;
+            candidates = 1;
+            ties.Clear();
+        }
+
+        Permutations = Math.Max(Permutations, (int)candidates);
+        ties.Start();
+        Apply(state, best);
+        while (ties.Next())
+        {
+            Apply(state, scratch);
             if (scratch.AsSpan().SequenceCompareTo(best) < 0)
             {
                 scratch.CopyTo(best, 0);
@@ -117,43 +160,184 @@ public sealed class Symmetry
         best.CopyTo(state, 0);
     }
 
-    private static int ImageSlot(Slot slot, Dictionary<ScalarsetType, int[]> perm)
+    private void ComputeSignatures(int[] state)
     {
-        var index = slot.Var.FirstSlot;
-        HvType type = slot.Var.Type;
-        foreach (var value in slot.Path)
+        var sets = layout.Sets;
+        for (var k = 0; k < sets.Length; k++)
         {
-            var array = (ArrayType)type;
-            var image = array.Index is ScalarsetType st && perm.TryGetValue(st, out var p) ? p[value] : value;
-            index += array.Index.OrdinalOf(image) * Types.SlotCount(array.Element);
-            type = array.Element;
+            Array.Clear(signature[k]);
         }
 
-        return index;
+        // Slots that an element indexes: their key from its point of view, and their value.
+        var mentionSlot = layout.MentionSlot;
+        for (var m = 0; m < mentionSlot.Length; m++)
+        {
+            var s = mentionSlot[m];
+            var set = layout.MentionSet[m];
+            var e = layout.MentionElement[m];
+            signature[set][e] += SymmetryLayout.Mix(layout.MentionKey[m], layout.ValueToken(s, state[s], set, e));
+        }
+
+        // Slots that hold an element without it indexing them.
+        var valueSet = layout.ValueSet;
+        for (var s = 0; s < valueSet.Length; s++)
+        {
+            var vs = valueSet[s];
+            if (vs < 0 || !sets[vs].IsInterchangeable(state[s]) || Indexes(s, vs, state[s]))
+            {
+                continue;
+            }
+
+            signature[vs][state[s]] += SymmetryLayout.Mix(layout.ValueKey[s], SymmetryLayout.SelfValue);
+        }
     }
 
-    private static IEnumerable<int[]> Permute(int n)
+    private bool Indexes(int s, int set, int element)
     {
-        // Heap's algorithm, identity first.
-        var a = Enumerable.Range(0, n).ToArray();
-        var c = new int[n];
-        yield return (int[])a.Clone();
-        var i = 0;
-        while (i < n)
+        for (var c = layout.CompStart[s]; c < layout.CompStart[s + 1]; c++)
         {
-            if (c[i] < i)
+            if (layout.CompSet[c] == set && layout.CompOrd[c] == element)
             {
-                var j = i % 2 == 0 ? 0 : c[i];
-                (a[j], a[i]) = (a[i], a[j]);
-                yield return (int[])a.Clone();
-                c[i]++;
-                i = 0;
+                return true;
             }
-            else
+        }
+
+        return false;
+    }
+
+    /// <summary>Orders set k's interchangeable members by signature, then by position, and records the ties.</summary>
+    private void SortBySignature(int k)
+    {
+        var set = layout.Sets[k];
+        var members = order[k];
+        var sig = signature[k];
+        for (var j = 0; j < members.Length; j++)
+        {
+            members[j] = set.Fixed + j;
+        }
+
+        // Insertion sort for the usual few members; the framework's sort for many.
+        if (members.Length <= 16)
+        {
+            for (var j = 1; j < members.Length; j++)
             {
-                c[i] = 0;
-                i++;
+                var m = members[j];
+                var i = j - 1;
+                while (i >= 0 && Before(m, members[i], sig))
+                {
+                    members[i + 1] = members[i];
+                    i--;
+                }
+
+                members[i + 1] = m;
+            }
+        }
+        else
+        {
+            Array.Sort(members, (a, b) => sig[a] != sig[b] ? sig[a].CompareTo(sig[b]) : a.CompareTo(b));
+        }
+
+        var start = 0;
+        for (var j = 1; j <= members.Length; j++)
+        {
+            if (j == members.Length || sig[members[j]] != sig[members[start]])
+            {
+                if (j - start > 1)
+                {
+                    ties.Add(k, start, j - start);
+                }
+
+                start = j;
             }
         }
     }
+
+    /// <summary>Orders set k's interchangeable members by their rows (see <see cref="SymmetryLayout.SortsExactly"/>).</summary>
+    private void SortByRows(int k, int[] state)
+    {
+        var set = layout.Sets[k];
+        var members = order[k];
+        var rows = layout.RowSegments[k];
+        for (var j = 0; j < members.Length; j++)
+        {
+            members[j] = set.Fixed + j;
+        }
+
+        int Compare(int a, int b)
+        {
+            foreach (var (first, stride) in rows)
+            {
+                var ra = first + (a * stride);
+                var rb = first + (b * stride);
+                for (var j = 0; j < stride; j++)
+                {
+                    var c = state[ra + j].CompareTo(state[rb + j]);
+                    if (c != 0)
+                    {
+                        return c;
+                    }
+                }
+            }
+
+            return a.CompareTo(b);
+        }
+
+        if (members.Length <= 16)
+        {
+            for (var j = 1; j < members.Length; j++)
+            {
+                var m = members[j];
+                var i = j - 1;
+                while (i >= 0 && Compare(m, members[i]) < 0)
+                {
+                    members[i + 1] = members[i];
+                    i--;
+                }
+
+                members[i + 1] = m;
+            }
+        }
+        else
+        {
+            Array.Sort(members, Compare);
+        }
+    }
+
+    private static bool Before(int a, int b, ulong[] sig) => sig[a] < sig[b] || (sig[a] == sig[b] && a < b);
+
+    /// <summary>Writes the image of <paramref name="state"/> under the current tie permutation into <paramref name="image"/>.</summary>
+    private void Apply(int[] state, int[] image)
+    {
+        var sets = layout.Sets;
+        for (var k = 0; k < sets.Length; k++)
+        {
+            var members = order[k];
+            var p = perm[k];
+            var first = sets[k].Fixed;
+            for (var j = 0; j < members.Length; j++)
+            {
+                p[members[j]] = first + ties.Position(k, j);
+            }
+        }
+
+        var valueSet = layout.ValueSet;
+        for (var s = 0; s < state.Length; s++)
+        {
+            var vs = valueSet[s];
+            image[layout.Destination(s, perm)] = vs < 0 ? state[s] : perm[vs][state[s]];
+        }
+    }
+
+    private static long Factorial(int n)
+    {
+        var f = 1L;
+        for (var k = 2; k <= n; k++)
+        {
+            f = SaturatingMul(f, k);
+        }
+
+        return f;
+    }
+
+    private static long SaturatingMul(long a, long b) => a > long.MaxValue / b ? long.MaxValue : a * b;
 }

@@ -265,7 +265,27 @@ public sealed partial class Binder
                     throw new ModelError(s.Size.Span, $"a scalarset needs at least one element, not {size}");
                 }
 
-                var type = new ScalarsetType(declaredName, size);
+                if (size < s.Distinguished.Count)
+                {
+                    throw new ModelError(s.Size.Span, $"scalarset {declaredName} has {size} element(s) but names {s.Distinguished.Count} distinguished member(s)");
+                }
+
+                var type = new ScalarsetType(declaredName, size, [.. s.Distinguished.Select(d => d.Text)]);
+                for (var k = 0; k < s.Distinguished.Count; k++)
+                {
+                    // Printing shows interchangeable members as the type's name and ordinal:
+                    // a distinguished name of that form must be that very member.
+                    var d = s.Distinguished[k];
+                    if (d.Text.StartsWith(declaredName, StringComparison.Ordinal) && d.Text.Length > declaredName.Length
+                        && d.Text[declaredName.Length..].All(char.IsAsciiDigit) && d.Text != $"{declaredName}{k}")
+                    {
+                        throw new ModelError(d.Span, $"distinguished member '{d.Text}' would print like another member of {declaredName}; name it {declaredName}{k} or otherwise");
+                    }
+
+                    // A distinguished member is a constant of the type: fixed by every permutation.
+                    Declare(new ConstSymbol(new Constant(d.Text, type, k, false), d.Span));
+                }
+
                 scalarsets.Add(type);
                 return type;
             }

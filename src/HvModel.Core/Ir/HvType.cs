@@ -110,15 +110,47 @@ public sealed class EnumType(string name, IReadOnlyList<string> members) : Scala
 }
 
 /// <summary>
-/// A set of interchangeable indices (Murphi's scalarset): values can only be compared for
-/// equality, used as array indices and quantified over, so any permutation of them maps
-/// reachable states to reachable states. The explicit engine uses that for symmetry reduction.
+/// A set of indices (Murphi's scalarset) whose first <see cref="Fixed"/> members are
+/// distinguished and the rest interchangeable: <c>scalarset(CPUS) with Cpu0</c> fixes CPU 0,
+/// the boot CPU, and leaves CPUs 1..N-1 interchangeable. Values can only be compared for
+/// equality, used as array indices, quantified over, and a distinguished member named as a
+/// constant, so any permutation of the interchangeable members (the distinguished ones stay
+/// put) maps reachable states to reachable states. The explicit engine uses that for symmetry
+/// reduction; a parameterized prover makes the interchangeable part an uninterpreted sort.
+/// Ordinals: the distinguished members are 0..Fixed-1, in the order named, and the
+/// interchangeable ones Fixed..Size-1.
 /// </summary>
-public sealed class ScalarsetType(string name, int size) : ScalarType
+public sealed class ScalarsetType : ScalarType
 {
-    public string Name { get; } = name;
+    public ScalarsetType(string name, int size, IReadOnlyList<string>? distinguished = null)
+    {
+        distinguished ??= [];
+        if (size < distinguished.Count)
+        {
+            throw new ArgumentException($"scalarset {name} of {size} cannot have {distinguished.Count} distinguished members", nameof(size));
+        }
 
-    public int Size { get; } = size;
+        Name = name;
+        Size = size;
+        Distinguished = distinguished;
+    }
+
+    public string Name { get; }
+
+    /// <summary>All members, distinguished and interchangeable.</summary>
+    public int Size { get; }
+
+    /// <summary>The names of the distinguished members, which have ordinals 0, 1, ... in this order.</summary>
+    public IReadOnlyList<string> Distinguished { get; }
+
+    /// <summary>Number of distinguished members: ordinals below it are fixed by every permutation.</summary>
+    public int Fixed => Distinguished.Count;
+
+    /// <summary>Number of interchangeable members, ordinals <see cref="Fixed"/>..Size-1.</summary>
+    public int Interchangeable => Size - Fixed;
+
+    /// <summary>True when <paramref name="value"/> is one of the interchangeable members.</summary>
+    public bool IsInterchangeable(int value) => value >= Fixed && value < Size;
 
     public override string Display => Name;
 
@@ -128,7 +160,8 @@ public sealed class ScalarsetType(string name, int size) : ScalarType
 
     public override int OrdinalOf(int value) => value >= 0 && value < Size ? value : -1;
 
-    public override string Format(int value) => $"{Name}{value}";
+    /// <summary>A distinguished member by its name, an interchangeable one as the type's name and its ordinal.</summary>
+    public override string Format(int value) => value >= 0 && value < Fixed ? Distinguished[value] : $"{Name}{value}";
 }
 
 /// <summary>An array over a finite index type; stored flattened, one slot per scalar element.</summary>

@@ -300,7 +300,20 @@ public sealed partial class Parser
             Expect("(");
             var size = Expression();
             Expect(")");
-            return new ScalarsetTypeSyntax(size, t.Span);
+
+            // 'with' is not a keyword, so that models may keep it as a name elsewhere.
+            var distinguished = new List<Token>();
+            if (Current.Kind == TokenKind.Identifier && Current.Text == "with")
+            {
+                Advance();
+                do
+                {
+                    distinguished.Add(Expect(TokenKind.Identifier));
+                }
+                while (Accept(","));
+            }
+
+            return new ScalarsetTypeSyntax(size, distinguished, t.Span);
         }
 
         if (Accept("array"))
@@ -324,6 +337,6 @@ public sealed partial class Parser
             return new NamedTypeSyntax(n.Name, n.Span);
         }
 
-        throw new ModelError(t.Span, "expected a type (bool, lo .. hi, scalarset(N), array[T] of T, or a type name)");
+        throw new ModelError(t.Span, "expected a type (bool, lo .. hi, scalarset(N) [with a, ...], array[T] of T, or a type name)");
     }
 }

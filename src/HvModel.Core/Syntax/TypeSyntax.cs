@@ -11,6 +11,7 @@ public sealed record BoolTypeSyntax(SourceSpan Span) : TypeSyntax(Span);
 
 public sealed record RangeTypeSyntax(ExprSyntax Lo, ExprSyntax Hi, SourceSpan Span) : TypeSyntax(Span);
 
-public sealed record ScalarsetTypeSyntax(ExprSyntax Size, SourceSpan Span) : TypeSyntax(Span);
+/// <summary><c>scalarset(N)</c>, or <c>scalarset(N) with a, b</c>: the named members are distinguished.</summary>
+public sealed record ScalarsetTypeSyntax(ExprSyntax Size, IReadOnlyList<Token> Distinguished, SourceSpan Span) : TypeSyntax(Span);
 
 public sealed record ArrayTypeSyntax(TypeSyntax Index, TypeSyntax Element, SourceSpan Span) : TypeSyntax(Span);

@@ -79,7 +79,6 @@ public class ExplicitEngineTests
 
         Assert.Equal(without.Select(r => (r.Property, r.Verdict)), withSymmetry.Select(r => (r.Property, r.Verdict)));
         Assert.True(reduced.LastStats!.States < full.LastStats!.States, $"{reduced.LastStats.States} vs {full.LastStats.States}");
-        Assert.Equal(6, reduced.LastStats.Permutations);
     }
 
     [Fact]
