@@ -27,6 +27,7 @@ public static class Cli
             CounterexamplesCommand.Create(),
             GraphCommand.Create(),
             AblateCommand.Create(),
+            DiffCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
