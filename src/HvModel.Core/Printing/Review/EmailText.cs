@@ -41,6 +41,14 @@ public static class EmailText
         }
     }
 
+    /// <summary>As <see cref="Command(StringBuilder, string)"/>, as a string.</summary>
+    public static string CommandText(string command)
+    {
+        var sb = new StringBuilder();
+        Command(sb, command);
+        return sb.ToString();
+    }
+
     /// <summary>The command line that reproduces a report, wrapped with shell continuations.</summary>
     public static void Command(StringBuilder sb, string command)
     {
