@@ -24,12 +24,13 @@ public static class CheckCommand
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
+    public static readonly Option<bool> RunGate = new("--gate") { Description = "Also run the vacuity and fault-coverage gate (see 'hvmodel gate')" };
 
     public static Command Create()
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats,
+            Variants, Properties, Engine, Depth, MaxStates, Timeout, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, RunGate,
         };
         Source.AddTo(command);
         command.SetAction(Run);
@@ -106,7 +107,8 @@ public static class CheckCommand
             }
         }
 
-        return CheckRunner.ExitCode(results);
+        var exit = CheckRunner.ExitCode(results);
+        return parse.GetValue(RunGate) ? GateCommand.AfterCheck(model, parse.GetValue(Variants) ?? [], format, exit) : exit;
     }
 
     private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => engine == "explicit"

@@ -28,6 +28,7 @@ public static class Cli
             GraphCommand.Create(),
             AblateCommand.Create(),
             DiffCommand.Create(),
+            GateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

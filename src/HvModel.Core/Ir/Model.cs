@@ -108,6 +108,9 @@ public sealed record Model(
     /// <summary>All scalarset types that index or fill the state: the symmetry group's generators.</summary>
     public ImmutableArray<ScalarsetType> Scalarsets { get; init; } = [];
 
+    /// <summary>The gate findings this model expects (<c>expect never|inert|vacuous</c>) for its constants.</summary>
+    public ImmutableArray<GateExpectation> GateExpectations { get; init; } = [];
+
     public Variant GetVariant(string name) => Variants.First(v => v.Name == name);
 
     public PropertyDef GetProperty(string name) => Properties.First(p => p.Name == name);
