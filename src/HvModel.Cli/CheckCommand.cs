@@ -19,7 +19,7 @@ public static class CheckCommand
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
     public static readonly Option<long> MaxStates = new("--max-states") { Description = "Explicit engine: give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
     public static readonly Option<double?> Timeout = new("--timeout") { Description = "Seconds: a whole explicit run, or each solver call" };
-    public static readonly Option<string> Format = new("--format") { Description = "text | json | html", DefaultValueFactory = _ => "text" };
+    public static readonly Option<string> Format = new("--format") { Description = "text | json | html | email", DefaultValueFactory = _ => "text" };
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
@@ -41,9 +41,9 @@ public static class CheckCommand
     {
         var format = parse.GetValue(Format)!;
         var engineName = parse.GetValue(Engine)!;
-        if (format is not ("text" or "json" or "html"))
+        if (format is not ("text" or "json" or "html" or "email"))
         {
-            return Cli.UsageError($"--format must be text, json or html, not '{format}'");
+            return Cli.UsageError($"--format must be text, json, html or email, not '{format}'");
         }
 
         if (!EngineCatalog.Names.Contains(engineName))
@@ -96,6 +96,7 @@ public static class CheckCommand
         {
             "json" => JsonReport.Render(model, results, header),
             "html" => HtmlReport.Render(model, results, header),
+            "email" => Core.Printing.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
             _ => TextReport.Render(model, results, header),
         });
         if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
