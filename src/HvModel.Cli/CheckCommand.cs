@@ -43,7 +43,7 @@ public static class CheckCommand
         var engineName = parse.GetValue(Engine)!;
         if (format is not ("text" or "json" or "html" or "email"))
         {
-            return Cli.UsageError($"--format must be text, json, html or email, not '{format}'");
+            return Cli.UsageError($"--format must be text, json or html, or email for a review reply, not '{format}'");
         }
 
         if (!EngineCatalog.Names.Contains(engineName))
