@@ -18,19 +18,20 @@ public static class CheckCommand
     public static readonly Option<string[]> Properties = new("--property") { Description = "Check only this property (repeatable)" };
     public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
-    public static readonly Option<string> Format = new("--format") { Description = "text | json | html", DefaultValueFactory = _ => "text" };
+    public static readonly Option<string> Format = new("--format") { Description = "text | json | html | email", DefaultValueFactory = _ => "text" };
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> Interpret = new("--interpret") { Description = "Explicit engine: run the model with the interpreter (the reference semantics) instead of compiled code" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
     public static readonly Option<bool> NoDeadlock = new("--no-deadlock") { Description = "Do not check for deadlock in this run (as SPIN's -E); deadlock cells are not checked" };
+    public static readonly Option<bool> RunGate = new("--gate") { Description = "Also run the vacuity and fault-coverage gate (see 'hvmodel gate')" };
 
     public static Command Create()
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret,
+            Variants, Properties, Engine, Depth, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -42,9 +43,9 @@ public static class CheckCommand
     {
         var format = parse.GetValue(Format)!;
         var engineName = parse.GetValue(Engine)!;
-        if (format is not ("text" or "json" or "html"))
+        if (format is not ("text" or "json" or "html" or "email"))
         {
-            return Cli.UsageError($"--format must be text, json or html, not '{format}'");
+            return Cli.UsageError($"--format must be text, json or html, or email for a review reply, not '{format}'");
         }
 
         if (!EngineCatalog.Names.Contains(engineName))
@@ -95,6 +96,7 @@ public static class CheckCommand
         {
             "json" => JsonReport.Render(model, results, header),
             "html" => HtmlReport.Render(model, results, header),
+            "email" => Core.Printing.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
             _ => TextReport.Render(model, results, header),
         });
         if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
@@ -106,7 +108,8 @@ public static class CheckCommand
             }
         }
 
-        return CheckRunner.ExitCode(results);
+        var exit = CheckRunner.ExitCode(results);
+        return parse.GetValue(RunGate) ? GateCommand.AfterCheck(model, parse.GetValue(Variants) ?? [], format, exit) : exit;
     }
 
     private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => (engine == "explicit"

@@ -51,6 +51,8 @@ public static class Cli
             GraphCommand.Create(),
             AblateCommand.Create(),
             ExportCommand.Create(),
+            DiffCommand.Create(),
+            GateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

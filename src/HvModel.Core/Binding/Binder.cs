@@ -120,6 +120,7 @@ public sealed partial class Binder
             frameSize)
         {
             Scalarsets = [.. scalarsets],
+            GateExpectations = BindGateExpectations(decls.OfType<GateExpectDecl>(), actions),
         };
     }
 

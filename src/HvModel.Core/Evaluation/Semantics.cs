@@ -48,6 +48,13 @@ public sealed class Semantics
         set => exec.Notes = value;
     }
 
+    /// <summary>The <c>if hunk</c> branches of the path being run; set to a list to record them (an observation only).</summary>
+    public List<HunkBranch>? HunkBranches
+    {
+        get => exec.HunkBranches;
+        set => exec.HunkBranches = value;
+    }
+
     /// <summary>The action instance being run (so that a model error can say where it happened).</summary>
     public ActionDef? CurrentAction { get; private set; }
 

@@ -27,6 +27,34 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
     public List<string>? Notes { get; set; }
 
     /// <summary>
+    /// The <c>if hunk</c> branches taken on the path being run, recorded like <see cref="Notes"/>
+    /// (what a continuation sees is its own path's); null when not recorded. An observation only.
+    /// </summary>
+    public List<HunkBranch>? HunkBranches { get; set; }
+
+    private readonly Dictionary<IfStmt, System.Collections.Immutable.ImmutableArray<Hunk>> hunksOfIf = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Records the branch an <c>if</c> takes when its condition reads a hunk and branches are being recorded.</summary>
+    private void ObserveBranch(IfStmt s, bool then)
+    {
+        if (HunkBranches is null)
+        {
+            return;
+        }
+
+        if (!hunksOfIf.TryGetValue(s, out var hunks))
+        {
+            hunks = HunksIn.Of(s.Condition);
+            hunksOfIf[s] = hunks;
+        }
+
+        if (!hunks.IsEmpty)
+        {
+            HunkBranches.Add(new HunkBranch(hunks, then, s.Span));
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="stmt"/> from <paramref name="start"/> (which is modified) and calls
     /// <paramref name="onOutcome"/> for every final state. The callee must copy what it keeps.
     /// </summary>
@@ -39,11 +67,17 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         if (!Branches(stmt))
         {
             var notesBefore = Notes?.Count ?? 0;
+            var branchesBefore = HunkBranches?.Count ?? 0;
             Direct(stmt, st);
             k(st);
             if (Notes is not null && Notes.Count > notesBefore)
             {
                 Notes.RemoveRange(notesBefore, Notes.Count - notesBefore);
+            }
+
+            if (HunkBranches is not null && HunkBranches.Count > branchesBefore)
+            {
+                HunkBranches.RemoveRange(branchesBefore, HunkBranches.Count - branchesBefore);
             }
 
             return;
@@ -112,9 +146,14 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
 
                 break;
             case IfStmt i:
+            {
                 eval.State = st;
-                Direct(eval.Holds(i.Condition) ? i.Then : i.Else, st);
+                var then = eval.Holds(i.Condition);
+                ObserveBranch(i, then);
+                Direct(then ? i.Then : i.Else, st);
                 break;
+            }
+
             case ForStmt f:
             {
                 var type = f.Variable.Domain;
@@ -201,7 +240,15 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
     public bool VisitIf(IfStmt s)
     {
         eval.State = state;
-        Exec(eval.Holds(s.Condition) ? s.Then : s.Else, state, next);
+        var then = eval.Holds(s.Condition);
+        var before = HunkBranches?.Count ?? 0;
+        ObserveBranch(s, then);
+        Exec(then ? s.Then : s.Else, state, next);
+        if (HunkBranches is not null && HunkBranches.Count > before)
+        {
+            HunkBranches.RemoveRange(before, HunkBranches.Count - before);
+        }
+
         return true;
     }
 
@@ -249,6 +296,7 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
             var branch = ordinal == type.Count - 1 ? original : (int[])original.Clone();
             var value = eval.Locals[slot];
             var notes = Notes?.Count ?? 0;
+            var hunkBranches = HunkBranches?.Count ?? 0;
             try
             {
                 Exec(s.Body, branch, after =>
@@ -263,6 +311,11 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
                 if (Notes is not null && Notes.Count > notes)
                 {
                     Notes.RemoveRange(notes, Notes.Count - notes);
+                }
+
+                if (HunkBranches is not null && HunkBranches.Count > hunkBranches)
+                {
+                    HunkBranches.RemoveRange(hunkBranches, HunkBranches.Count - hunkBranches);
                 }
 
                 OnBranchError(e);

@@ -121,6 +121,9 @@ public sealed record Model(
     /// </summary>
     public const string DeadlockProperty = "deadlock";
 
+    /// <summary>The gate findings this model expects (<c>expect never|inert|vacuous</c>) for its constants.</summary>
+    public ImmutableArray<GateExpectation> GateExpectations { get; init; } = [];
+
     public Variant GetVariant(string name) => Variants.First(v => v.Name == name);
 
     /// <summary>

@@ -128,7 +128,7 @@ public sealed partial class Parser
             }
 
             case "expect":
-                return ExpectDeclaration();
+                return AtGateExpectation() ? GateExpectation() : ExpectDeclaration();
             case "allow":
                 Advance();
                 Expect("deadlock");

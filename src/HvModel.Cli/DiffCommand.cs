@@ -1,0 +1,62 @@
+using System.CommandLine;
+using HvModel.Core.Binding;
+using HvModel.Core.Checking;
+using HvModel.Core.Printing;
+using HvModel.Core.Printing.Review;
+using HvModel.Core.Text;
+using HvModel.Explicit.Review;
+
+namespace HvModel.Cli;
+
+/// <summary>
+/// <c>hvmodel diff A B [MODEL]</c>: what changes from variant A to variant B of one model.
+/// Exit codes: 0, or 1 when B violates a property that A does not (a regression), 3 when a
+/// run was inconclusive.
+/// </summary>
+public static class DiffCommand
+{
+    private static readonly ModelOptions Source = new();
+    private static readonly Argument<string> A = new("A") { Description = "The base variant (e.g. pre)" };
+    private static readonly Argument<string> B = new("B") { Description = "The patched variant (e.g. v3)" };
+    private static readonly Option<string> Format = new("--format") { Description = "text | json | email", DefaultValueFactory = _ => "text" };
+    private static readonly Option<long> MaxStates = new("--max-states") { Description = "Give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
+
+    public static Command Create()
+    {
+        var command = new Command("diff", "Compare two variants: verdict changes, A's counterexamples replayed on B, regressions") { A, B, Format, MaxStates };
+        Source.AddTo(command);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var format = parse.GetValue(Format)!;
+        if (format is not ("text" or "json" or "email"))
+        {
+            return Cli.UsageError($"--format must be text, json or email, not '{format}'");
+        }
+
+        if (parse.GetValue(MaxStates) < 1)
+        {
+            return Cli.UsageError("--max-states must be 1 or more");
+        }
+
+        if (Source.Load(parse) is not { } model)
+        {
+            return 2;
+        }
+
+        var a = ReviewCommands.Variant(model, parse.GetValue(A)!);
+        var b = ReviewCommands.Variant(model, parse.GetValue(B)!);
+        var diff = VariantDiffer.Diff(model, a, b, new CheckOptions { MaxStates = parse.GetValue(MaxStates) });
+        var header = ReviewCommands.Header(model);
+        Console.Out.Write(format switch
+        {
+            "json" => DiffJsonReport.Render(model, diff, header),
+            "email" => DiffTextReport.Render(model, diff, header, ReviewCommands.Reproduce(parse, "diff")),
+            _ => DiffTextReport.Render(model, diff, header),
+        });
+        return diff.Inconclusive ? 3 : diff.Regressions.IsEmpty ? 0 : 1;
+    }
+}

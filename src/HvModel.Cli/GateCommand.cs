@@ -1,0 +1,76 @@
+using System.CommandLine;
+using HvModel.Core.Ir;
+using HvModel.Core.Printing.Review;
+using HvModel.Explicit.Review;
+
+namespace HvModel.Cli;
+
+/// <summary>
+/// <c>hvmodel gate [MODEL] [--variant V]...</c>: the vacuity and fault-coverage gate. Exit 0
+/// when every finding is one the model declares expected, 1 when one is not, 3 when a variant's
+/// exploration hit the state limit.
+/// </summary>
+public static class GateCommand
+{
+    private static readonly ModelOptions Source = new();
+    private static readonly Option<string[]> Variants = new("--variant") { Description = "Only this variant (repeatable)" };
+    private static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+    private static readonly Option<int> MaxStates = new("--max-states") { Description = "Give up (exit 3) beyond this many states per variant", DefaultValueFactory = _ => Gate.DefaultMaxStates };
+
+    public static Command Create()
+    {
+        var command = new Command("gate", "Vacuity and fault coverage: actions that never fire, hunks that change nothing, vacuous implications, unreached covers") { Variants, Format, MaxStates };
+        Source.AddTo(command);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var format = parse.GetValue(Format)!;
+        if (format is not ("text" or "json"))
+        {
+            return Cli.UsageError($"--format must be text or json, not '{format}'");
+        }
+
+        if (parse.GetValue(MaxStates) < 1)
+        {
+            return Cli.UsageError("--max-states must be 1 or more");
+        }
+
+        if (Source.Load(parse) is not { } model)
+        {
+            return 2;
+        }
+
+        var gate = Gate.Run(model, Chosen(model, parse.GetValue(Variants) ?? []), parse.GetValue(MaxStates));
+        Console.Out.Write(format == "json" ? GateJsonReport.Render(model, gate, ReviewCommands.Header(model)) : GateTextReport.Render(gate));
+        return gate.ExitCode;
+    }
+
+    /// <summary>The variants named (all when none is).</summary>
+    public static List<Variant> Chosen(Model model, IReadOnlyCollection<string> names) =>
+        names.Count == 0 ? [.. model.Variants] : [.. names.Select(n => ReviewCommands.Variant(model, n))];
+
+    /// <summary>
+    /// <c>check --gate</c>: the gate after the check, in text after a text report (on stderr
+    /// after a JSON or HTML one, which must stay one document); a differing verdict's exit code
+    /// wins, then the gate's.
+    /// </summary>
+    public static int AfterCheck(Model model, IReadOnlyCollection<string> variants, string format, int checkExit)
+    {
+        var gate = Gate.Run(model, Chosen(model, variants));
+        var text = GateTextReport.Render(gate);
+        if (format == "text")
+        {
+            Console.Out.WriteLine();
+            Console.Out.Write(text);
+        }
+        else
+        {
+            Console.Error.Write(text);
+        }
+
+        return checkExit is 1 or 2 ? checkExit : gate.ExitCode != 0 ? gate.ExitCode : checkExit;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using HvModel.Core.Ir;
+using HvModel.Core.Syntax;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Binding;
+
+/// <summary>The binder's gate expectations: names resolved, arguments folded, <c>when</c> applied.</summary>
+public sealed partial class Binder
+{
+    private ImmutableArray<GateExpectation> BindGateExpectations(IEnumerable<GateExpectDecl> decls, ImmutableArray<ActionDef>.Builder actions)
+    {
+        var result = ImmutableArray.CreateBuilder<GateExpectation>();
+        foreach (var d in decls)
+        {
+            foreach (var v in d.Variants.Where(v => variants.All(x => x.Name != v.Text)))
+            {
+                throw new ModelError(v.Span, $"expect names an unknown variant '{v.Text}'");
+            }
+
+            var (kind, args) = d.Kind.Text switch
+            {
+                "never" => (GateFindingKind.NeverFires, NeverArguments(d, actions)),
+                "inert" => hunks.Any(h => h.Name == d.Subject.Text)
+                    ? (GateFindingKind.InertHunk, ImmutableArray<int?>.Empty)
+                    : throw new ModelError(d.Subject.Span, $"expect inert names an unknown hunk '{d.Subject.Text}'"),
+                _ => properties.Any(p => p.Name == d.Subject.Text && p.Kind == PropertyKind.Invariant)
+                    ? (GateFindingKind.VacuousImplication, ImmutableArray<int?>.Empty)
+                    : throw new ModelError(d.Subject.Span, $"expect vacuous names no invariant '{d.Subject.Text}'"),
+            };
+            if (d.When is not null)
+            {
+                var when = BindConstantExpr(d.When);
+                if (when.Type is not BoolType)
+                {
+                    throw new ModelError(d.When.Span, "the condition of an expectation must be a bool");
+                }
+
+                if (when.Value == 0)
+                {
+                    continue;
+                }
+            }
+
+            result.Add(new GateExpectation(kind, d.Subject.Text, args, [.. d.Variants.Select(v => v.Text)], d.Reason, d.Span));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>A value per parameter of the action named, null where the expectation leaves it open.</summary>
+    private ImmutableArray<int?> NeverArguments(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions)
+    {
+        var action = actions.FirstOrDefault(a => a.Name == d.Subject.Text)
+            ?? throw new ModelError(d.Subject.Span, $"expect never names an unknown action '{d.Subject.Text}'");
+        var values = new int?[action.Parameters.Length];
+        foreach (var (name, syntax) in d.Arguments)
+        {
+            var index = action.Parameters.IndexOf(action.Parameters.FirstOrDefault(p => p.Name == name.Text)!);
+            if (index < 0)
+            {
+                throw new ModelError(name.Span, $"action '{action.Name}' has no parameter '{name.Text}'");
+            }
+
+            var domain = action.Parameters[index].Domain;
+            var value = BindConstantExpr(syntax);
+            var fits = domain is RangeType ? Types.IsInteger(value.Type) : value.Type == domain;
+            if (!fits || domain.OrdinalOf(value.Value) < 0)
+            {
+                throw new ModelError(syntax.Span, $"expected a value of {domain.Display} for parameter '{name.Text}'");
+            }
+
+            values[index] = value.Value;
+        }
+
+        return [.. values];
+    }
+}

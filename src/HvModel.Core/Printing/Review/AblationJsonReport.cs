@@ -1,0 +1,58 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Review;
+
+namespace HvModel.Core.Printing.Review;
+
+/// <summary>
+/// <c>hvmodel ablate --format json</c>, field names as the issue fixes them:
+/// <c>{"variant", "hunks": [...], "subsets": [{"hunks": [...], "verdicts": {PROPERTY: VERDICT}}],
+/// "properties": [{"property", "necessary": [...], "minimal_sufficient": [[...], ...]}]}</c>,
+/// after the tool, model and constants every JSON report starts with.
+/// </summary>
+public static class AblationJsonReport
+{
+    public static string Render(Model model, Ablation ablation, ReportHeader header) => ReviewJson.Document(model, header, w =>
+    {
+        w.WriteString("variant", ablation.Variant.Name);
+        ReviewJson.Strings(w, "hunks", ablation.Variant.Hunks.Select(h => h.Name));
+        w.WriteStartArray("subsets");
+        foreach (var row in ablation.Rows)
+        {
+            w.WriteStartObject();
+            ReviewJson.Strings(w, "hunks", row.Hunks.Select(h => h.Name));
+            w.WriteStartObject("verdicts");
+            foreach (var p in ablation.Properties)
+            {
+                w.WriteString(p.Name, JsonReport.Word(row.Verdicts[p.Name]));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("properties");
+        foreach (var p in ablation.Properties)
+        {
+            w.WriteStartObject();
+            w.WriteString("property", p.Name);
+            ReviewJson.Strings(w, "necessary", ablation.Necessary(p.Name).Select(h => h.Name));
+            w.WriteStartArray("minimal_sufficient");
+            foreach (var set in ablation.MinimalSufficient(p.Name))
+            {
+                w.WriteStartArray();
+                foreach (var h in set)
+                {
+                    w.WriteStringValue(h.Name);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+}

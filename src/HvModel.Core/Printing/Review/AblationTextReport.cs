@@ -1,0 +1,104 @@
+using System.Text;
+using HvModel.Core.Ir;
+using HvModel.Core.Review;
+
+namespace HvModel.Core.Printing.Review;
+
+/// <summary>
+/// <c>hvmodel ablate</c> as text: the hunks lettered, the matrix (rows: hunk subsets, columns:
+/// invariants), then for each property what it needs and which hunks are necessary.
+/// </summary>
+public static class AblationTextReport
+{
+    public static string Render(Model model, Ablation ablation, int width = TextReport.Width)
+    {
+        var full = ablation.Variant;
+        var sb = new StringBuilder();
+        sb.AppendLine($"Ablation of variant {full.Name} of {model.Name}: {ablation.Rows.Length} subsets of its {full.Hunks.Length} hunks");
+        for (var h = 0; h < full.Hunks.Length; h++)
+        {
+            foreach (var line in StateFormatter.Wrap($"  {(char)('A' + h)} = {full.Hunks[h].Name}: {full.Hunks[h].Description}", width - 4))
+            {
+                sb.AppendLine(line.StartsWith(' ') ? line : "      " + line);
+            }
+        }
+
+        sb.AppendLine();
+        Matrix(sb, ablation, width);
+        sb.AppendLine();
+        for (var p = 0; p < ablation.Properties.Length; p++)
+        {
+            var name = ablation.Properties[p].Name;
+            Wrapped(sb, $"[{p + 1}] {name}: {Needs(ablation, name)}", 2, width);
+            var necessary = ablation.Necessary(name);
+            if (!necessary.IsEmpty)
+            {
+                Wrapped(sb, $"necessary: {string.Join(", ", necessary.Select(h => h.Name))}", 6, width);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The matrix, as many property columns as fit the width in each block.</summary>
+    public static void Matrix(StringBuilder sb, Ablation ablation, int width)
+    {
+        const int first = 8;
+        const int cell = 10;
+        var perBlock = Math.Max(1, (width - first) / cell);
+        for (var start = 0; start < ablation.Properties.Length; start += perBlock)
+        {
+            var block = Enumerable.Range(start, Math.Min(perBlock, ablation.Properties.Length - start)).ToList();
+            if (start > 0)
+            {
+                sb.AppendLine();
+            }
+
+            sb.AppendLine(("hunks".PadRight(first) + string.Concat(block.Select(p => $"[{p + 1}]".PadRight(cell)))).TrimEnd());
+            foreach (var row in ablation.Rows)
+            {
+                var cells = block.Select(p => VerdictWords.Cell(PropertyKind.Invariant, row.Verdicts[ablation.Properties[p].Name]).PadRight(cell));
+                sb.AppendLine((Letters(ablation.Variant, row).PadRight(first) + string.Concat(cells)).TrimEnd());
+            }
+        }
+    }
+
+    /// <summary>What a property needs, in words: its minimal sufficient hunk sets.</summary>
+    public static string Needs(Ablation ablation, string property)
+    {
+        var unknown = ablation.Rows.Count(r => r.Verdicts[property] == Verdict.Unknown);
+        if (unknown > 0)
+        {
+            // What a property needs cannot be told from runs that gave up.
+            return $"unknown: a limit was hit in {unknown} of {ablation.Rows.Length} subsets (--max-states, --timeout)";
+        }
+
+        var minimal = ablation.MinimalSufficient(property);
+        if (minimal.IsEmpty)
+        {
+            return "violated whatever hunks are applied";
+        }
+
+        if (minimal.Any(s => s.IsEmpty))
+        {
+            return "holds without any hunk";
+        }
+
+        var sets = minimal.Select(s => string.Join(" + ", s.Select(h => h.Name)));
+        return $"needs {string.Join(", or ", sets)}{(ablation.Monotone(property) ? "" : " (not monotone: some supersets violate it)")}";
+    }
+
+    public static string Letters(Variant full, AblationRow row) =>
+        row.Hunks.IsEmpty ? "-" : string.Concat(row.Hunks.Select(h => (char)('A' + full.Hunks.IndexOf(h))));
+
+    private static void Wrapped(StringBuilder sb, string text, int indent, int width)
+    {
+        var pad = new string(' ', indent);
+        var first = true;
+        foreach (var line in StateFormatter.Wrap(text, width - indent - 2))
+        {
+            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
+            first = false;
+        }
+    }
+}

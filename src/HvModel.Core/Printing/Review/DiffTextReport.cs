@@ -1,0 +1,148 @@
+using System.Text;
+using HvModel.Core.Ir;
+using HvModel.Core.Review;
+
+namespace HvModel.Core.Printing.Review;
+
+/// <summary>
+/// <c>hvmodel diff</c> as text: the verdicts side by side with what changed, each of A's
+/// counterexamples replayed on B (where it is blocked or first differs, and why), and B's
+/// regressions with their counterexamples.
+/// </summary>
+public static class DiffTextReport
+{
+    public static string Render(Model model, VariantDiff diff, ReportHeader header, string? reproduce = null)
+    {
+        var email = reproduce is not null;
+        var width = email ? EmailText.Width : TextReport.Width;
+        var sb = new StringBuilder();
+        if (!email)
+        {
+            TextReport.Header(sb, model, header);
+        }
+
+        sb.AppendLine();
+        Wrapped(sb, $"diff {diff.A} -> {diff.B}: {Hunks(model, diff.B)}", 0, width);
+        sb.AppendLine();
+        Verdicts(sb, diff);
+        foreach (var replay in diff.Replays)
+        {
+            sb.AppendLine();
+            Replay(sb, model, diff, replay, width, email);
+        }
+
+        foreach (var r in diff.Regressions)
+        {
+            sb.AppendLine();
+            Wrapped(sb, $"REGRESSION: {r.Property} is violated in {diff.B} and not in {diff.A}; {diff.B}'s counterexample:", 0, width);
+            Story(sb, model, r.Trace!, email);
+        }
+
+        if (diff.Regressions.IsEmpty)
+        {
+            sb.AppendLine();
+            Wrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}.", 0, width);
+        }
+
+        if (reproduce is not null)
+        {
+            sb.AppendLine();
+            EmailText.Command(sb, reproduce);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Hunks(Model model, string variant)
+    {
+        var v = model.GetVariant(variant);
+        return v.Hunks.IsEmpty ? $"{variant} applies no hunk" : $"{variant} applies {string.Join(", ", v.Hunks.Select(h => h.Name))}";
+    }
+
+    private static void Verdicts(StringBuilder sb, VariantDiff diff)
+    {
+        var first = Math.Max(10, diff.Verdicts.Max(v => v.Property.Length) + 2);
+        var cell = Math.Max(11, Math.Max(diff.A.Length, diff.B.Length) + 2);
+        sb.AppendLine($"{"property".PadRight(first)}{diff.A.PadRight(cell)}{diff.B.PadRight(cell)}change");
+        sb.AppendLine(new string('-', first + (2 * cell) + 10));
+        foreach (var v in diff.Verdicts)
+        {
+            var change = !v.Changed ? "" : v.InB == Verdict.Holds ? (v.Kind == PropertyKind.Cover ? "now reached" : "fixed") : v.InB == Verdict.Violated ? (v.Kind == PropertyKind.Cover ? "LOST" : "BROKEN") : "unknown";
+            sb.AppendLine($"{v.Property.PadRight(first)}{VerdictWords.Cell(v.Kind, v.InA).PadRight(cell)}{VerdictWords.Cell(v.Kind, v.InB).PadRight(cell)}{change}".TrimEnd());
+        }
+    }
+
+    public static string Summary(VariantDiff diff, StoryReplay r)
+    {
+        if (r.BlockedAt is { } blocked)
+        {
+            return $"{diff.A}'s counterexample ({r.InA.Trace!.Length} steps) is blocked in {diff.B} at step {blocked}: {r.BlockedReason}.";
+        }
+
+        var end = r.StillFails == true ? $"{r.Property} still fails at its end in {diff.B}" : $"{r.Property} holds at its end in {diff.B}";
+        return r.FirstDifference is { } d
+            ? $"{diff.A}'s counterexample ({r.InA.Trace!.Length} steps) runs in full on {diff.B}; it stops failing at step {d.Step}, {d.Call}, the first step whose effect differs; {end}."
+            : $"{diff.A}'s counterexample ({r.InA.Trace!.Length} steps) runs unchanged on {diff.B}; {end}.";
+    }
+
+    private static void Story(StringBuilder sb, Model model, Traces.Trace trace, bool email)
+    {
+        if (email)
+        {
+            EmailText.Story(sb, model, trace);
+        }
+        else
+        {
+            TextReport.TraceSteps(sb, model, trace);
+        }
+    }
+
+    private static void Replay(StringBuilder sb, Model model, VariantDiff diff, StoryReplay r, int width, bool email)
+    {
+        var title = $"== {diff.A} / {r.Property} replayed on {diff.B} ";
+        sb.AppendLine(title.Length >= width ? title : title.PadRight(width, '='));
+        Wrapped(sb, Summary(diff, r), 3, width);
+        if (r.FirstDifference is { } d)
+        {
+            Wrapped(sb, $"at step {d.Step}, {d.Call}:", 3, width);
+            foreach (var x in d.Differences)
+            {
+                Wrapped(sb, $"{x.Slot}: {x.InA} in {diff.A}, {x.InB} in {diff.B}", 5, width);
+            }
+
+            // Each branch B took, with A's branch at the same 'if' when it went the other way.
+            var unmatched = d.BranchesInA.ToList();
+            foreach (var b in d.BranchesInB)
+            {
+                var inA = unmatched.FirstOrDefault(x => x.Span == b.Span);
+                unmatched.Remove(inA!);
+                var other = inA is null ? $" (not reached in {diff.A})" : inA.Then != b.Then ? $" (in {diff.A}: {(inA.Then ? "then" : "else")})" : "";
+                Wrapped(sb, $"{b} in {diff.B}{other}", 5, width);
+            }
+
+            foreach (var a in unmatched)
+            {
+                Wrapped(sb, $"{a} in {diff.A} (not reached in {diff.B})", 5, width);
+            }
+        }
+
+        var matter = r.HunksThatMatter.IsEmpty
+            ? $"hunks that matter: none of {diff.B}'s hunks alone (removing any one of them leaves {r.Property} as it is in {diff.B})"
+            : $"hunks that matter: {string.Join(", ", r.HunksThatMatter)} ({diff.B} without {(r.HunksThatMatter.Length == 1 ? "it" : "any one of them")} violates {r.Property} again)";
+        Wrapped(sb, matter, 3, width);
+        sb.AppendLine();
+        Wrapped(sb, $"{diff.A}'s story:", 3, width);
+        Story(sb, model, r.InA.Trace!, email);
+    }
+
+    private static void Wrapped(StringBuilder sb, string text, int indent, int width)
+    {
+        var pad = new string(' ', indent);
+        var first = true;
+        foreach (var line in StateFormatter.Wrap(text, width - indent - 2))
+        {
+            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using HvModel.Core.Ir;
+
+namespace HvModel.Core.Review;
+
+/// <summary>
+/// One finding of the gate in one variant: what (<see cref="Subject"/>: an action instance, a
+/// hunk, an invariant or a cover), in words, and the reason when the model expects it.
+/// </summary>
+public sealed record GateFinding(GateFindingKind Kind, string Variant, string Subject, string Detail, string? ExpectedBecause)
+{
+    public bool Expected => ExpectedBecause is not null;
+
+    /// <summary>The kind as written in reports and in JSON.</summary>
+    public string KindWord => Kind switch
+    {
+        GateFindingKind.NeverFires => "never_fires",
+        GateFindingKind.InertHunk => "inert_hunk",
+        GateFindingKind.VacuousImplication => "vacuous_implication",
+        _ => "unreached_cover",
+    };
+}

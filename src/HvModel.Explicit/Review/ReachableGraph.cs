@@ -1,0 +1,115 @@
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Printing;
+using HvModel.Core.Text;
+
+namespace HvModel.Explicit.Review;
+
+/// <summary>
+/// The reachable state graph of one variant, explored breadth-first through the evaluator
+/// without symmetry reduction (so every action instance is seen with its own arguments): the
+/// states, and every transition labelled with its action instance. Small models only: the
+/// gate's questions (coverage, vacuity, a hunk's effect) need the whole graph.
+/// </summary>
+public sealed class ReachableGraph
+{
+    private readonly Dictionary<int[], int> index = new(StateComparer.Instance);
+
+    private ReachableGraph()
+    {
+    }
+
+    public List<int[]> States { get; } = [];
+
+    /// <summary>Transitions as (from, action instance, to); the instance is <c>name(p=v, ...)</c>.</summary>
+    public HashSet<(int From, string Instance, int To)> Edges { get; } = [];
+
+    /// <summary>True when the exploration stopped at the state limit.</summary>
+    public bool Incomplete { get; private set; }
+
+    public static ReachableGraph Explore(Model model, Variant variant, int maxStates)
+    {
+        var g = new ReachableGraph();
+        var semantics = new Semantics(model, variant) { OnError = static _ => { } };
+        try
+        {
+            semantics.InitialStates(s => g.Add(s));
+        }
+        catch (ModelRuntimeError)
+        {
+            return g;
+        }
+
+        for (var i = 0; i < g.States.Count; i++)
+        {
+            if (g.States.Count > maxStates)
+            {
+                g.Incomplete = true;
+                break;
+            }
+
+            var from = i;
+            semantics.Successors(g.States[i], (action, args, next) =>
+                g.Edges.Add((from, StateFormatter.ActionCall(action, args), g.Add(next))));
+        }
+
+        return g;
+    }
+
+    public int? IndexOf(int[] state) => index.TryGetValue(state, out var i) ? i : null;
+
+    private int Add(int[] state)
+    {
+        if (!index.TryGetValue(state, out var i))
+        {
+            i = States.Count;
+            var copy = (int[])state.Clone();
+            States.Add(copy);
+            index[copy] = i;
+        }
+
+        return i;
+    }
+
+    /// <summary>True when both graphs have the same states and the same labelled transitions.</summary>
+    public bool SameAs(ReachableGraph other)
+    {
+        if (other.States.Count != States.Count || other.Edges.Count != Edges.Count || other.Incomplete || Incomplete)
+        {
+            return false;
+        }
+
+        if (other.States.Any(s => IndexOf(s) is null))
+        {
+            return false;
+        }
+
+        foreach (var (from, instance, to) in other.Edges)
+        {
+            if (IndexOf(other.States[from]) is not { } f || IndexOf(other.States[to]) is not { } t || !Edges.Contains((f, instance, t)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class StateComparer : IEqualityComparer<int[]>
+    {
+        public static readonly StateComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var h = new HashCode();
+            foreach (var v in obj)
+            {
+                h.Add(v);
+            }
+
+            return h.ToHashCode();
+        }
+    }
+}

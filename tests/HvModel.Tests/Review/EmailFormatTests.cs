@@ -1,0 +1,29 @@
+using HvModel.Tests.Cli;
+
+namespace HvModel.Tests.Review;
+
+public class EmailFormatTests
+{
+    [Theory]
+    [InlineData("check")]
+    [InlineData("diff", "pre", "v3")]
+    [InlineData("ablate")]
+    public void Email_text_fits_72_columns_and_ends_with_the_command_that_reproduces_it(params string[] command)
+    {
+        var r = CliProcess.Run([.. command, "--format", "email"]);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.All(r.Stdout.Split('\n'), l => Assert.True(l.Length <= 72, $"{l.Length} columns: {l}"));
+        Assert.Contains($"Reproduce with:\n  dotnet run --project src/HvModel.Cli -- {string.Join(' ', command)}\n", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_email_tells_each_counterexample_as_the_kernel_call_story()
+    {
+        var r = CliProcess.Run("check", "--format", "email", "--variant", "pre", "--property", "no_stuck_mask");
+
+        Assert.Contains("pre / no_stuck_mask: violated in", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  5  migrate_one_irq(i=Irq0)\n       hv_irq_mask;", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-- check --variant pre \\\n    --property no_stuck_mask", r.Stdout, StringComparison.Ordinal);
+    }
+}
