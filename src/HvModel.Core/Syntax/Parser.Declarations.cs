@@ -272,6 +272,23 @@ public sealed partial class Parser
 
     private TypeSyntax Type()
     {
+        if (++nesting > MaxNesting)
+        {
+            throw Error($"type nested more than {MaxNesting} levels deep");
+        }
+
+        try
+        {
+            return TypeBody();
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private TypeSyntax TypeBody()
+    {
         var t = Current;
         if (Accept("bool"))
         {
@@ -296,10 +313,13 @@ public sealed partial class Parser
         }
 
         // A named type, or a range 'lo .. hi' whose bounds are expressions.
-        var lo = Additive();
+        var lo = BitOr();
         if (Accept(".."))
         {
-            return new RangeTypeSyntax(lo, Additive(), t.Span);
+            var hi = BitOr();
+            CheckDepth(lo);
+            CheckDepth(hi);
+            return new RangeTypeSyntax(lo, hi, t.Span);
         }
 
         if (lo is NameSyntax n)
