@@ -141,6 +141,20 @@ public sealed partial class Binder
         }
     }
 
+    /// <summary>A <c>--const</c> value: its errors name the option, since the command line has no lines to point at.</summary>
+    private LiteralExpr BindOverride(string name, string text, ExprSyntax parsed, HvType? declared)
+    {
+        try
+        {
+            return BindConstantExpr(parsed);
+        }
+        catch (ModelError e)
+        {
+            var values = declared is EnumType en ? $" ({en.Name} has: {string.Join(", ", en.Members)})" : "";
+            throw new ModelError(CommandLine, $"--const {name}={text}: {e.Message}{values}");
+        }
+    }
+
     private Expr BindName(NameSyntax n, Scope scope)
     {
         var (local, substitute) = scope.Find(n.Name);

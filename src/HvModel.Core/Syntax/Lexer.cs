@@ -18,6 +18,9 @@ public static class Lexer
         "band", "bor", "bxor",
     };
 
+    /// <summary>The longest name: names become parts of file names (counterexamples, SMT dumps).</summary>
+    public const int MaxNameLength = 1000;
+
     // Longest first, so that ':=' wins over ':'.
     private static readonly string[] Symbols =
     [
@@ -94,6 +97,11 @@ public static class Lexer
                     i++;
                 }
 
+                if (i - start > MaxNameLength)
+                {
+                    throw new ModelError(span, $"a name of {i - start} characters: names have at most {MaxNameLength}");
+                }
+
                 var word = text[start..i];
                 tokens.Add(new Token(Keywords.Contains(word) ? TokenKind.Keyword : TokenKind.Identifier, word, span));
             }
@@ -154,7 +162,9 @@ public static class Lexer
                 var symbol = Array.Find(Symbols, s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0);
                 if (symbol is null)
                 {
-                    throw new ModelError(span, $"unexpected character '{ch}'");
+                    throw new ModelError(span, char.IsControl(ch) || char.IsSurrogate(ch)
+                        ? $"unexpected character U+{(int)ch:X4} (model files are text)"
+                        : $"unexpected character '{ch}'");
                 }
 
                 tokens.Add(new Token(TokenKind.Symbol, symbol, span));

@@ -60,8 +60,7 @@ public sealed partial class Parser
             case "init":
             {
                 Advance();
-                var body = Statements();
-                Expect("end");
+                var body = Block("init", t);
                 return new InitDecl(body, t.Span);
             }
 
@@ -80,8 +79,7 @@ public sealed partial class Parser
                 var name = Expect(TokenKind.Identifier).Text;
                 var ps = Current.Is("(") ? Parameters() : [];
                 Accept("do");
-                var body = Statements();
-                Expect("end");
+                var body = Block("procedure", t);
                 return new ProcedureDecl(name, ps, body, t.Span);
             }
 
@@ -184,8 +182,7 @@ public sealed partial class Parser
 
         var guard = Accept("when") ? Expression() : null;
         Expect("do");
-        var body = Statements();
-        Expect("end");
+        var body = Block("action", t);
         return new ActionDecl(name, ps, calls, guard, body, t.Span);
     }
 

@@ -19,6 +19,9 @@ public sealed partial class Parser
     // Recursion depth of the parser itself (expressions, statements and types).
     private int nesting;
 
+    // The quantifiers whose body is being read: a chained comparison inside one gets a hint.
+    private readonly Stack<Token> openQuantifiers = new();
+
     // Depth of Expression() calls only: the outermost one measures the tree it built.
     private int expressionNesting;
 
@@ -102,7 +105,15 @@ public sealed partial class Parser
             Expect(":");
             var type = Type();
             Expect(".");
-            return new QuantSyntax(q, name, type, Expression(), t.Span);
+            openQuantifiers.Push(t);
+            try
+            {
+                return new QuantSyntax(q, name, type, Expression(), t.Span);
+            }
+            finally
+            {
+                openQuantifiers.Pop();
+            }
         }
 
         return Implication();
@@ -179,17 +190,7 @@ public sealed partial class Parser
     private ExprSyntax Comparison()
     {
         var left = BitOr();
-        var t = Current;
-        BinaryOp? op = t.Kind == TokenKind.Symbol ? t.Text switch
-        {
-            "=" => BinaryOp.Equal,
-            "!=" => BinaryOp.NotEqual,
-            "<" => BinaryOp.Less,
-            "<=" => BinaryOp.LessEqual,
-            ">" => BinaryOp.Greater,
-            ">=" => BinaryOp.GreaterEqual,
-            _ => null,
-        } : null;
+        var op = ComparisonOp(Current);
         if (op is null)
         {
             return left;
@@ -199,8 +200,29 @@ public sealed partial class Parser
 
         // 'a = not b' reads as a = (not b); a leading 'not' still covers the comparison.
         var right = Current.Is("not") || Current.Is("!") ? Negation() : BitOr();
+        if (ComparisonOp(Current) is not null)
+        {
+            // Comparisons do not chain. Most often the first one ends a quantifier's body,
+            // which extends as far right as it can.
+            var q = openQuantifiers.Count > 0 ? openQuantifiers.Peek() : null;
+            throw Error(q is null
+                ? $"comparisons do not chain: add parentheses around the part before {Current.Describe()}"
+                : $"comparisons do not chain, and the body of '{q.Text}' (line {q.Span.Line}) extends as far right as it can: write '({q.Text} x: T . body) {Current.Text} ...'");
+        }
+
         return new BinarySyntax(op.Value, left, right, left.Span);
     }
+
+    private static BinaryOp? ComparisonOp(Token t) => t.Kind == TokenKind.Symbol ? t.Text switch
+    {
+        "=" => BinaryOp.Equal,
+        "!=" => BinaryOp.NotEqual,
+        "<" => BinaryOp.Less,
+        "<=" => BinaryOp.LessEqual,
+        ">" => BinaryOp.Greater,
+        ">=" => BinaryOp.GreaterEqual,
+        _ => null,
+    } : null;
 
     // The bit operators bind tighter than the comparisons, unlike C, so that
     // 'flags band MASK = 0' means what it says; among themselves they keep C's order:
