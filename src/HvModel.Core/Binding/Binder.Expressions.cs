@@ -20,7 +20,7 @@ public sealed partial class Binder
     public const int MaxStatementDepth = 2 * Parser.MaxNesting;
 
     /// <summary>The most nodes an expression may have once definitions are inlined (a definition used twice in another counts twice).</summary>
-    public const long MaxExprSize = 1_000_000;
+    public const long MaxExprSize = 100_000;
 
     // The binder's own recursion, which inlining makes deeper than the syntax: a chain of
     // definitions that only rename one another builds no node but recurses all the same.

@@ -60,7 +60,8 @@ public sealed partial class Parser
             var (node, depth) = stack.Pop();
             if (depth > MaxNesting)
             {
-                throw new ModelError(node.Span, $"expression nested more than {MaxNesting} levels deep (each operator of a chain such as 'a and b and c' is a level)");
+                // Reported where the whole expression starts: a chain's nodes all start there too.
+                throw new ModelError(root.Span, $"expression nested more than {MaxNesting} levels deep (each operator of a chain such as 'a and b and c' is a level)");
             }
 
             foreach (var child in Children(node))

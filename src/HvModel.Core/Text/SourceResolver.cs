@@ -74,7 +74,7 @@ public sealed class FileSourceResolver : ISourceResolver
         {
             var at = start + Math.Max(0, e.Index);
             var line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
-            var bad = at < bytes.Length ? $" (byte 0x{bytes[at]:X2})" : "";
+            var bad = at < bytes.Length ? $" (0x{bytes[at]:X2})" : "";
             throw new InvalidDataException($"it is not UTF-8 text: line {line} has an invalid byte{bad}", e);
         }
     }
