@@ -68,7 +68,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("invariant p: ", "if true then true else ", "true", " end")]
     public void Deep_nesting_is_rejected(string prefix, string open, string inner, string close)
     {
-        const int Depth = 100_000;
+        const int Depth = 20_000;
         var text = new StringBuilder("var x: 0 .. 3 = 0\n").Append(prefix);
         text.Insert(text.Length, open, Depth).Append(inner).Insert(text.Length, close, Depth);
         if (prefix.StartsWith("action", StringComparison.Ordinal))
@@ -140,9 +140,15 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void A_file_of_ten_megabytes_is_refused_before_it_is_read()
     {
-        var bytes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("var x: bool = false -- padding padding padding\n", 220_000)));
+        var path = Path.Combine(dir, "huge.hvm");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(10 << 20);
+        }
 
-        AssertEnds($"error: cannot read '{Path.Combine(dir, "huge.hvm")}': it has {bytes.Length} bytes, more than the 4194304 a model file may have", FileError("huge.hvm", bytes));
+        var error = Assert.Throws<ModelError>(() => ModelLoader.LoadFile(path)).Format();
+
+        Assert.Equal($"{path}: error: cannot read '{path}': it has {10 << 20} bytes, more than the 4194304 a model file may have", error);
     }
 
     [Fact]
