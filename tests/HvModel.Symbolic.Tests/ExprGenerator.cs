@@ -73,9 +73,32 @@ internal sealed class ExprGenerator(int seed)
         }
     }
 
+    /// <summary>Whether <see cref="Int"/> also draws '/', '%', the bit operators and shifts.</summary>
+    public bool DivisionAndBits { get; init; } = true;
+
     public string Int(int depth)
     {
-        switch (random.Next(depth <= 0 ? 4 : 13))
+        var pick = random.Next(depth <= 0 ? 4 : DivisionAndBits ? 20 : 13);
+        switch (pick)
+        {
+            // Divisors and operands are drawn around zero: negative operands, a zero divisor and
+            // a negative operand of a bit operator are the cases where C and SMT-LIB differ or
+            // the evaluator raises an error.
+            case 13: return $"({Int(depth - 1)} / {Small()})";
+            case 14: return $"({Int(depth - 1)} % {(random.Next(2) == 0 ? Small() : Int(depth - 1))})";
+            case 15: return $"({Int(depth - 1)} / {Int(depth - 1)})";
+            case 16:
+            {
+                var op = new[] { "band", "bor", "bxor" }[random.Next(3)];
+                return $"({Int(depth - 1)} {op} {(random.Next(2) == 0 ? Small() : Int(depth - 1))})";
+            }
+
+            case 17: return $"({Int(depth - 1)} << {(random.Next(2) == 0 ? Small() : Int(depth - 1))})";
+            case 18: return $"({Int(depth - 1)} >> {(random.Next(2) == 0 ? Small() : Int(depth - 1))})";
+            case 19: return $"(({Int(depth - 1)} * 1000000) {new[] { "/", "%", "<<", "band" }[random.Next(4)]} {Int(depth - 1)})";
+        }
+
+        switch (pick)
         {
             case 0: return random.Next(2) == 0 ? "x" : "y";
             case 1: return random.Next(-3, 6).ToString(CultureInfo.InvariantCulture).Replace("-", "- ", StringComparison.Ordinal);
@@ -107,6 +130,8 @@ internal sealed class ExprGenerator(int seed)
         1 => new[] { "A", "B", "C" }[random.Next(3)],
         _ => $"(if {Bool(depth - 1)} then {Enum(depth - 1)} else {Enum(depth - 1)} end)",
     };
+
+    private string Small() => random.Next(-3, 6).ToString(CultureInfo.InvariantCulture).Replace("-", "- ", StringComparison.Ordinal);
 
     /// <summary>An index for an I-indexed array: usually in range, sometimes computed and possibly out of it.</summary>
     private string Index(int depth) => random.Next(4) switch

@@ -73,7 +73,6 @@ public sealed class TranslatorTests
                 Assert.Equal(SolverStatus.Sat, z3.CheckSat().Status);
                 var answer = Sexp.Parse(z3.Query($"(get-value ({smt.Term} {smt.Error}))"));
                 z3.Send("(pop 1)");
-                var value = answer.Items[0].Items[1].ToValue();
                 var error = answer.Items[1].Items[1].ToValue();
                 if (expected is null)
                 {
@@ -83,6 +82,8 @@ public sealed class TranslatorTests
                 else
                 {
                     Assert.True(error == 0, $"{p.Name} in [{string.Join(',', state)}]: a spurious error");
+                    // Read only now: under an error the term may leave 32 bits (an overflow).
+                    var value = answer.Items[0].Items[1].ToValue();
                     Assert.True(expected == value, $"{p.Name} in [{string.Join(',', state)}]: evaluator {expected}, smt {value}");
                     checkedValues++;
                 }
@@ -91,5 +92,70 @@ public sealed class TranslatorTests
 
         Assert.True(checkedValues > Count, "too few values compared");
         Console.WriteLine($"seed {seed}: {checkedValues} values and {errors} model errors compared");
+    }
+
+    /// <summary>
+    /// Every new integer operator on a grid of operands around zero (and past 32 bits):
+    /// SMT-LIB's Euclidean div and mod must come out as C's truncation, and every model error
+    /// of the evaluator (zero divisor, negative bit operand, overflow) must be the error term's.
+    /// </summary>
+    [Theory]
+    [InlineData("x / y")]
+    [InlineData("x % y")]
+    [InlineData("x band y")]
+    [InlineData("x bor y")]
+    [InlineData("x bxor y")]
+    [InlineData("x << y")]
+    [InlineData("x >> y")]
+    [InlineData("(x * 60000000) / y")]
+    [InlineData("(x * 60000000) << y")]
+    [InlineData("(x * 60000000) % (y - 1)")]
+    [InlineData("x / 3 + x % - 3 + (x >> 2) + (x band 6)")]
+    public void Division_and_bit_operators_match_the_evaluator_on_signed_operands(string expr)
+    {
+        var model = ModelLoader.LoadText($"var x: -40 .. 40\nvar y: -40 .. 40\ncover p: ({expr}) = 0");
+        var variant = model.Variants[0];
+        var semantics = new Semantics(model, variant);
+        var target = ((BinaryExpr)model.Properties[0].Predicate).Left;
+        using var z3 = new Z3Process();
+        z3.Declare("x", "Int");
+        z3.Declare("y", "Int");
+        var smt = new ExprTranslator(variant, model.FrameSize) { Slots = [SmtValue.Of("x"), SmtValue.Of("y")] }.Translate(target);
+        int[] grid = [-40, -7, -3, -2, -1, 0, 1, 2, 3, 7, 31, 32, 40];
+        var errors = 0;
+        foreach (var x in grid)
+        {
+            foreach (var y in grid)
+            {
+                int? expected;
+                try
+                {
+                    expected = semantics.Evaluate(target, [x, y]);
+                }
+                catch (ModelRuntimeError)
+                {
+                    expected = null;
+                }
+
+                z3.Send("(push 1)");
+                z3.Assert(SmtTerms.Eq("x", SmtTerms.Int(x)));
+                z3.Assert(SmtTerms.Eq("y", SmtTerms.Int(y)));
+                Assert.Equal(SolverStatus.Sat, z3.CheckSat().Status);
+                var answer = Sexp.Parse(z3.Query($"(get-value ({smt.Term} {smt.Error}))"));
+                z3.Send("(pop 1)");
+                var error = answer.Items[1].Items[1].ToValue();
+                Assert.True((expected is null ? 1 : 0) == error, $"{expr} at x={x}, y={y}: evaluator {(expected is null ? "error" : expected)}, smt error {error}");
+                if (expected is not null)
+                {
+                    Assert.Equal(expected, answer.Items[0].Items[1].ToValue());
+                }
+                else
+                {
+                    errors++;
+                }
+            }
+        }
+
+        Assert.True(expr.Contains('+', StringComparison.Ordinal) || errors > 0, "the grid meets no error case");
     }
 }

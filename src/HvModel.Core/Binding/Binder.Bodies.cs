@@ -107,6 +107,23 @@ public sealed partial class Binder
 
     private Stmt BindStmt(StmtSyntax syntax, Scope scope)
     {
+        if (++statementNesting > MaxStatementDepth)
+        {
+            throw new ModelError(syntax.Span, $"statements nested more than {MaxStatementDepth} levels deep once procedures are inlined");
+        }
+
+        try
+        {
+            return BindStmtNode(syntax, scope);
+        }
+        finally
+        {
+            statementNesting--;
+        }
+    }
+
+    private Stmt BindStmtNode(StmtSyntax syntax, Scope scope)
+    {
         switch (syntax)
         {
             case AssignSyntax a:

@@ -1,3 +1,4 @@
+using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Syntax;
 using HvModel.Core.Text;
@@ -7,7 +8,55 @@ namespace HvModel.Core.Binding;
 /// <summary>Expressions: name resolution, type rules, inlining of definitions.</summary>
 public sealed partial class Binder
 {
+    /// <summary>
+    /// The deepest expression once definitions are inlined: twice the parser's limit, so that
+    /// an expression may use a definition as deep as itself. Every back end walks expressions
+    /// recursively; this bound (with <see cref="MaxStatementDepth"/>) is what keeps them
+    /// within the stack, whatever thread they run on.
+    /// </summary>
+    public const int MaxExprDepth = 2 * Parser.MaxNesting;
+
+    /// <summary>The deepest nesting of statements once procedures are inlined.</summary>
+    public const int MaxStatementDepth = 2 * Parser.MaxNesting;
+
+    /// <summary>The most nodes an expression may have once definitions are inlined (a definition used twice in another counts twice).</summary>
+    public const long MaxExprSize = 100_000;
+
+    // The binder's own recursion, which inlining makes deeper than the syntax: a chain of
+    // definitions that only rename one another builds no node but recurses all the same.
+    private const int MaxBindNesting = 5 * Parser.MaxNesting;
+    private int bindNesting;
+    private int statementNesting;
+
     private Expr BindExpr(ExprSyntax syntax, Scope scope)
+    {
+        if (++bindNesting > MaxBindNesting)
+        {
+            throw new ModelError(syntax.Span, $"definitions nested more than {MaxBindNesting} levels deep once inlined");
+        }
+
+        try
+        {
+            var e = BindExprNode(syntax, scope);
+            if (e.Depth > MaxExprDepth)
+            {
+                throw new ModelError(syntax.Span, $"expression more than {MaxExprDepth} levels deep once definitions are inlined");
+            }
+
+            if (e.Size > MaxExprSize)
+            {
+                throw new ModelError(syntax.Span, $"expression of more than {MaxExprSize} nodes once definitions are inlined");
+            }
+
+            return e;
+        }
+        finally
+        {
+            bindNesting--;
+        }
+    }
+
+    private Expr BindExprNode(ExprSyntax syntax, Scope scope)
     {
         switch (syntax)
         {
@@ -89,6 +138,20 @@ public sealed partial class Binder
 
             default:
                 throw new InvalidOperationException(syntax.ToString());
+        }
+    }
+
+    /// <summary>A <c>--const</c> value: its errors name the option, since the command line has no lines to point at.</summary>
+    private LiteralExpr BindOverride(string name, string text, ExprSyntax parsed, HvType? declared)
+    {
+        try
+        {
+            return BindConstantExpr(parsed);
+        }
+        catch (ModelError e)
+        {
+            var values = declared is EnumType en ? $" ({en.Name} has: {string.Join(", ", en.Members)})" : "";
+            throw new ModelError(CommandLine, $"--const {name}={text}: {e.Message}{values}");
         }
     }
 
@@ -175,7 +238,8 @@ public sealed partial class Binder
         var symbol = OperatorText(b.Op);
         switch (b.Op)
         {
-            case BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply:
+            case BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide or BinaryOp.Modulo
+                or BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor or BinaryOp.ShiftLeft or BinaryOp.ShiftRight:
                 RequireInteger(l, symbol);
                 RequireInteger(r, symbol);
                 return new BinaryExpr(b.Op, l, r, IntType.Instance, b.Span);
@@ -199,21 +263,7 @@ public sealed partial class Binder
         }
     }
 
-    private static string OperatorText(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "'+'",
-        BinaryOp.Subtract => "'-'",
-        BinaryOp.Multiply => "'*'",
-        BinaryOp.Less => "'<'",
-        BinaryOp.LessEqual => "'<='",
-        BinaryOp.Greater => "'>'",
-        BinaryOp.GreaterEqual => "'>='",
-        BinaryOp.And => "'and'",
-        BinaryOp.Or => "'or'",
-        BinaryOp.Implies => "'->'",
-        BinaryOp.Iff => "'<->'",
-        _ => op.ToString(),
-    };
+    private static string OperatorText(BinaryOp op) => $"'{IntegerOps.Spelling(op)}'";
 
     private static void RequireBool(Expr e, string where)
     {

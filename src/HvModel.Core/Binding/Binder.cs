@@ -169,7 +169,7 @@ public sealed partial class Binder
                 throw new ModelError(CommandLine, $"--const {c.Name}={text}: not a value");
             }
 
-            value = BindConstantExpr(parsed);
+            value = BindOverride(c.Name, text!, parsed, declared);
         }
         else
         {

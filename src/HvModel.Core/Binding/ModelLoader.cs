@@ -35,12 +35,33 @@ public static class ModelLoader
             return;
         }
 
-        var text = resolver.Read(file) ?? throw new ModelError(from, $"cannot read '{file}': no such file");
+        string? text;
+        try
+        {
+            text = resolver.Read(file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelError(from, $"cannot read '{file}': {e.Message}");
+        }
+
+        if (text is null)
+        {
+            throw new ModelError(from, $"cannot read '{file}': no such file");
+        }
+
         active.Push(file);
         foreach (var d in Parser.ParseFile(file, text))
         {
             if (d is IncludeDecl inc)
             {
+                // A path the file system cannot name at all ("", NUL, control characters) is the
+                // model's error, reported before any resolver sees it.
+                if (inc.Path.Length == 0 || inc.Path.Any(char.IsControl))
+                {
+                    throw new ModelError(inc.Span, $"include \"{Printable(inc.Path)}\": not a valid file name");
+                }
+
                 Collect(resolver, resolver.Resolve(file, inc.Path), decls, active, done, inc.Span);
             }
             else
@@ -51,4 +72,7 @@ public static class ModelLoader
 
         active.Pop();
     }
+
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

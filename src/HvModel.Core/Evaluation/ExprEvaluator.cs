@@ -99,6 +99,8 @@ public sealed class ExprEvaluator(Variant variant) : IExprVisitor<int>
             BinaryOp.Add => Checked((long)l + r, e),
             BinaryOp.Subtract => Checked((long)l - r, e),
             BinaryOp.Multiply => Checked((long)l * r, e),
+            BinaryOp.Divide or BinaryOp.Modulo or BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor
+                or BinaryOp.ShiftLeft or BinaryOp.ShiftRight => Arithmetic(e, l, r),
             BinaryOp.Equal => l == r ? 1 : 0,
             BinaryOp.NotEqual => l != r ? 1 : 0,
             BinaryOp.Less => l < r ? 1 : 0,
@@ -113,7 +115,11 @@ public sealed class ExprEvaluator(Variant variant) : IExprVisitor<int>
     // Integers are 32-bit; a result outside that is the model's error, reported where it happens.
     private static int Checked(long value, Expr e) => value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Overflow(e);
 
-    private static ModelRuntimeError Overflow(Expr e) => new(e.Span, "integer overflow (values are 32-bit)");
+    private static ModelRuntimeError Overflow(Expr e) => new(e.Span, IntegerOps.OverflowMessage);
+
+    // The operators with more than an overflow to check share their definition with every engine.
+    private static int Arithmetic(BinaryExpr e, int l, int r) =>
+        IntegerOps.Apply(e.Op, l, r, out var result) is { } error ? throw new ModelRuntimeError(e.Span, error) : result;
 
     public int VisitCond(CondExpr e) => Holds(e.Condition) ? Eval(e.Then) : Eval(e.Else);
 

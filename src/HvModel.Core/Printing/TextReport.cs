@@ -40,7 +40,9 @@ public static class TextReport
         Lines(sb, $"engine {header.Engine}{(header.Solver is null ? "" : $", solver {header.Solver}")}{(header.Settings is null ? "" : $", {header.Settings}")}");
         if (!model.Constants.IsEmpty)
         {
-            foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}{(c.Overridden ? "*" : "")}")), Width))
+            // A '*' marks a value set with --const rather than the model's default; say so once.
+            var legend = model.Constants.Any(c => c.Overridden) ? " (* set by --const)" : "";
+            foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}{(c.Overridden ? "*" : "")}")) + legend, Width))
             {
                 sb.AppendLine(line);
             }

@@ -13,13 +13,37 @@ public static class Lexer
         "when", "do", "hunk", "variant", "invariant", "cover", "expect", "include", "allow", "deadlock",
         "if", "then", "elsif", "else", "for", "any", "where", "let", "in", "note", "skip", "forall",
         "exists", "count", "true", "false", "and", "or", "not", "bool", "scalarset", "array", "of",
+
+        // Bit operators are words because '&' and '|' already mean the boolean 'and' and 'or'.
+        "band", "bor", "bxor",
     };
+
+    /// <summary>The longest name: names become parts of file names (counterexamples, SMT dumps).</summary>
+    public const int MaxNameLength = 1000;
 
     // Longest first, so that ':=' wins over ':'.
     private static readonly string[] Symbols =
     [
-        "<->", ":=", "..", "->", "!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", "[", "]",
-        "{", "}", ",", ":", ";", ".", "!", "&", "|", "?",
+        "<->", ":=", "..", "->", "!=", "<=", ">=", "<<", ">>", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")",
+        "[", "]", "{", "}", ",", ":", ";", ".", "!", "&", "|", "?",
+    ];
+
+    // Spellings from C and its kin that the language does not have, with what to write instead.
+    // Checked before the symbols, so that '==' is not read as '=' followed by a puzzling '='.
+    private static readonly (string Text, string Hint)[] Habits =
+    [
+        ("==", "'==' is not an operator: equality is '=' (and assignment is ':=')"),
+        ("&&", "'&&' is not an operator: write 'and' (or '&')"),
+        ("||", "'||' is not an operator: write 'or' (or '|')"),
+        ("//", "'//' does not start a comment: comments start with '--'"),
+        ("/*", "'/*' does not start a comment: comments start with '--' and end with the line"),
+        ("+=", "'+=' is not an operator: write 'x := x + e'"),
+        ("-=", "'-=' is not an operator: write 'x := x - e'"),
+        ("++", "'++' is not an operator: write 'x := x + 1'"),
+        ("<>", "'<>' is not an operator: inequality is '!='"),
+        ("=>", "'=>' is not an operator: implication is '->'"),
+        ("^", "'^' is not an operator: bitwise exclusive or is 'bxor' (and on bools, '!=')"),
+        ("~", "'~' is not an operator: boolean negation is 'not' (or '!')"),
     ];
 
     public static List<Token> Tokenize(string file, string text)
@@ -73,6 +97,11 @@ public static class Lexer
                     i++;
                 }
 
+                if (i - start > MaxNameLength)
+                {
+                    throw new ModelError(span, $"a name of {i - start} characters: names have at most {MaxNameLength}");
+                }
+
                 var word = text[start..i];
                 tokens.Add(new Token(Keywords.Contains(word) ? TokenKind.Keyword : TokenKind.Identifier, word, span));
             }
@@ -122,10 +151,20 @@ public static class Lexer
             }
             else
             {
+                foreach (var (habit, hint) in Habits)
+                {
+                    if (string.CompareOrdinal(text, i, habit, 0, habit.Length) == 0)
+                    {
+                        throw new ModelError(span, hint);
+                    }
+                }
+
                 var symbol = Array.Find(Symbols, s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0);
                 if (symbol is null)
                 {
-                    throw new ModelError(span, $"unexpected character '{ch}'");
+                    throw new ModelError(span, char.IsControl(ch) || char.IsSurrogate(ch)
+                        ? $"unexpected character U+{(int)ch:X4} (model files are text)"
+                        : $"unexpected character '{ch}'");
                 }
 
                 tokens.Add(new Token(TokenKind.Symbol, symbol, span));

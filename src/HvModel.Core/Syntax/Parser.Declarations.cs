@@ -60,8 +60,7 @@ public sealed partial class Parser
             case "init":
             {
                 Advance();
-                var body = Statements();
-                Expect("end");
+                var body = Block("init", t);
                 return new InitDecl(body, t.Span);
             }
 
@@ -80,8 +79,7 @@ public sealed partial class Parser
                 var name = Expect(TokenKind.Identifier).Text;
                 var ps = Current.Is("(") ? Parameters() : [];
                 Accept("do");
-                var body = Statements();
-                Expect("end");
+                var body = Block("procedure", t);
                 return new ProcedureDecl(name, ps, body, t.Span);
             }
 
@@ -184,8 +182,7 @@ public sealed partial class Parser
 
         var guard = Accept("when") ? Expression() : null;
         Expect("do");
-        var body = Statements();
-        Expect("end");
+        var body = Block("action", t);
         return new ActionDecl(name, ps, calls, guard, body, t.Span);
     }
 
@@ -289,6 +286,23 @@ public sealed partial class Parser
 
     private TypeSyntax Type()
     {
+        if (++nesting > MaxNesting)
+        {
+            throw Error($"type nested more than {MaxNesting} levels deep");
+        }
+
+        try
+        {
+            return TypeBody();
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private TypeSyntax TypeBody()
+    {
         var t = Current;
         if (Accept("bool"))
         {
@@ -326,10 +340,13 @@ public sealed partial class Parser
         }
 
         // A named type, or a range 'lo .. hi' whose bounds are expressions.
-        var lo = Additive();
+        var lo = BitOr();
         if (Accept(".."))
         {
-            return new RangeTypeSyntax(lo, Additive(), t.Span);
+            var hi = BitOr();
+            CheckDepth(lo);
+            CheckDepth(hi);
+            return new RangeTypeSyntax(lo, hi, t.Span);
         }
 
         if (lo is NameSyntax n)

@@ -9,6 +9,65 @@ public sealed partial class Parser
 {
     private static readonly HashSet<string> BlockEnds = ["end", "else", "elsif"];
 
+    // Keywords that start a declaration: met inside a block, they mean an 'end' is missing.
+    private static readonly HashSet<string> DeclarationStarts =
+        ["model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant",
+         "invariant", "cover", "expect", "include", "allow"];
+
+    // The blocks being read, innermost on top, so that a missing 'end' names its block.
+    private readonly Stack<(string Construct, Token Opener)> openBlocks = new();
+
+    // The last block closed by an 'end' indented left of the block's own keyword: when an 'end'
+    // turns out to be missing further down, this is the likely culprit.
+    private (string Construct, Token Opener, Token End)? misaligned;
+
+    /// <summary>The statements of a block that <paramref name="opener"/> starts, up to and including its 'end'.</summary>
+    private List<StmtSyntax> Block(string construct, Token opener)
+    {
+        OpenBlock(construct, opener);
+        var body = Statements();
+        CloseBlock();
+        return body;
+    }
+
+    private void OpenBlock(string construct, Token opener) => openBlocks.Push((construct, opener));
+
+    private void CloseBlock()
+    {
+        if (!Current.Is("end"))
+        {
+            throw Unclosed();
+        }
+
+        var (construct, opener) = openBlocks.Pop();
+        var end = Current;
+        var startsLine = pos == 0 || tokens[pos - 1].Span.Line < end.Span.Line;
+        if (startsLine && end.Span.Column < opener.Span.Column && end.Span.File == opener.Span.File)
+        {
+            misaligned = (construct, opener, end);
+        }
+        else if (openBlocks.Count == 0)
+        {
+            // A declaration closed where it should be: an earlier misalignment was harmless.
+            misaligned = null;
+        }
+
+        Advance();
+    }
+
+    /// <summary>The error for a block that reaches <see cref="Current"/> without its 'end'.</summary>
+    private ModelError Unclosed()
+    {
+        var (construct, opener) = openBlocks.Peek();
+        var found = $"{Current.Describe()} at line {Current.Span.Line}";
+        if (misaligned is { } m && m.Opener.Span.Line > opener.Span.Line)
+        {
+            return new ModelError(m.Opener.Span, $"'{m.Construct}' without an 'end' of its own? The 'end' at line {m.End.Span.Line} closes it, and the '{construct}' at line {opener.Span.Line} then has no 'end' before {found}");
+        }
+
+        return new ModelError(opener.Span, $"'{construct}' has no 'end': found {found}");
+    }
+
     private List<StmtSyntax> Statements()
     {
         var list = new List<StmtSyntax>();
@@ -45,6 +104,7 @@ public sealed partial class Parser
         var t = Current;
         if (Accept("if"))
         {
+            OpenBlock("if", t);
             var arms = new List<(ExprSyntax, IReadOnlyList<StmtSyntax>)>();
             var cond = Expression();
             Expect("then");
@@ -57,7 +117,7 @@ public sealed partial class Parser
             }
 
             IReadOnlyList<StmtSyntax> otherwise = Accept("else") ? Statements() : [];
-            Expect("end");
+            CloseBlock();
             return new IfSyntax(arms, otherwise, t.Span);
         }
 
@@ -67,8 +127,7 @@ public sealed partial class Parser
             Expect(":");
             var type = Type();
             Expect("do");
-            var body = Statements();
-            Expect("end");
+            var body = Block("for", t);
             return new ForSyntax(name, type, body, t.Span);
         }
 
@@ -79,8 +138,7 @@ public sealed partial class Parser
             var type = Type();
             var where = Accept("where") ? Expression() : null;
             Expect("do");
-            var body = Statements();
-            Expect("end");
+            var body = Block("any", t);
             return new AnySyntax(name, type, where, body, t.Span);
         }
 
@@ -90,8 +148,7 @@ public sealed partial class Parser
             Expect("=");
             var value = Expression();
             Expect("in");
-            var body = Statements();
-            Expect("end");
+            var body = Block("let", t);
             return new LetSyntax(name, value, body, t.Span);
         }
 
@@ -113,7 +170,9 @@ public sealed partial class Parser
 
         if (t.Kind != TokenKind.Identifier)
         {
-            throw Error($"expected a statement but found {t.Describe()}");
+            throw openBlocks.Count > 0 && (t.Kind == TokenKind.EndOfFile || t.Kind == TokenKind.Keyword && DeclarationStarts.Contains(t.Text))
+                ? Unclosed()
+                : Error($"expected a statement but found {t.Describe()}");
         }
 
         var target = Postfix();

@@ -20,7 +20,7 @@ public sealed record Token(TokenKind Kind, string Text, SourceSpan Span)
     public string Describe() => Kind switch
     {
         TokenKind.EndOfFile => "end of file",
-        TokenKind.String => $"string \"{Text}\"",
+        TokenKind.String => $"string \"{(Text.Length > 40 ? Text[..40] + "..." : Text)}\"",
         TokenKind.Integer => $"number {Text}",
         TokenKind.Identifier => $"name '{Text}'",
         _ => $"'{Text}'",

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HvModel.Core.Text;
 
 /// <summary>Finds the text of a model source: a file on disk, or one embedded in the tool.</summary>
@@ -24,7 +26,58 @@ public sealed class FileSourceResolver : ISourceResolver
         return Path.GetRelativePath(".", Path.GetFullPath(Path.Combine(dir, path)));
     }
 
-    public string? Read(string resolvedPath) => File.Exists(resolvedPath) ? File.ReadAllText(resolvedPath) : null;
+    /// <summary>The largest model source read: far above any real model, far below what would exhaust memory.</summary>
+    public const int MaxFileBytes = 4 << 20;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public string? Read(string resolvedPath)
+    {
+        if (Directory.Exists(resolvedPath))
+        {
+            throw new InvalidDataException("it is a folder, not a model file");
+        }
+
+        if (!File.Exists(resolvedPath))
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(resolvedPath).Length;
+            if (length > MaxFileBytes)
+            {
+                throw new InvalidDataException($"it has {length} bytes, more than the {MaxFileBytes} a model file may have");
+            }
+
+            bytes = File.ReadAllBytes(resolvedPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+
+        return Decode(bytes);
+    }
+
+    /// <summary>Model text is UTF-8 (a byte-order mark is skipped); anything else is reported where it starts.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = start + Math.Max(0, e.Index);
+            var line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
+            var bad = at < bytes.Length ? $" (0x{bytes[at]:X2})" : "";
+            throw new InvalidDataException($"it is not UTF-8 text: line {line} has an invalid byte{bad}", e);
+        }
+    }
 }
 
 /// <summary>Sources held in memory, keyed by a '/'-separated path (embedded models, tests).</summary>

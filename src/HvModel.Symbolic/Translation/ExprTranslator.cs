@@ -140,6 +140,12 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         }
 
         var error = Or(l.Error, r.Error);
+        if (e.Op is BinaryOp.Divide or BinaryOp.Modulo or BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor
+            or BinaryOp.ShiftLeft or BinaryOp.ShiftRight)
+        {
+            return IntegerOperators.Translate(e.Op, l, r, error);
+        }
+
         var arithmetic = e.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply;
         var term = e.Op switch
         {

@@ -28,7 +28,8 @@ public class BinderTests
     [InlineData("NOPE", "1", "<command line>:1:1: error: --const NOPE: the model declares no constant 'NOPE'")]
     [InlineData("N", "9", "<command line>:1:1: error: --const N=9: value 9 is out of range 1..4")]
     [InlineData("MODE", "3", "<command line>:1:1: error: --const MODE=3: expected a value of type Mode, got int")]
-    [InlineData("MODE", "medium", "<command line>:1:1: error: unknown name 'medium'")]
+    [InlineData("MODE", "medium", "<command line>:1:1: error: --const MODE=medium: unknown name 'medium' (Mode has: fast, slow)")]
+    [InlineData("N", "abc", "<command line>:1:1: error: --const N=abc: unknown name 'abc'")]
     public void Bad_constant_overrides_are_input_errors(string name, string value, string message)
     {
         var e = Assert.Throws<ModelError>(() => Check.Load(Config, new() { [name] = value }));
