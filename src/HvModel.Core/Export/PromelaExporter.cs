@@ -336,6 +336,13 @@ public sealed class PromelaExporter
             BinaryOp.Add => $"({l} + {r})",
             BinaryOp.Subtract => $"({l} - {r})",
             BinaryOp.Multiply => $"({l} * {r})",
+            BinaryOp.Divide => $"({l} / {r})",      // C truncation in both
+            BinaryOp.Modulo => $"({l} % {r})",
+            BinaryOp.BitAnd => $"({l} & {r})",
+            BinaryOp.BitOr => $"({l} | {r})",
+            BinaryOp.BitXor => $"({l} ^ {r})",
+            BinaryOp.ShiftLeft => $"({l} << {r})",
+            BinaryOp.ShiftRight => $"({l} >> {r})",
             BinaryOp.Equal => $"({l} == {r})",
             BinaryOp.NotEqual => $"({l} != {r})",
             BinaryOp.Less => $"({l} < {r})",

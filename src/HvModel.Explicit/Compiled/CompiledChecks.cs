@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
 
 namespace HvModel.Explicit.Compiled;
 
@@ -43,6 +45,17 @@ public static class CompiledChecks
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Multiply(int l, int r) => Narrow((long)l * r);
+
+    /// <summary>'/', '%' and the bit operators, with the interpreter's own definition (IntegerOps): a model error where it reports one.</summary>
+    public static int Apply(int op, int l, int r)
+    {
+        if (IntegerOps.Apply((BinaryOp)op, l, r, out var result) is not null)
+        {
+            Fail();
+        }
+
+        return result;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Negate(int v)

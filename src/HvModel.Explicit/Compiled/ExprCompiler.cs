@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using static System.Linq.Expressions.Expression;
 using LinqExpr = System.Linq.Expressions.Expression;
@@ -51,6 +52,8 @@ internal sealed class ExprCompiler(Variant variant)
         BinaryExpr { Op: BinaryOp.Add } x => Arith(nameof(CompiledChecks.Add), x, state),
         BinaryExpr { Op: BinaryOp.Subtract } x => Arith(nameof(CompiledChecks.Subtract), x, state),
         BinaryExpr { Op: BinaryOp.Multiply } x => Arith(nameof(CompiledChecks.Multiply), x, state),
+        BinaryExpr x when IntegerOps.IsArithmetic(x.Op) =>
+            Fold(Call(typeof(CompiledChecks), nameof(CompiledChecks.Apply), null, Constant((int)x.Op), Int(x.Left, state), Int(x.Right, state))),
         CondExpr x => Condition(Bool(x.Condition, state), Int(x.Then, state), Int(x.Else, state)),
         QuantExpr { Quantifier: Quantifier.Count } x => Count(x, state),
         _ when IsBoolNode(e) => ToInt(Bool(e, state)),
@@ -84,7 +87,7 @@ internal sealed class ExprCompiler(Variant variant)
     {
         LiteralExpr or VarExpr or IndexExpr or LocalExpr or CondExpr => true,
         UnaryExpr u => u.Op is UnaryOp.Negate,
-        BinaryExpr b => b.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply,
+        BinaryExpr b => IntegerOps.IsArithmetic(b.Op),
         QuantExpr q => q.Quantifier is Quantifier.Count,
         _ => false,
     };
