@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
 done
 small=${small:-$((count / 10))}
 
-dotnet build -c Release bench/campaign -v q -nologo >/dev/null || { echo "build failed" >&2; exit 2; }
+[ -n "${NO_BUILD:-}" ] || dotnet build -c Release bench/campaign -v q -nologo >/dev/null || { echo "build failed" >&2; exit 2; }
 campaign="dotnet bench/campaign/bin/Release/net10.0/HvModel.Campaign.dll"
 mkdir -p "$out"
 summary="$out/summary-$from.txt"

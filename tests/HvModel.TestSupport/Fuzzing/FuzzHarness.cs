@@ -44,8 +44,8 @@ public sealed partial class FuzzHarness : IDisposable
     /// <summary>The engine's own timeout (<c>--timeout</c>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Past this, load and check together count as a hang.</summary>
-    public TimeSpan WallLimit { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>Past this, load and check together count as a hang (generous: CI machines are shared and loaded).</summary>
+    public TimeSpan WallLimit { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Where the mutant of a case is written (and left there when Run is asked to keep it).</summary>
     public string PathOf(FuzzCase c) =>

@@ -125,7 +125,7 @@ internal sealed class LargeInputs(Func<int, int> next)
 
     public (string, byte[]) LongLine(string text)
     {
-        var n = 100_000 + next(1_900_001);
+        var n = 100_000 + next(900_001);
         var (name, line) = next(6) switch
         {
             0 => ("name", $"var {new string('a', n)}: bool = false"),

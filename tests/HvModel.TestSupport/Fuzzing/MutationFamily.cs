@@ -25,7 +25,7 @@ public enum MutationFamily
     /// <summary>Bytes that are not UTF-8, a UTF-16 file, a BOM in the middle.</summary>
     NonUtf8,
 
-    /// <summary>One line of 100 KB to 2 MB: a name, a comment, a string, a number, blanks.</summary>
+    /// <summary>One line of 100 KB to 1 MB: a name, a comment, a string, a number, blanks, declarations.</summary>
     LongLine,
 
     /// <summary>A 10 MB file: comments, blank lines, or many declarations.</summary>

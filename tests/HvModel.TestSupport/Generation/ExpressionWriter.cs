@@ -142,7 +142,8 @@ public sealed class ExpressionWriter(Choices choose, Scope scope)
     {
         if (index is not RangeType r)
         {
-            return Of(index, depth);
+            // At depth 0 only a literal or a plain name, or a bool-indexed array would index itself without end.
+            return depth > 0 ? Of(index, depth) : Simple(index);
         }
 
         if (choose.Chance(WildIndexPercent))
@@ -159,6 +160,18 @@ public sealed class ExpressionWriter(Choices choose, Scope scope)
     {
         var n = choose.Between(lo, hi);
         return n < 0 ? $"(-{(-n).ToString(CultureInfo.InvariantCulture)})" : n.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private string Simple(GenType type)
+    {
+        var names = scope.Locals.Where(l => Scope.Fits(l.Type, type)).Select(l => l.Name)
+            .Concat(scope.Variables.Where(v => Scope.Fits(v.Type, type)).Select(v => v.Name)).ToList();
+        return type switch
+        {
+            BoolType when names.Count == 0 || choose.Chance(50) => Literal(),
+            EnumType e when names.Count == 0 || choose.Chance(50) => choose.Pick(e.Members),
+            _ => choose.Pick(names),
+        };
     }
 
     private string Literal() => choose.Chance(50) ? "true" : "false";
