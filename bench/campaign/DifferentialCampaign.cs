@@ -65,7 +65,7 @@ internal static class DifferentialCampaign
         var done = reports.Where(r => r is not null).ToList();
         Console.WriteLine($"differential ({string.Join(", ", ["explicit", "explicit --no-symmetry", .. runner.SymbolicEngines])}; depth {runner.Depth}): " +
             $"models {from} .. {from + (ulong)count - 1}: ran {count}, failed {failed}, properties compared {done.Sum(r => r!.Compared)}, " +
-            $"unknown {done.Sum(r => r!.Unknowns)}, skipped {done.Sum(r => r!.Skipped)}, runs ending in an agreed model error {done.Sum(r => r!.ModelErrors)}, " +
+            $"unknown {done.Sum(r => r!.Unknowns)}, skipped {done.Sum(r => r!.Skipped)}, known disagreement (KnownDisagreementTests) {done.Sum(r => r!.KnownDisagreements)}, runs ending in an agreed model error {done.Sum(r => r!.ModelErrors)}, " +
             $"{clock.Elapsed.TotalSeconds:0.0} s");
         return failed == 0 ? 0 : 1;
     }

@@ -17,6 +17,9 @@ public sealed class DifferentialReport(ulong seed)
     /// <summary>Properties compared, over all variants and engines.</summary>
     public int Compared { get; set; }
 
+    /// <summary>Occurrences of the known disagreement tolerated by DifferentialRunner (see KnownDisagreementTests).</summary>
+    public int KnownDisagreements { get; set; }
+
     /// <summary>Runs that ended in a model error that every engine agreed on.</summary>
     public int ModelErrors { get; set; }
 }

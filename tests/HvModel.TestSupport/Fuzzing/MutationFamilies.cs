@@ -5,7 +5,7 @@ public static class MutationFamilies
 {
     /// <summary>Families that hit known, not yet fixed defects (see <see cref="MutationFamily"/>).</summary>
     public static IReadOnlyList<MutationFamily> KnownDefects { get; } =
-        [MutationFamily.HugeChain, MutationFamily.NulInInclude, MutationFamily.HugeDomain];
+        [MutationFamily.HugeChain, MutationFamily.NulInInclude, MutationFamily.HugeDomain, MutationFamily.HugeFileOfVariables];
 
     /// <summary>Families safe for <c>dotnet test</c>: every family but the known defects.</summary>
     public static IReadOnlyList<MutationFamily> Suite { get; } =
@@ -16,7 +16,7 @@ public static class MutationFamilies
     /// <summary>Relative frequency: 10 MB files and huge chains are costly, so they are drawn rarely.</summary>
     public static int Weight(MutationFamily family) => family switch
     {
-        MutationFamily.HugeFile => 1,
+        MutationFamily.HugeFile or MutationFamily.HugeFileOfVariables => 1,
         MutationFamily.LongLine => 10,
         MutationFamily.HugeChain => 5,
         MutationFamily.HugeDomain => 10,

@@ -79,6 +79,13 @@ public sealed class MutationFuzzTests : IDisposable
         Assert.False(result.Failed, result.ToString());
     }
 
+    [Fact(Skip = "Found by bench/fuzz.sh, not fixed (src/ is another helper's): about 400,000 variable declarations (10 MB) overflow the stack in StmtExecutor.Sequence/Exec and kill the test host. Enable, with HugeFileOfVariables back in MutationFamilies.Suite, once fixed.")]
+    public void Found_defect_ten_megabytes_of_variables_are_taken_or_rejected()
+    {
+        var result = harness.Run(new Mutator(Corpus).Create(3096, MutationFamily.HugeFileOfVariables));
+        Assert.False(result.Failed, result.ToString());
+    }
+
     private FuzzOutcome Outcome(byte[] bytes) => Run(bytes).Outcome;
 
     private FuzzResult Run(byte[] bytes) =>
