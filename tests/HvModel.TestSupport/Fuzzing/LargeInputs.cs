@@ -141,7 +141,7 @@ internal sealed class LargeInputs(Func<int, int> next)
         return ($"a {name} line of {line.Length} chars at line {at + 1}", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
     }
 
-    /// <param name="variables">10 MB of variable declarations (a known defect: stack overflow in StmtExecutor).</param>
+    // variables: 10 MB of variable declarations (a found defect: a stack overflow in StmtExecutor).
     public (string, byte[]) HugeFile(string text, bool variables)
     {
         var sb = new StringBuilder(text).Append('\n');
