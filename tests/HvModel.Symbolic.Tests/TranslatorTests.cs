@@ -4,6 +4,7 @@ using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Symbolic.Smt;
 using HvModel.Symbolic.Translation;
+using HvModel.TestSupport.Generation;
 
 namespace HvModel.Symbolic.Tests;
 
@@ -23,16 +24,9 @@ public sealed class TranslatorTests
     [InlineData(6)]
     public void Translated_expressions_have_the_evaluators_values(int seed)
     {
-        var generator = new ExprGenerator(seed);
-        var text = new System.Text.StringBuilder(ExprGenerator.Declarations);
+        // Int expressions are compared through "= 0" and then taken apart again.
         const int Count = 60;
-        for (var i = 0; i < Count; i++)
-        {
-            // Int expressions are compared through "= 0" and then taken apart again.
-            text.AppendLine(i % 2 == 0 ? $"cover p{i}: {generator.Bool(4)}" : $"cover p{i}: ({generator.Int(4)}) = 0");
-        }
-
-        var model = ModelLoader.LoadText(text.ToString());
+        var model = ModelLoader.LoadText(ModelGenerator.ExpressionModel((ulong)seed, Count, 4));
         var variant = model.GetVariant("v");
         var semantics = new Semantics(model, variant);
         var random = new Random(seed);

@@ -1,0 +1,28 @@
+using HvModel.TestSupport.Differential;
+using HvModel.TestSupport.Generation;
+
+namespace HvModel.Symbolic.Tests.Differential;
+
+/// <summary>Disagreements that differential testing found, each with its minimal model, until fixed.</summary>
+public sealed class KnownDisagreementTests
+{
+    // Found by bench/differential.sh (generated models 124, 149 and 162). The initial state
+    // violates inv and its only step fails (index 2 out of 0 .. 1). bmc reports inv violated in
+    // 0 steps (exit 1); the explicit engine reports the model error instead (exit 2), although
+    // the README says a property violated at a depth no greater than the error's is reported as
+    // violated. One of the engines is wrong at depth 0.
+    private const string ViolationAndErrorAtTheInitialState = """
+        model m
+        var x: 0 .. 2 = 2
+        var a: array[0 .. 1] of bool = false
+        action act do a[x] := true end
+        invariant inv: x < 2
+        """;
+
+    [Fact(Skip = "Found by differential testing, not fixed (src/ is another helper's): explicit gives a model error where bmc gives inv violated at depth 0. Enable when the engines agree.")]
+    public void Explicit_and_bmc_agree_when_a_violation_and_a_model_error_are_both_at_the_initial_state()
+    {
+        var report = new DifferentialRunner { Depth = 3, TolerateKnownInitialStateDisagreement = false }.Compare(new GeneratedModel(0, ViolationAndErrorAtTheInitialState));
+        Assert.True(report.Disagreements.Count == 0, string.Join("\n", report.Disagreements));
+    }
+}

@@ -1,0 +1,36 @@
+namespace HvModel.TestSupport.Generation;
+
+/// <summary>
+/// How big generated models may be. <see cref="StateBound"/> caps the product of every state
+/// variable's domain, so that the explicit engine always finishes and a check costs milliseconds.
+/// </summary>
+public sealed record GeneratorSettings
+{
+    /// <summary>Models for the explicit engines and bmc: at most 4,096 states.</summary>
+    public static GeneratorSettings Default { get; } = new();
+
+    /// <summary>Models for kind and pdr: a few variables, at most 256 states, shallow expressions.</summary>
+    public static GeneratorSettings Small { get; } = new()
+    {
+        StateBound = 256, MaxVariables = 3, MaxActions = 3, ExpressionDepth = 2, MaxStatements = 2, StatementDepth = 1,
+    };
+
+    public long StateBound { get; init; } = 4096;
+
+    public int MaxVariables { get; init; } = 5;
+
+    public int MaxActions { get; init; } = 4;
+
+    public int ExpressionDepth { get; init; } = 3;
+
+    public int MaxStatements { get; init; } = 3;
+
+    /// <summary>How deep <c>if</c>, <c>for</c>, <c>any</c> and <c>let</c> nest.</summary>
+    public int StatementDepth { get; init; } = 2;
+
+    /// <summary>Percentage of array indices that are computed (and may fall out of bounds).</summary>
+    public int WildIndexPercent { get; init; } = 6;
+
+    /// <summary>Percentage of integer assignments whose value may leave the variable's range.</summary>
+    public int WildAssignPercent { get; init; } = 8;
+}
