@@ -60,12 +60,12 @@ public static class AblateCommand
             "email" => AblationTextReport.Render(model, ablation, EmailText.Width) + "\n" + EmailText.CommandText(ReviewCommands.Reproduce(parse, "ablate")),
             _ => AblationTextReport.Render(model, ablation),
         });
-        var unknown = ablation.Rows.SelectMany(r => r.Verdicts.Values).Any(v => v == Verdict.Unknown);
-        if (unknown)
+        if (ablation.Rows.FirstOrDefault(r => r.Verdicts.Values.Any(v => v == Verdict.Unknown)) is { } cut)
         {
-            Console.Error.WriteLine("hvmodel: the ablation is incomplete: a limit was hit (--max-states, --timeout, --max-memory)");
+            Console.Error.WriteLine($"hvmodel: the ablation is incomplete: {cut.Reason ?? "a limit was hit"}");
+            return 3;
         }
 
-        return unknown ? 3 : 0;
+        return 0;
     }
 }

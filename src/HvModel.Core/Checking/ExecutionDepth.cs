@@ -46,7 +46,8 @@ public static class ExecutionDepth
     private static long Branching(Stmt stmt) => stmt switch
     {
         AnyStmt a => 1 + Nesting(a.Body),
-        BlockStmt b => b.Statements.Aggregate(0L, (sum, s) => Math.Min(Cap, sum + Nesting(s))),
+        // The executor runs a block's statements that cannot branch in a loop: only choices nest.
+        BlockStmt b => Math.Max(1, b.Statements.Where(Branches).Aggregate(0L, (sum, s) => Math.Min(Cap, sum + Nesting(s)))),
         IfStmt i => 1 + Math.Max(Nesting(i.Then), Nesting(i.Else)),
         ForStmt f => Nesting(f.Body) is var body && body > Cap / Math.Max(1, f.Variable.Domain.Count) ? Cap : 1 + (f.Variable.Domain.Count * body),
         LetStmt l => 1 + Nesting(l.Body),

@@ -228,13 +228,35 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
 
     private void Sequence(BlockStmt block, int from, int[] st, Action<int[]> k)
     {
+        // Statements with one outcome run in place, in a loop: only a choice recurses, so a long
+        // block of plain assignments (the initialisers of many variables) costs no stack.
+        var notesBefore = Notes?.Count ?? 0;
+        var branchesBefore = HunkBranches?.Count ?? 0;
+        while (from < block.Statements.Length && !Branches(block.Statements[from]))
+        {
+            Direct(block.Statements[from], st);
+            from++;
+        }
+
         if (from == block.Statements.Length)
         {
             k(st);
-            return;
+        }
+        else
+        {
+            Exec(block.Statements[from], st, after => Sequence(block, from + 1, after, k));
         }
 
-        Exec(block.Statements[from], st, after => Sequence(block, from + 1, after, k));
+        // What the direct statements added belongs to this path only.
+        if (Notes is not null && Notes.Count > notesBefore)
+        {
+            Notes.RemoveRange(notesBefore, Notes.Count - notesBefore);
+        }
+
+        if (HunkBranches is not null && HunkBranches.Count > branchesBefore)
+        {
+            HunkBranches.RemoveRange(branchesBefore, HunkBranches.Count - branchesBefore);
+        }
     }
 
     public bool VisitIf(IfStmt s)

@@ -20,7 +20,7 @@ public static class Ablator
         {
             var variant = new Variant(Label(subset), subset, "", full.Span);
             var results = engine.Check(model, variant, invariants, options with { CheckDeadlock = false, Progress = null });
-            rows.Add(new AblationRow(subset, results.ToImmutableDictionary(r => r.Property, r => r.Verdict)));
+            rows.Add(new AblationRow(subset, results.ToImmutableDictionary(r => r.Property, r => r.Verdict)) { Reason = results.FirstOrDefault(r => r.Verdict == Verdict.Unknown)?.Reason });
         }
 
         return new Ablation(full, invariants, rows.ToImmutable());

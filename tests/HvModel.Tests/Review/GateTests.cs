@@ -69,7 +69,7 @@ public class GateTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("no unexpected finding", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("expected v1: unreached_cover retarget_fails: the expect table says unreached", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("expected v3: never_fires cpu_down(c=0): CPU 0 is the boot CPU", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("expected v3: never_fires cpu_down(c=Cpu0): CPU 0 is the boot CPU", r.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
