@@ -44,16 +44,18 @@ public sealed partial class Binder
 
         // 'in {a, b}' or no initialiser: a nondeterministic initial choice.
         var choice = NewLocal($"{v.Name}#init", scalar);
-        Expr? where = null;
-        foreach (var c in d.Choices ?? [])
-        {
-            var value = CheckedInitial(c, scalar, d.Name);
-            var eq = new BinaryExpr(BinaryOp.Equal, new LocalExpr(choice, c.Span), value, BoolType.Instance, c.Span);
-            where = where is null ? eq : new BinaryExpr(BinaryOp.Or, where, eq, BoolType.Instance, c.Span);
-        }
-
+        var equalities = (d.Choices ?? [])
+            .Select(c => (Expr)new BinaryExpr(BinaryOp.Equal, new LocalExpr(choice, c.Span), CheckedInitial(c, scalar, d.Name), BoolType.Instance, c.Span))
+            .ToList();
+        var where = equalities.Count == 0 ? null : AnyOf(equalities, 0, equalities.Count);
         return new AnyStmt(choice, where, new AssignStmt(location, new LocalExpr(choice, d.Span), d.Span), d.Span);
     }
+
+    // A balanced 'or' of the choices: a long list ('in {a, b, ...}' of thousands) stays shallow
+    // for every recursive pass (evaluator, compiler, SMT translator).
+    private static Expr AnyOf(List<Expr> items, int from, int to) => to - from == 1
+        ? items[from]
+        : new BinaryExpr(BinaryOp.Or, AnyOf(items, from, (from + to) / 2), AnyOf(items, (from + to) / 2, to), BoolType.Instance, items[from].Span);
 
     private Expr CheckedInitial(ExprSyntax syntax, ScalarType type, string name)
     {

@@ -40,9 +40,15 @@ public static class ModelLoader
         {
             text = resolver.Read(file);
         }
+        catch (SourceDecodeException e)
+        {
+            // Point at the bad byte itself, in the file that holds it.
+            throw new ModelError(new SourceSpan(file, e.Line, e.Column), $"cannot read '{file}': {e.Message}");
+        }
         catch (InvalidDataException e)
         {
-            throw new ModelError(from, $"cannot read '{file}': {e.Message}");
+            // The top-level file has no including line: its errors point at its start.
+            throw new ModelError(from.Line == 0 ? new SourceSpan(file, 1, 1) : from, $"cannot read '{file}': {e.Message}");
         }
 
         if (text is null)

@@ -111,6 +111,12 @@ public sealed partial class Parser
             arms.Add((cond, Statements()));
             while (Accept("elsif"))
             {
+                // Each 'elsif' is an 'if' inside the previous one's else: it nests a level.
+                if (nesting + arms.Count > MaxNesting)
+                {
+                    throw Error($"statement nested more than {MaxNesting} levels deep (each 'elsif' of an 'if' is a level)");
+                }
+
                 cond = Expression();
                 Expect("then");
                 arms.Add((cond, Statements()));

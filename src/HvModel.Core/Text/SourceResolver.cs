@@ -73,9 +73,11 @@ public sealed class FileSourceResolver : ISourceResolver
         catch (DecoderFallbackException e)
         {
             var at = start + Math.Max(0, e.Index);
-            var line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
+            var before = bytes.AsSpan(0, Math.Min(at, bytes.Length));
+            var line = 1 + before.Count((byte)'\n');
+            var column = before.Length - before.LastIndexOf((byte)'\n');
             var bad = at < bytes.Length ? $" (0x{bytes[at]:X2})" : "";
-            throw new InvalidDataException($"it is not UTF-8 text: line {line} has an invalid byte{bad}", e);
+            throw new SourceDecodeException($"it is not UTF-8 text: an invalid byte{bad}", line, column, e);
         }
     }
 }

@@ -3,9 +3,12 @@ namespace HvModel.TestSupport.Fuzzing;
 /// <summary>Which families run where, and how often each is drawn.</summary>
 public static class MutationFamilies
 {
-    /// <summary>Families that hit known, not yet fixed defects (see <see cref="MutationFamily"/>).</summary>
-    public static IReadOnlyList<MutationFamily> KnownDefects { get; } =
-        [MutationFamily.HugeChain, MutationFamily.NulInInclude, MutationFamily.HugeDomain, MutationFamily.HugeFileOfVariables];
+    /// <summary>
+    /// Families that hit known, not yet fixed defects, kept out of <c>dotnet test</c> (a crash
+    /// kills the test host). Empty: the four found so far (huge chains, a NUL in an include,
+    /// huge domains, 10 MB of variables) are fixed, and their tests in MutationFuzzTests run.
+    /// </summary>
+    public static IReadOnlyList<MutationFamily> KnownDefects { get; } = [];
 
     /// <summary>Families safe for <c>dotnet test</c>: every family but the known defects.</summary>
     public static IReadOnlyList<MutationFamily> Suite { get; } =

@@ -28,4 +28,26 @@ public class LongBlockTests
         Assert.Equal(Verdict.Holds, Check.Result(results, "default", "first").Verdict);
         Assert.Equal(Verdict.Holds, Check.Result(results, "default", "one").Verdict);
     }
+
+    [Fact]
+    public void Forty_thousand_initial_choices_run_without_overflowing_the_stack()
+    {
+        // Found by the HugeChain fuzz family: 'in {true, true, ...}' became one 'or' per choice.
+        var choices = string.Join(", ", Enumerable.Repeat("true", 40_000));
+        var model = Check.Load($"model m\nvar b: bool in {{{choices}, false}}\naction flip do b := !b end\ninvariant i: b or !b\n");
+
+        var results = Check.Explicit(model);
+
+        Assert.Equal(Verdict.Holds, Check.Result(results, "default", "i").Verdict);
+    }
+
+    [Fact]
+    public void An_elsif_chain_past_the_nesting_limit_is_a_located_error()
+    {
+        // Found by the HugeChain fuzz family: 44,000 'elsif' arms overflowed the stack after parsing.
+        var arms = string.Join(" ", Enumerable.Repeat("elsif false then skip", 44_000));
+        var error = Assert.Throws<Core.Text.ModelError>(() => Check.Load($"model m\nvar x: bool = false\naction a do if false then skip {arms} else skip end end\n"));
+
+        Assert.Contains("each 'elsif'", error.Message, StringComparison.Ordinal);
+    }
 }

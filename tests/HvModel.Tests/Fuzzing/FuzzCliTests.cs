@@ -42,15 +42,18 @@ public sealed partial class FuzzCliTests : IDisposable
     }
 
     [Fact]
-    public void A_ten_megabyte_model_is_checked_like_the_original()
+    public void A_ten_megabyte_model_is_refused_with_a_located_error_exit_2()
     {
+        // Model files are capped at 4 MB (SourceResolver.MaxFileBytes): far above any real model,
+        // and the size is checked before anything is read.
         var original = File.ReadAllText(Repo.Path("tests", "models", "holds", "counter.hvm"));
         var padding = string.Concat(Enumerable.Repeat("-- padding to ten megabytes, line after line after line\n", (LargeInputs10Mb / 56) + 1));
         var path = Write("big.hvm", System.Text.Encoding.UTF8.GetBytes(original + padding));
         var run = CliProcess.Run("check", path, "--timeout", "30");
         Assert.True(new FileInfo(path).Length >= LargeInputs10Mb);
-        Assert.Equal(0, run.ExitCode);
-        Assert.Empty(run.Stderr.Trim());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(Located(), run.Stderr);
+        Assert.Contains("more than the", run.Stderr, StringComparison.Ordinal);
     }
 
     private const int LargeInputs10Mb = 10 * 1024 * 1024;

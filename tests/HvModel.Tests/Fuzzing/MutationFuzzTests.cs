@@ -7,8 +7,8 @@ namespace HvModel.Tests.Fuzzing;
 /// Mutation fuzzing of the repository's own models in the suite: 1,000 cases, in-process (load,
 /// then an explicit check with 500 states and a 2 s timeout). Every case ends in a model error of
 /// the compiler form, a model error at run time, or verdicts; never an exception or a hang.
-/// bench/fuzz.sh runs 100,000. The families that hit the known defects of issue 13 stay out
-/// until those are fixed (<see cref="MutationFamilies.KnownDefects"/>); see the skipped tests below.
+/// bench/fuzz.sh runs 100,000. Every family runs here; the tests below pin the four defects the
+/// families found (issue 13's chain, NUL include and huge domain; 10 MB of variables).
 /// </summary>
 public sealed class MutationFuzzTests : IDisposable
 {
@@ -58,29 +58,29 @@ public sealed class MutationFuzzTests : IDisposable
         Assert.Equal(FuzzOutcome.RuntimeFailure, Outcome("model m\nvar x: 0 .. 2 = 0\naction a do x := x + 1 end\ninvariant i: true\n"u8.ToArray()));
     }
 
-    [Fact(Skip = "issue 13 defect (crash 2), being fixed: include \"\\0\" throws ArgumentException from the source resolver. Enable, with NulInInclude back in MutationFamilies.Suite, once fixed.")]
-    public void Known_defect_a_nul_in_an_include_path_is_a_model_error()
+    [Fact]
+    public void A_nul_in_an_include_path_is_a_model_error()
     {
         Assert.Equal(FuzzOutcome.ModelError, Outcome("include \"\0\"\nmodel m\n"u8.ToArray()));
     }
 
-    [Fact(Skip = "issue 13 defect (hang 1), being fixed: the initial states of 'var x: 0 .. 21474836' are all enumerated past --max-states and --timeout. Enable, with HugeDomain back in MutationFamilies.Suite, once fixed.")]
-    public void Known_defect_a_huge_range_without_initialiser_respects_the_limits()
+    [Fact]
+    public void A_huge_range_without_initialiser_respects_the_limits()
     {
         var result = Run("model m\nvar x: 0 .. 21474836\ninvariant i: true\n"u8.ToArray());
         Assert.False(result.Failed, result.ToString());
     }
 
-    [Fact(Skip = "issue 13 defect (crash 1), being fixed: a 6,000-operand 'and' chain overflows the stack in Binder.BindExpr and kills the test host. Enable, with HugeChain back in MutationFamilies.Suite, once fixed.")]
-    public void Known_defect_a_six_thousand_operand_chain_is_taken_or_rejected()
+    [Fact]
+    public void A_six_thousand_operand_chain_is_taken_or_rejected()
     {
         var chain = string.Join(" and ", Enumerable.Repeat("x < 2", 6000));
         var result = Run(System.Text.Encoding.UTF8.GetBytes($"model m\nvar x: 0 .. 3 = 0\ninvariant big: {chain}\n"));
         Assert.False(result.Failed, result.ToString());
     }
 
-    [Fact(Skip = "Found by bench/fuzz.sh, not fixed (src/ is another helper's): about 400,000 variable declarations (10 MB) overflow the stack in StmtExecutor.Sequence/Exec and kill the test host. Enable, with HugeFileOfVariables back in MutationFamilies.Suite, once fixed.")]
-    public void Found_defect_ten_megabytes_of_variables_are_taken_or_rejected()
+    [Fact]
+    public void Ten_megabytes_of_variables_are_taken_or_rejected()
     {
         var result = harness.Run(new Mutator(Corpus).Create(3096, MutationFamily.HugeFileOfVariables));
         Assert.False(result.Failed, result.ToString());

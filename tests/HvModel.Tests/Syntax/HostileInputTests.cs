@@ -148,15 +148,16 @@ public sealed class HostileInputTests : IDisposable
 
         var error = Assert.Throws<ModelError>(() => ModelLoader.LoadFile(path)).Format();
 
-        Assert.Equal($"{path}: error: cannot read '{path}': it has {10 << 20} bytes, more than the 4194304 a model file may have", error);
+        Assert.Equal($"{path}:1:1: error: cannot read '{path}': it has {10 << 20} bytes, more than the 4194304 a model file may have", error);
     }
 
     [Fact]
-    public void Bytes_that_are_not_utf8_are_reported_with_their_line()
+    public void Bytes_that_are_not_utf8_are_reported_at_their_line_and_column()
     {
         var error = FileError("latin1.hvm", [.. "var x: bool = false\n-- caf"u8, 0xE9, (byte)'\n']);
+        var path = Path.Combine(dir, "latin1.hvm");
 
-        AssertEnds("error: cannot read '" + Path.Combine(dir, "latin1.hvm") + "': it is not UTF-8 text: line 2 has an invalid byte (0xE9)", error);
+        Assert.Equal($"{path}:2:7: error: cannot read '{path}': it is not UTF-8 text: an invalid byte (0xE9)", error);
     }
 
     [Fact]
