@@ -198,8 +198,10 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
         var condition = And(InRange(type, chosen.Term), s.Where is null ? True : expr.Translate(s.Where).Term);
 
         // No value satisfying 'where' on a path taken means no successor: a hard constraint
-        // when this action is the one taken.
-        fragment.Assertions.Add(Implies(And(selected, PathCondition), condition));
+        // when this action is the one taken, unless a model error came first on the path (the
+        // evaluator stops there, before the choice; the error must stay reachable).
+        var noErrorYet = Errors.Count == 0 ? True : Not(Or(Errors));
+        fragment.Assertions.Add(Implies(And(selected, PathCondition, noErrorYet), condition));
         PathCondition = And(PathCondition, condition);
         s.Body.Accept(this);
         expr.Locals[slot] = saved;

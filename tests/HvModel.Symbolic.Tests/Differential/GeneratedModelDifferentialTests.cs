@@ -32,20 +32,29 @@ public sealed class GeneratedModelDifferentialTests(ITestOutputHelper output)
 
     private void Run(ModelGenerator generator, DifferentialRunner runner, int models)
     {
+        // Fixed seeds, so that a red run is a bug and not a draw: seeds 1 .. models, and the
+        // seed of each model that once disagreed (bench/differential.sh explores new seeds).
+        ulong[] seeds = [.. Enumerable.Range(1, models).Select(i => (ulong)i), .. FoundBySeeds];
         long compared = 0, unknowns = 0, skipped = 0, errors = 0;
-        generator.Sample(
-            m =>
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
+        {
+            var m = generator.FromSeed(seed);
+            var report = runner.Compare(m);
+            Interlocked.Add(ref compared, report.Compared);
+            Interlocked.Add(ref unknowns, report.Unknowns);
+            Interlocked.Add(ref skipped, report.Skipped);
+            Interlocked.Add(ref errors, report.ModelErrors);
+            if (report.Disagreements.Count > 0)
             {
-                var report = runner.Compare(m);
-                Interlocked.Add(ref compared, report.Compared);
-                Interlocked.Add(ref unknowns, report.Unknowns);
-                Interlocked.Add(ref skipped, report.Skipped);
-                Interlocked.Add(ref errors, report.ModelErrors);
-                Assert.True(report.Disagreements.Count == 0, $"{string.Join("\n", report.Disagreements)}\nreproducer: bench/campaign generate --seed {m.Seed}{(generator == ModelGenerator.Small ? " --small" : "")}\n{m.Text}");
-            },
-            iter: models,
-            threads: 2);
-        output.WriteLine($"{models} models: {compared} properties compared, {unknowns} unknown, {skipped} skipped, {errors} runs ending in an agreed model error");
+                failures.Add($"{string.Join("\n", report.Disagreements)}\nreproducer: bench/campaign generate --seed {m.Seed}{(generator == ModelGenerator.Small ? " --small" : "")}\n{m.Text}");
+            }
+        });
+        output.WriteLine($"{seeds.Length} models: {compared} properties compared, {unknowns} unknown, {skipped} skipped, {errors} runs ending in an agreed model error");
+        Assert.True(failures.IsEmpty, string.Join("\n\n", failures));
         Assert.True(compared >= models, "too few properties compared");
     }
+
+    // An error in the init block before an 'any' without candidate (bmc missed it; CI, seed 8JQg8q3DaQz1).
+    private static readonly ulong[] FoundBySeeds = [4099218212267363419];
 }

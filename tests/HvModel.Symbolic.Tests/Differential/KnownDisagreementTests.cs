@@ -27,4 +27,29 @@ public sealed class KnownDisagreementTests
         var report = new DifferentialRunner { Depth = 3, TolerateKnownInitialStateDisagreement = false }.Compare(new GeneratedModel(0, ViolationAndErrorAtTheInitialState));
         Assert.True(report.Disagreements.Count == 0, string.Join("\n", report.Disagreements));
     }
+
+    // Found by the 500-model differential test in CI (seed 8JQg8q3DaQz1): the init block fails
+    // (index 3 out of -1 .. 1) before an 'any' that has no candidate. The evaluator stops at the
+    // error; the SMT encoding asserted the choice's feasibility on that path too, which made the
+    // error unreachable, so bmc found nothing.
+    private const string ErrorBeforeAChoiceWithoutCandidate = """
+        model m
+        type R = -1 .. 1
+        type S = scalarset(2)
+        var x0: array[R] of bool = true
+        var x1: array[S] of bool = false
+        init
+          if x0[3] then skip end
+          any k: R where (exists q: S . x1[q]) do x0[k] := false end
+        end
+        invariant i: true
+        """;
+
+    [Fact]
+    public void A_model_error_before_an_any_without_candidate_is_reached_by_bmc_too()
+    {
+        var report = new DifferentialRunner { Depth = 2 }.Compare(new GeneratedModel(0, ErrorBeforeAChoiceWithoutCandidate));
+        Assert.True(report.Disagreements.Count == 0, string.Join("\n", report.Disagreements));
+        Assert.True(report.ModelErrors > 0, "the explicit reference must see the model error");
+    }
 }

@@ -15,6 +15,7 @@ public sealed class PromelaExportTests
 {
     [Theory]
     [InlineData("tests/models/export/abort_paths.hvm")]
+    [InlineData("tests/models/export/operators.hvm")]
     [InlineData("tests/models/holds/tokens.hvm")]
     [InlineData("bench/models/classic/filter.hvm")]
     [InlineData("bench/models/classic/szymanski.hvm")]
