@@ -58,6 +58,21 @@ public static class StateFormatter
         return $"{action.Name}({string.Join(", ", parts)})";
     }
 
+    /// <summary>
+    /// Appends <paramref name="text"/> wrapped to <paramref name="width"/> columns, indented by
+    /// <paramref name="indent"/>, its continuation lines two columns deeper (a hanging indent).
+    /// </summary>
+    public static void AppendWrapped(StringBuilder sb, string text, int indent, int width)
+    {
+        var pad = new string(' ', indent);
+        var first = true;
+        foreach (var line in Wrap(text, width - indent - 2))
+        {
+            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
+            first = false;
+        }
+    }
+
     /// <summary>Splits <paramref name="text"/> into lines of at most <paramref name="width"/> characters, at spaces.</summary>
     public static IEnumerable<string> Wrap(string text, int width)
     {

@@ -29,11 +29,11 @@ public static class AblationTextReport
         for (var p = 0; p < ablation.Properties.Length; p++)
         {
             var name = ablation.Properties[p].Name;
-            Wrapped(sb, $"[{p + 1}] {name}: {Needs(ablation, name)}", 2, width);
+            StateFormatter.AppendWrapped(sb, $"[{p + 1}] {name}: {Needs(ablation, name)}", 2, width);
             var necessary = ablation.Necessary(name);
             if (!necessary.IsEmpty)
             {
-                Wrapped(sb, $"necessary: {string.Join(", ", necessary.Select(h => h.Name))}", 6, width);
+                StateFormatter.AppendWrapped(sb, $"necessary: {string.Join(", ", necessary.Select(h => h.Name))}", 6, width);
             }
         }
 
@@ -90,15 +90,4 @@ public static class AblationTextReport
 
     public static string Letters(Variant full, AblationRow row) =>
         row.Hunks.IsEmpty ? "-" : string.Concat(row.Hunks.Select(h => (char)('A' + full.Hunks.IndexOf(h))));
-
-    private static void Wrapped(StringBuilder sb, string text, int indent, int width)
-    {
-        var pad = new string(' ', indent);
-        var first = true;
-        foreach (var line in StateFormatter.Wrap(text, width - indent - 2))
-        {
-            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
-            first = false;
-        }
-    }
 }

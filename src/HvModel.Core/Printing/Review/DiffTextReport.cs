@@ -22,7 +22,7 @@ public static class DiffTextReport
         }
 
         sb.AppendLine();
-        Wrapped(sb, $"diff {diff.A} -> {diff.B}: {Hunks(model, diff.B)}", 0, width);
+        StateFormatter.AppendWrapped(sb, $"diff {diff.A} -> {diff.B}: {Hunks(model, diff.B)}", 0, width);
         sb.AppendLine();
         Verdicts(sb, diff);
         foreach (var replay in diff.Replays)
@@ -34,14 +34,14 @@ public static class DiffTextReport
         foreach (var r in diff.Regressions)
         {
             sb.AppendLine();
-            Wrapped(sb, $"REGRESSION: {r.Property} is violated in {diff.B} and not in {diff.A}; {diff.B}'s counterexample:", 0, width);
+            StateFormatter.AppendWrapped(sb, $"REGRESSION: {r.Property} is violated in {diff.B} and not in {diff.A}; {diff.B}'s counterexample:", 0, width);
             Story(sb, model, r.Trace!, email);
         }
 
         if (diff.Regressions.IsEmpty)
         {
             sb.AppendLine();
-            Wrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}.", 0, width);
+            StateFormatter.AppendWrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}.", 0, width);
         }
 
         if (reproduce is not null)
@@ -101,13 +101,13 @@ public static class DiffTextReport
     {
         var title = $"== {diff.A} / {r.Property} replayed on {diff.B} ";
         sb.AppendLine(title.Length >= width ? title : title.PadRight(width, '='));
-        Wrapped(sb, Summary(diff, r), 3, width);
+        StateFormatter.AppendWrapped(sb, Summary(diff, r), 3, width);
         if (r.FirstDifference is { } d)
         {
-            Wrapped(sb, $"at step {d.Step}, {d.Call}:", 3, width);
+            StateFormatter.AppendWrapped(sb, $"at step {d.Step}, {d.Call}:", 3, width);
             foreach (var x in d.Differences)
             {
-                Wrapped(sb, $"{x.Slot}: {x.InA} in {diff.A}, {x.InB} in {diff.B}", 5, width);
+                StateFormatter.AppendWrapped(sb, $"{x.Slot}: {x.InA} in {diff.A}, {x.InB} in {diff.B}", 5, width);
             }
 
             // Each branch B took, with A's branch at the same 'if' when it went the other way.
@@ -117,32 +117,21 @@ public static class DiffTextReport
                 var inA = unmatched.FirstOrDefault(x => x.Span == b.Span);
                 unmatched.Remove(inA!);
                 var other = inA is null ? $" (not reached in {diff.A})" : inA.Then != b.Then ? $" (in {diff.A}: {(inA.Then ? "then" : "else")})" : "";
-                Wrapped(sb, $"{b} in {diff.B}{other}", 5, width);
+                StateFormatter.AppendWrapped(sb, $"{b} in {diff.B}{other}", 5, width);
             }
 
             foreach (var a in unmatched)
             {
-                Wrapped(sb, $"{a} in {diff.A} (not reached in {diff.B})", 5, width);
+                StateFormatter.AppendWrapped(sb, $"{a} in {diff.A} (not reached in {diff.B})", 5, width);
             }
         }
 
         var matter = r.HunksThatMatter.IsEmpty
             ? $"hunks that matter: none of {diff.B}'s hunks alone (removing any one of them leaves {r.Property} as it is in {diff.B})"
             : $"hunks that matter: {string.Join(", ", r.HunksThatMatter)} ({diff.B} without {(r.HunksThatMatter.Length == 1 ? "it" : "any one of them")} violates {r.Property} again)";
-        Wrapped(sb, matter, 3, width);
+        StateFormatter.AppendWrapped(sb, matter, 3, width);
         sb.AppendLine();
-        Wrapped(sb, $"{diff.A}'s story:", 3, width);
+        StateFormatter.AppendWrapped(sb, $"{diff.A}'s story:", 3, width);
         Story(sb, model, r.InA.Trace!, email);
-    }
-
-    private static void Wrapped(StringBuilder sb, string text, int indent, int width)
-    {
-        var pad = new string(' ', indent);
-        var first = true;
-        foreach (var line in StateFormatter.Wrap(text, width - indent - 2))
-        {
-            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
-            first = false;
-        }
     }
 }

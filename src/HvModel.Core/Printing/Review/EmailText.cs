@@ -30,16 +30,7 @@ public static class EmailText
     public static string Fit(string line, int width) => line.Length <= width ? line : line[..(width - 3)].TrimEnd() + "...";
 
     /// <summary>Text wrapped at the mail width with a hanging indent.</summary>
-    public static void Wrapped(StringBuilder sb, string text, int indent = 0)
-    {
-        var pad = new string(' ', indent);
-        var first = true;
-        foreach (var line in StateFormatter.Wrap(text, Width - indent - 2))
-        {
-            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
-            first = false;
-        }
-    }
+    public static void Wrapped(StringBuilder sb, string text, int indent = 0) => StateFormatter.AppendWrapped(sb, text, indent, Width);
 
     /// <summary>As <see cref="Command(StringBuilder, string)"/>, as a string.</summary>
     public static string CommandText(string command)

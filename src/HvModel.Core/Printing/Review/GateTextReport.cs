@@ -15,7 +15,7 @@ public static class GateTextReport
         sb.AppendLine(unexpected.Count == 0 ? "no unexpected finding" : $"{unexpected.Count} unexpected finding{(unexpected.Count == 1 ? "" : "s")}:");
         foreach (var f in unexpected)
         {
-            Wrapped(sb, $"FINDING {f.Variant}: {f.KindWord} {f.Subject}: {f.Detail}", 2, width);
+            StateFormatter.AppendWrapped(sb, $"FINDING {f.Variant}: {f.KindWord} {f.Subject}: {f.Detail}", 2, width);
         }
 
         if (expected.Count > 0)
@@ -23,31 +23,20 @@ public static class GateTextReport
             sb.AppendLine($"{expected.Count} expected:");
             foreach (var f in expected)
             {
-                Wrapped(sb, $"expected {f.Variant}: {f.KindWord} {f.Subject}: {f.ExpectedBecause}", 2, width);
+                StateFormatter.AppendWrapped(sb, $"expected {f.Variant}: {f.KindWord} {f.Subject}: {f.ExpectedBecause}", 2, width);
             }
         }
 
         foreach (var e in gate.Unmatched)
         {
-            Wrapped(sb, $"note: expectation at {e.Span} ({e.Subject}) matches no finding", 0, width);
+            StateFormatter.AppendWrapped(sb, $"note: expectation at {e.Span} ({e.Subject}) matches no finding", 0, width);
         }
 
         foreach (var v in gate.Incomplete)
         {
-            Wrapped(sb, $"unknown: {v}: the exploration hit the state limit; nothing is concluded for it", 0, width);
+            StateFormatter.AppendWrapped(sb, $"unknown: {v}: the exploration hit the state limit; nothing is concluded for it", 0, width);
         }
 
         return sb.ToString();
-    }
-
-    private static void Wrapped(StringBuilder sb, string text, int indent, int width)
-    {
-        var pad = new string(' ', indent);
-        var first = true;
-        foreach (var line in StateFormatter.Wrap(text, width - indent - 2))
-        {
-            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
-            first = false;
-        }
     }
 }
