@@ -152,6 +152,12 @@ public sealed class ExplicitEngine : IEngine
                 {
                     throw new ModelRuntimeFailure(model, e, new Trace([]), null, [], variant.Name);
                 }
+
+                if (store.Count == 0)
+                {
+                    // Nothing to explore would make every invariant hold: the model's error.
+                    throw InitialStateCheck.Refused(model, variant);
+                }
             }
 
             levelEnd = store.Count;

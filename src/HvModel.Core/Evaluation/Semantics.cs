@@ -41,6 +41,13 @@ public sealed class Semantics
         set => exec.OnBranchError = value;
     }
 
+    /// <summary>Called when an <c>any</c> has no candidate on the path being run; an observation only.</summary>
+    public Action<AnyStmt>? OnEmptyChoice
+    {
+        get => exec.OnEmptyChoice;
+        set => exec.OnEmptyChoice = value;
+    }
+
     /// <summary>Story lines of the path being run; set to a list to record them.</summary>
     public List<string>? Notes
     {

@@ -23,6 +23,9 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
     /// <summary>When set, an error in one branch of an <c>any</c> is passed here and the other branches still run.</summary>
     public Action<ModelRuntimeError>? OnBranchError { get; set; }
 
+    /// <summary>Called when an <c>any</c> has no candidate on the path being run (the path ends there); an observation only.</summary>
+    public Action<AnyStmt>? OnEmptyChoice { get; set; }
+
     /// <summary>Story lines of the path being run (see <see cref="NoteStmt"/>); null when not recorded.</summary>
     public List<string>? Notes { get; set; }
 
@@ -305,6 +308,7 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         var slot = s.Variable.Slot;
         var original = state;
         var k = next;
+        var candidates = 0;
         for (var ordinal = 0; ordinal < type.Count; ordinal++)
         {
             eval.Locals[slot] = type.ValueAt(ordinal);
@@ -313,6 +317,8 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
             {
                 continue;
             }
+
+            candidates++;
 
             // Each branch starts from the state before the choice; the last may use it up.
             var branch = ordinal == type.Count - 1 ? original : (int[])original.Clone();
@@ -344,6 +350,11 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
             }
 
             eval.Locals[slot] = value;
+        }
+
+        if (candidates == 0)
+        {
+            OnEmptyChoice?.Invoke(s);
         }
 
         return true;

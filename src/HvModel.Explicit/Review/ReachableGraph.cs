@@ -1,3 +1,4 @@
+using HvModel.Core.Checking;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Printing;
@@ -38,6 +39,11 @@ public sealed class ReachableGraph
         catch (ModelRuntimeError)
         {
             return g;
+        }
+
+        if (g.States.Count == 0)
+        {
+            throw InitialStateCheck.Refused(model, variant);
         }
 
         for (var i = 0; i < g.States.Count; i++)
