@@ -16,6 +16,7 @@ public sealed record GateFinding(GateFindingKind Kind, string Variant, string Su
         GateFindingKind.NeverFires => "never_fires",
         GateFindingKind.InertHunk => "inert_hunk",
         GateFindingKind.VacuousImplication => "vacuous_implication",
+        GateFindingKind.Deadlock => "deadlock",
         _ => "unreached_cover",
     };
 }

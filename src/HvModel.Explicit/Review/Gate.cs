@@ -8,8 +8,9 @@ namespace HvModel.Explicit.Review;
 
 /// <summary>
 /// The vacuity and fault-coverage gate, per variant: action instances that never fire (as TLC
-/// reports coverage), hunks whose removal leaves the reachable graph unchanged, invariants
-/// <c>a -> b</c> whose <c>a</c> holds in no reachable state, and covers never reached. Each
+/// reports coverage), hunks whose removal leaves the reachable graph unchanged, implications
+/// <c>a -> b</c> of an invariant (also under <c>forall</c> and <c>and</c>) whose <c>a</c> holds
+/// in no reachable state, covers never reached, and deadlocks where the model checks them. Each
 /// finding is matched against the model's expectations (<c>expect never|inert|vacuous</c>, and
 /// the expect tables' <c>unreached</c> for covers).
 /// </summary>
@@ -43,12 +44,23 @@ public static class Gate
                 }
             }
 
+            var stuck = graph.States.Count - graph.Edges.Select(e => e.From).Distinct().Count();
+            if (stuck > 0 && model.ChecksDeadlock(variant.Name))
+            {
+                var expected = model.Expected(variant.Name, Model.DeadlockProperty) == Verdict.Violated ? "the expect table says deadlock" : null;
+                findings.Add(new GateFinding(GateFindingKind.Deadlock, variant.Name, Model.DeadlockProperty, $"{stuck} of the {graph.States.Count} reachable states have no enabled action", expected));
+            }
+
             foreach (var p in model.Properties)
             {
-                if (p.Kind == PropertyKind.Invariant && p.Predicate is BinaryExpr { Op: BinaryOp.Implies } implication
-                    && !graph.States.Any(s => semantics.Evaluate(implication.Left, s) != 0))
+                if (p.Kind == PropertyKind.Invariant)
                 {
-                    findings.Add(Finding(model, GateFindingKind.VacuousImplication, variant, p.Name, $"the left side of {p.Name}'s '->' holds in none of the {graph.States.Count} reachable states"));
+                    // Every '->' of the invariant, under forall and 'and' too: its left side must be met somewhere.
+                    foreach (var found in Implications.Of(p.Predicate).Where(f => !graph.States.Any(s => semantics.Evaluate(f.Reached, s) != 0)))
+                    {
+                        var at = found.Implication.Span;
+                        findings.Add(Finding(model, GateFindingKind.VacuousImplication, variant, p.Name, $"the left side of the implication at {at.Line}:{at.Column} holds in none of the {graph.States.Count} reachable states"));
+                    }
                 }
 
                 if (p.Kind == PropertyKind.Cover && !graph.States.Any(s => semantics.Holds(p, s)))

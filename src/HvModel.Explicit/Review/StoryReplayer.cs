@@ -11,13 +11,20 @@ namespace HvModel.Explicit.Review;
 /// <summary>
 /// Replays a trace of variant A, action instance by action instance, on variant B through the
 /// evaluator (the reference semantics): where a guard blocks it, the first step whose effect
-/// differs and why (slots and <c>if hunk</c> branches), and whether the property fails at the end.
+/// differs and why (slots and <c>if hunk</c> branches), and whether the story still fails at the
+/// end: the invariant violated, the cover not reached (a witness that no longer works), the state
+/// without successor (deadlock).
 /// </summary>
 public static class StoryReplayer
 {
     public sealed record Outcome(int? BlockedAt, string? BlockedReason, Divergence? FirstDifference, bool? StillFails);
 
-    public static Outcome Replay(Model model, Variant a, Variant b, Trace trace, PropertyDef property)
+    /// <param name="model">The model of both variants.</param>
+    /// <param name="a">The variant the story comes from.</param>
+    /// <param name="b">The variant it is replayed on.</param>
+    /// <param name="trace">A's story: a counterexample, or a cover's witness.</param>
+    /// <param name="property">The property the story is about; null for deadlock (the story ends in a state without successor).</param>
+    public static Outcome Replay(Model model, Variant a, Variant b, Trace trace, PropertyDef? property)
     {
         var inA = new Semantics(model, a);
         var inB = new Semantics(model, b);
@@ -67,7 +74,15 @@ public static class StoryReplayer
             current = next;
         }
 
-        return new Outcome(null, null, first, !inB.Holds(property, current));
+        return new Outcome(null, null, first, property is null ? Stuck(inB, current) : !inB.Holds(property, current));
+    }
+
+    /// <summary>True when no action instance has an outcome in <paramref name="state"/> (a deadlock).</summary>
+    private static bool Stuck(Semantics semantics, int[] state)
+    {
+        var stuck = true;
+        semantics.Successors(state, (_, _, _) => stuck = false);
+        return stuck;
     }
 
     /// <summary>Every outcome of one action instance, each with the hunk branches its path took.</summary>

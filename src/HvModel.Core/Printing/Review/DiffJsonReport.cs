@@ -108,6 +108,7 @@ public static class DiffJsonReport
             w.WriteStartObject();
             ReviewJson.Strings(w, "hunks", b.Hunks.Select(h => h.Name));
             w.WriteString("branch", b.Then ? "then" : "else");
+            w.WriteString("file", b.Span.File);
             w.WriteNumber("line", b.Span.Line);
             w.WriteEndObject();
         }
