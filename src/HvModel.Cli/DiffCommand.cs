@@ -42,6 +42,12 @@ public static class DiffCommand
             return Cli.UsageError("--max-states must be 1 or more");
         }
 
+        // 'diff buggy refcount.hvm' (the second variant forgotten) must not check the flagship.
+        foreach (var name in new[] { parse.GetValue(A)!, parse.GetValue(B)! }.Where(n => n.EndsWith(".hvm", StringComparison.Ordinal) || n.EndsWith(".hvp", StringComparison.Ordinal) || File.Exists(n)))
+        {
+            return Cli.UsageError($"'{name}' stands where a variant is expected: write 'diff A B [MODEL]', both variants first, then the model");
+        }
+
         if (Source.Load(parse) is not { } model)
         {
             return 2;

@@ -32,7 +32,7 @@ public class InitialStateLimitTests
         var r = Check.Result(CheckRunner.Run(model, engine, [], [], new CheckOptions { Timeout = TimeSpan.FromSeconds(0.5) }), "default", "fine");
 
         Assert.Equal(Verdict.Unknown, r.Verdict);
-        Assert.Equal("time limit reached (0.5 s)", r.Reason);
+        Assert.Equal("time limit reached (0.5 s for the whole run)", r.Reason);
         Assert.InRange(r.States, 1, 21474836);
         Assert.False(r.Complete);
         Assert.InRange(engine.LastStats!.Seconds, 0.5, 8);
