@@ -146,7 +146,8 @@ public sealed class ExplicitEngine : IEngine
             {
                 try
                 {
-                    semantics.InitialStates(s => Store(s, -1));
+                    // A choice over a huge range may examine values for long without storing a state: the limits apply there too.
+                    semantics.InitialStates(s => Store(s, -1), new RunObserver { OnChoiceValue = limits.Tick });
                 }
                 catch (ModelRuntimeError e)
                 {
@@ -161,7 +162,6 @@ public sealed class ExplicitEngine : IEngine
             }
 
             levelEnd = store.Count;
-            semantics.OnError = RecordError;
             for (; stopReason is null && cursor < store.Count; cursor++)
             {
                 // The arena holds the states in BFS order: a level ends where the next begins.
@@ -201,15 +201,13 @@ public sealed class ExplicitEngine : IEngine
                     transitions++;
                     var to = Store(next, from);
                     Observer?.ExamineTransition(from, to, action.Name);
-                });
+                }, RecordError);
                 var errored = pendingError is not null;
                 if (pendingError is { } pending)
                 {
                     pendingError = null;
-                    semantics.OnError = null;
                     failure = new ModelRuntimeFailure(model, pending.Error, builder.Build(cursor), pending.Action, pending.Args, variant.Name);
                     failureDepth = depth;
-                    semantics.OnError = RecordError;
                 }
 
                 if (successors == 0 && !errored && checkDeadlock && deadlock < 0)
@@ -242,9 +240,6 @@ public sealed class ExplicitEngine : IEngine
             }
         }
 
-        // Rebuilding traces re-runs steps the search already ran without error up to the depths
-        // reported; steps beyond them may fail and are of no concern here.
-        semantics.OnError = static _ => { };
         if (failure is not null && (!stopAtLastVerdict || found.Any(f => f < 0) || (checkDeadlock && deadlock < 0)))
         {
             // Some verdict, or the full exploration asked for, would need a path past the error:

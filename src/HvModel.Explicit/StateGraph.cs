@@ -1,6 +1,6 @@
 using System.Text;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Core.Traces;
 using QuikGraph;
 using QuikGraph.Algorithms;
 
@@ -79,7 +79,7 @@ public sealed class StateGraph : IExplorationObserver
         var initial = states.Count > 0 ? states[0] : [];
         foreach (var v in Graph.Vertices.Order())
         {
-            var changes = string.Join("\\n", StateFormatter.Changes(model, initial, states[v]).Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)] + " =" + c[(c.LastIndexOf("->", StringComparison.Ordinal) + 2)..]));
+            var changes = string.Join("\\n", SlotChange.Between(model, initial, states[v]).Select(c => $"{c.Slot.Name} = {c.Slot.Type.Format(c.After)}"));
             var label = v == 0 ? "initial" : $"#{v}\\n{changes}";
             sb.AppendLine($"  s{v} [label=\"{label.Replace("\"", "\\\"", StringComparison.Ordinal)}\"];");
         }

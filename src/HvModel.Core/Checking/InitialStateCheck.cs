@@ -14,8 +14,12 @@ namespace HvModel.Core.Checking;
 /// </summary>
 public static class InitialStateCheck
 {
-    /// <summary>Dead ends (choices without a candidate) tried before the search for a first initial state gives up undecided.</summary>
-    public const int MaxDeadEnds = 100_000;
+    /// <summary>
+    /// Values the choices of the init block may examine before the search for a first initial
+    /// state gives up undecided (a fraction of a second): the engines then enumerate the initial
+    /// states under their own limits, and refuse the model if they find none.
+    /// </summary>
+    public const int MaxChoiceValues = 1_000_000;
 
     /// <summary>Throws a <see cref="ModelError"/> naming the variants among <paramref name="variants"/> that have no initial state.</summary>
     public static void Require(Model model, IEnumerable<Variant> variants)
@@ -54,24 +58,28 @@ public static class InitialStateCheck
     /// True when the variant surely has no initial state; <paramref name="deadChoice"/> is then
     /// the first choice in source order that had no candidate on some path. False when it has
     /// one, or when that could not be decided (the init block raised a model error, which the
-    /// engines report with its trace, or too many dead ends came first).
+    /// engines report with its trace, or the choices examined too many values first).
     /// </summary>
     private static bool HasNone(Model model, Variant variant, out AnyStmt? deadChoice)
     {
         deadChoice = null;
         var semantics = new Semantics(model, variant);
-        var dead = new List<AnyStmt>();
-        semantics.OnEmptyChoice = choice =>
+        var dead = new HashSet<AnyStmt>(ReferenceEqualityComparer.Instance);
+        var examined = 0;
+        var observer = new RunObserver
         {
-            dead.Add(choice);
-            if (dead.Count > MaxDeadEnds)
+            OnEmptyChoice = choice => dead.Add(choice),
+            OnChoiceValue = () =>
             {
-                throw new Undecided();
-            }
+                if (++examined > MaxChoiceValues)
+                {
+                    throw new Undecided();
+                }
+            },
         };
         try
         {
-            semantics.InitialStates(_ => throw new Found());
+            semantics.InitialStates(_ => throw new Found(), observer);
         }
         catch (Exception e) when (e is Found or Undecided or ModelRuntimeError)
         {

@@ -10,6 +10,9 @@ public sealed record GateFinding(GateFindingKind Kind, string Variant, string Su
 {
     public bool Expected => ExpectedBecause is not null;
 
+    /// <summary>For an action instance that never fires, the instance itself (the subject is how it prints).</summary>
+    public ActionInstance? Instance { get; init; }
+
     /// <summary>The kind as written in reports and in JSON.</summary>
     public string KindWord => Kind switch
     {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
 using HvModel.Core.Review;
 
 namespace HvModel.Explicit.Review;
@@ -76,24 +75,20 @@ public static class Gate
             }
         }
 
-        var unmatched = model.GateExpectations.Where(e => !findings.Any(f => Matches(model, e, f))).ToImmutableArray();
+        var unmatched = model.GateExpectations.Where(e => !findings.Any(f => Matches(e, f))).ToImmutableArray();
         return new GateReport([.. findings], states.ToImmutable(), unmatched, [.. incomplete]);
     }
 
     private static IEnumerable<GateFinding> NeverFired(Model model, Variant variant, ReachableGraph graph)
     {
         var fired = graph.Edges.Select(e => e.Instance).ToHashSet();
-        foreach (var action in model.Actions)
+        foreach (var instance in model.Actions.SelectMany(a => a.Instances()).Where(i => !fired.Contains(i)))
         {
-            foreach (var args in Instances(action))
+            var expectation = model.GateExpectations.FirstOrDefault(e => e.Kind == GateFindingKind.NeverFires && e.AppliesTo(variant.Name) && NeverMatches(e, instance));
+            yield return new GateFinding(GateFindingKind.NeverFires, variant.Name, instance.ToString(), $"{instance} fires in none of the {graph.States.Count} reachable states", expectation?.Reason)
             {
-                var call = StateFormatter.ActionCall(action, args);
-                if (!fired.Contains(call))
-                {
-                    var expectation = model.GateExpectations.FirstOrDefault(e => e.Kind == GateFindingKind.NeverFires && e.AppliesTo(variant.Name) && NeverMatches(e, action, args));
-                    yield return new GateFinding(GateFindingKind.NeverFires, variant.Name, call, $"{call} fires in none of the {graph.States.Count} reachable states", expectation?.Reason);
-                }
-            }
+                Instance = instance,
+            };
         }
     }
 
@@ -103,34 +98,10 @@ public static class Gate
         return new GateFinding(kind, variant.Name, subject, detail, expectation?.Reason);
     }
 
-    private static bool Matches(Model model, GateExpectation e, GateFinding f)
-    {
-        if (e.Kind != f.Kind || !e.AppliesTo(f.Variant))
-        {
-            return false;
-        }
+    private static bool Matches(GateExpectation e, GateFinding f) =>
+        e.Kind == f.Kind && e.AppliesTo(f.Variant)
+        && (e.Kind != GateFindingKind.NeverFires ? e.Subject == f.Subject : f.Instance is { } instance && NeverMatches(e, instance));
 
-        if (e.Kind != GateFindingKind.NeverFires)
-        {
-            return e.Subject == f.Subject;
-        }
-
-        var action = model.Actions.First(a => a.Name == e.Subject);
-        return Instances(action).Any(args => StateFormatter.ActionCall(action, args) == f.Subject && NeverMatches(e, action, args));
-    }
-
-    private static bool NeverMatches(GateExpectation e, ActionDef action, int[] args) =>
-        e.Subject == action.Name && e.Arguments.Select((v, i) => v is null || v == args[i]).All(x => x);
-
-    /// <summary>Every argument tuple of an action, in the order the engines enumerate them.</summary>
-    private static IEnumerable<int[]> Instances(ActionDef action)
-    {
-        var tuples = new List<int[]> { Array.Empty<int>() };
-        foreach (var p in action.Parameters)
-        {
-            tuples = [.. tuples.SelectMany(t => p.Domain.Values().Select(v => (int[])[.. t, v]))];
-        }
-
-        return tuples;
-    }
+    private static bool NeverMatches(GateExpectation e, ActionInstance instance) =>
+        e.Subject == instance.Action.Name && e.Arguments.Select((v, i) => v is null || v == instance.Args[i]).All(x => x);
 }

@@ -1,7 +1,6 @@
 using HvModel.Core.Checking;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
 using HvModel.Core.Text;
 
 namespace HvModel.Explicit.Review;
@@ -22,8 +21,8 @@ public sealed class ReachableGraph
 
     public List<int[]> States { get; } = [];
 
-    /// <summary>Transitions as (from, action instance, to); the instance is <c>name(p=v, ...)</c>.</summary>
-    public HashSet<(int From, string Instance, int To)> Edges { get; } = [];
+    /// <summary>Transitions as (from, action instance, to).</summary>
+    public HashSet<(int From, ActionInstance Instance, int To)> Edges { get; } = [];
 
     /// <summary>True when the exploration stopped at the state limit.</summary>
     public bool Incomplete { get; private set; }
@@ -31,7 +30,7 @@ public sealed class ReachableGraph
     public static ReachableGraph Explore(Model model, Variant variant, int maxStates)
     {
         var g = new ReachableGraph();
-        var semantics = new Semantics(model, variant) { OnError = static _ => { } };
+        var semantics = new Semantics(model, variant);
         try
         {
             semantics.InitialStates(s => g.Add(s));
@@ -55,8 +54,7 @@ public sealed class ReachableGraph
             }
 
             var from = i;
-            semantics.Successors(g.States[i], (action, args, next) =>
-                g.Edges.Add((from, StateFormatter.ActionCall(action, args), g.Add(next))));
+            semantics.Successors(g.States[i], (action, args, next) => g.Edges.Add((from, action.Instance(args), g.Add(next))), RunObserver.IgnoringErrors);
         }
 
         return g;

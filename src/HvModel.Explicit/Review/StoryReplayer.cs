@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
 using HvModel.Core.Review;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
@@ -38,11 +37,11 @@ public static class StoryReplayer
         var current = Closest(initials, trace.Steps[0].State);
         Divergence? first = Same(current, trace.Steps[0].State)
             ? null
-            : new Divergence(0, "initial state", Differences(model, trace.Steps[0].State, current), [], []);
+            : new Divergence(0, null, Differences(model, trace.Steps[0].State, current), [], []);
         for (var i = 1; i < trace.Steps.Length; i++)
         {
             var step = trace.Steps[i];
-            var call = StateFormatter.ActionCall(step.Action!, step.Args);
+            var call = step.Action!.Instance(step.Args);
             List<(int[] Next, ImmutableArray<HunkBranch> Branches)> outcomes;
             try
             {
@@ -90,16 +89,7 @@ public static class StoryReplayer
     {
         var branches = new List<HunkBranch>();
         var outcomes = new List<(int[], ImmutableArray<HunkBranch>)>();
-        semantics.HunkBranches = branches;
-        try
-        {
-            enabled = semantics.Fire(state, action, args, (_, _, next) => outcomes.Add(((int[])next.Clone(), [.. branches])));
-        }
-        finally
-        {
-            semantics.HunkBranches = null;
-        }
-
+        enabled = semantics.Fire(state, action, args, (_, _, next) => outcomes.Add(((int[])next.Clone(), [.. branches])), new RunObserver { HunkBranches = branches });
         return outcomes;
     }
 
