@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HvModel.Core.Checking;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Review;
@@ -17,18 +18,20 @@ public static class Gate
 {
     public const int DefaultMaxStates = 1_000_000;
 
-    public static GateReport Run(Model model, IReadOnlyList<Variant> variants, int maxStates = DefaultMaxStates)
+    /// <summary>The gate over <paramref name="variants"/>, each exploration within the limits of <paramref name="options"/> (by default <see cref="DefaultMaxStates"/>).</summary>
+    public static GateReport Run(Model model, IReadOnlyList<Variant> variants, CheckOptions? options = null)
     {
+        options = (options ?? new CheckOptions { MaxStates = DefaultMaxStates }).StartClock();
         var findings = new List<GateFinding>();
         var states = ImmutableArray.CreateBuilder<KeyValuePair<string, int>>();
-        var incomplete = new List<string>();
+        var incomplete = new List<KeyValuePair<string, string>>();
         foreach (var variant in variants)
         {
-            var graph = ReachableGraph.Explore(model, variant, maxStates);
+            var graph = ReachableGraph.Explore(model, variant, options);
             states.Add(new(variant.Name, graph.States.Count));
-            if (graph.Incomplete)
+            if (graph.Incomplete is { } why)
             {
-                incomplete.Add(variant.Name);
+                incomplete.Add(new(variant.Name, why));
                 continue;
             }
 
@@ -37,7 +40,7 @@ public static class Gate
             foreach (var hunk in variant.Hunks)
             {
                 var without = new Variant($"{variant.Name}-{hunk.Name}", [.. variant.Hunks.Where(h => h != hunk)], "", variant.Span);
-                if (ReachableGraph.Explore(model, without, maxStates).SameAs(graph))
+                if (ReachableGraph.Explore(model, without, options).SameAs(graph))
                 {
                     findings.Add(Finding(model, GateFindingKind.InertHunk, variant, hunk.Name, $"removing hunk {hunk.Name} leaves the {graph.States.Count} reachable states and their transitions unchanged"));
                 }

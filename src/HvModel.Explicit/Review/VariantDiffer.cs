@@ -71,6 +71,9 @@ public static class VariantDiffer
             }
         }
 
-        return new VariantDiff(a.Name, b.Name, [.. verdicts], [.. replays], [.. regressions]);
+        return new VariantDiff(a.Name, b.Name, [.. verdicts], [.. replays], [.. regressions])
+        {
+            UnknownReason = inA.Values.Concat(inB.Values).FirstOrDefault(r => r.Verdict == Verdict.Unknown)?.Reason,
+        };
     }
 }

@@ -18,6 +18,7 @@ public static class DiffJsonReport
     {
         w.WriteString("a", diff.A);
         w.WriteString("b", diff.B);
+        w.WriteString("unknown_reason", diff.UnknownReason);
         w.WriteStartArray("verdicts");
         foreach (var v in diff.Verdicts)
         {

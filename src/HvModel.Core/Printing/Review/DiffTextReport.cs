@@ -49,7 +49,13 @@ public static class DiffTextReport
             Story(sb, model, r.Trace!, email);
         }
 
-        if (diff.Regressions.IsEmpty)
+        if (diff.Inconclusive)
+        {
+            // Regressions cannot be ruled out where a verdict is unknown.
+            sb.AppendLine();
+            StateFormatter.AppendWrapped(sb, $"Inconclusive: some verdicts are unknown ({diff.UnknownReason ?? "a limit was hit"}), so regressions cannot be ruled out.", 0, width);
+        }
+        else if (diff.Regressions.IsEmpty)
         {
             sb.AppendLine();
             StateFormatter.AppendWrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}, no deadlock is new and no cover is lost.", 0, width);

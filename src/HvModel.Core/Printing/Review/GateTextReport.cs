@@ -32,9 +32,9 @@ public static class GateTextReport
             StateFormatter.AppendWrapped(sb, $"note: expectation at {e.Span} ({e.Subject}) matches no finding", 0, width);
         }
 
-        foreach (var v in gate.Incomplete)
+        foreach (var (v, why) in gate.Incomplete)
         {
-            StateFormatter.AppendWrapped(sb, $"unknown: {v}: the exploration hit the state limit; nothing is concluded for it", 0, width);
+            StateFormatter.AppendWrapped(sb, $"unknown: {v}: the exploration stopped ({why}); nothing is concluded for it", 0, width);
         }
 
         return sb.ToString();
