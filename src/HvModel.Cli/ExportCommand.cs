@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
-using HvModel.Core.Export;
+using HvModel.Export;
 using HvModel.Core.Text;
 
 namespace HvModel.Cli;

@@ -1,7 +1,7 @@
 using System.Text;
 using HvModel.Core.Ir;
 
-namespace HvModel.Core.Export;
+namespace HvModel.Export;
 
 /// <summary>
 /// Writes one variant of a model as Promela for SPIN: the same transition system, so that
