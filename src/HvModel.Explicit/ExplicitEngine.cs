@@ -90,6 +90,11 @@ public sealed class ExplicitEngine : IEngine
             }
 
             var index = store.Add(packed, pred, out var added);
+            if (added && Observer is { } watching && (index & 1023) == 0 && (long)(store.Count * store.BytesPerState) + watching.RetainedBytes > limits.MemoryBudget)
+            {
+                throw new SearchStopped($"memory limit reached: the visited set and what the {watching.GetType().Name} keeps of each state need more than {limits.MemoryBudget >> 20} MiB");
+            }
+
             if (added)
             {
                 var d = pred >= 0 ? depth + 1 : 0;

@@ -24,6 +24,9 @@ public sealed class StateGraph : IExplorationObserver
 
     public BidirectionalGraph<int, TaggedEdge<int, string>> Graph { get; } = new(allowParallelEdges: true);
 
+    // A state's array and its dictionary entry; an edge in the set, the graph's lists and its object.
+    public long RetainedBytes => (states.Count * ((model.Slots.Length * 4L) + 64)) + (edges.Count * 160L);
+
     public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state)
     {
         states[index] = state.ToArray();
