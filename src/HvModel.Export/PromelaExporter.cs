@@ -90,16 +90,45 @@ public sealed class PromelaExporter
         {
             foreach (var instance in action.Instances())
             {
-                env.Clear();
-                for (var i = 0; i < instance.Args.Length; i++)
+                // Each step clears the bindings when it ends: bind the parameters for each one.
+                void Bind()
                 {
-                    env[action.Parameters[i]] = instance.Args[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    env.Clear();
+                    for (var i = 0; i < instance.Args.Length; i++)
+                    {
+                        env[action.Parameters[i]] = instance.Args[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
                 }
 
+                Bind();
+
                 // A deterministic body is one indivisible step whose inner states SPIN never
-                // stores (d_step); a body with a choice needs atomic, where choice points are states.
+                // stores (d_step). A body with choices becomes one d_step per combination of
+                // its choices' values (each 'any' with its value fixed); only when there are too
+                // many combinations does it stay atomic, where every choice point is a state.
                 var call = instance.ToString();
-                Line($":: {(StmtFacts.HasChoice(action.Body) ? "atomic" : "d_step")} {{ /* {Sanitize(call)} */");
+                var choices = ChoiceDomains(action.Body).ToList();
+                var combinations = choices.Aggregate(1L, (n, d) => Math.Min(n * Math.Max(1, d), MaxSplit + 1));
+                if (choices.Count > 0 && combinations <= MaxSplit)
+                {
+                    foreach (var combination in Combinations(choices))
+                    {
+                        Bind();
+                        fixedChoices = combination;
+                        nextChoice = 0;
+                        Line($":: d_step {{ /* {Sanitize(call)}, choices {string.Join(" ", combination)} */");
+                        indent++;
+                        Line($"{Expr(action.Guard)} ->");
+                        Step(action.Body, WrittenVars(action.Body), call);
+                        indent--;
+                        Line("}");
+                    }
+
+                    fixedChoices = null;
+                    continue;
+                }
+
+                Line($":: {(choices.Count > 0 ? "atomic" : "d_step")} {{ /* {Sanitize(call)} */");
                 indent++;
                 Line($"{Expr(action.Guard)} ->");
                 Step(action.Body, WrittenVars(action.Body), call);
@@ -259,6 +288,20 @@ public sealed class PromelaExporter
 
     private void Any(AnyStmt any)
     {
+        if (fixedChoices is not null)
+        {
+            // This choice's value is fixed by the d_step being written: its condition must hold, or no successor.
+            var value = any.Variable.Domain.ValueAt(fixedChoices[nextChoice++]);
+            if (any.Where is not null)
+            {
+                var guard = WithLocal(any.Variable, Literal(value), () => Expr(any.Where));
+                Line($"if :: {guard} -> skip :: else -> goto {abortLabel ?? throw new InvalidOperationException("an 'any' that may abort outside an abortable step")} fi;");
+            }
+
+            WithLocal(any.Variable, Literal(value), () => Stmt(any.Body));
+            return;
+        }
+
         var candidates = any.Variable.Domain.Values().ToList();
         Line("if");
         foreach (var value in candidates)
@@ -277,6 +320,53 @@ public sealed class PromelaExporter
         }
 
         Line("fi;");
+    }
+
+    /// <summary>Most d_steps one action instance is split into (one per combination of its choices).</summary>
+    public const int MaxSplit = 1024;
+
+    // While a split action is written: the value (ordinal) of each choice, in the order the
+    // choices are met, and the next one to take.
+    private int[]? fixedChoices;
+    private int nextChoice;
+
+    /// <summary>
+    /// The domain size of every choice a statement makes, in the order the writer meets them:
+    /// loops unrolled, both branches of an 'if', an 'any's body once (its value fixed).
+    /// </summary>
+    private static IEnumerable<int> ChoiceDomains(Stmt s) => s switch
+    {
+        BlockStmt b => b.Statements.SelectMany(ChoiceDomains),
+        IfStmt i => ChoiceDomains(i.Then).Concat(ChoiceDomains(i.Else)),
+        ForStmt f => Enumerable.Range(0, f.Variable.Domain.Count).SelectMany(_ => ChoiceDomains(f.Body)),
+        AnyStmt a => ChoiceDomains(a.Body).Prepend(a.Variable.Domain.Count),
+        LetStmt l => ChoiceDomains(l.Body),
+        _ => [],
+    };
+
+    /// <summary>Every combination of one ordinal per choice, the last choice varying fastest.</summary>
+    private static IEnumerable<int[]> Combinations(IReadOnlyList<int> domains)
+    {
+        var current = new int[domains.Count];
+        while (true)
+        {
+            yield return (int[])current.Clone();
+            var k = domains.Count - 1;
+            for (; k >= 0; k--)
+            {
+                if (++current[k] < domains[k])
+                {
+                    break;
+                }
+
+                current[k] = 0;
+            }
+
+            if (k < 0)
+            {
+                yield break;
+            }
+        }
     }
 
     private void Assign(AssignStmt a)
@@ -433,35 +523,6 @@ public sealed class PromelaExporter
 
     private static string Sanitize(string s) => s.Replace("*/", "* /", StringComparison.Ordinal);
 
-    /// <summary>Every tuple of parameter values, in the order the engine fires them (last parameter fastest).</summary>
-    private static IEnumerable<int[]> Instances(IReadOnlyList<Local> parameters)
-    {
-        var ordinals = new int[parameters.Count];
-        if (parameters.Any(p => p.Domain.Count == 0))
-        {
-            yield break;
-        }
-
-        while (true)
-        {
-            yield return [.. parameters.Select((p, i) => p.Domain.ValueAt(ordinals[i]))];
-            var i = ordinals.Length - 1;
-            for (; i >= 0; i--)
-            {
-                if (++ordinals[i] < parameters[i].Domain.Count)
-                {
-                    break;
-                }
-
-                ordinals[i] = 0;
-            }
-
-            if (i < 0)
-            {
-                yield break;
-            }
-        }
-    }
 
     private static bool MayAbort(Stmt s) => StmtFacts.MayHaveNoOutcome(s);
 
