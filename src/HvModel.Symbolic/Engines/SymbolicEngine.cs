@@ -36,6 +36,7 @@ public abstract class SymbolicEngine : IEngine
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
         options = options.StartClock();
+        InitialStateCheck.Require(model, [variant]); // a solver would prove anything of no behaviour
         var goals = properties.Select(Goal.Of).ToList();
         if (options.CheckDeadlock && !options.NoDeadlock && model.ChecksDeadlock(variant.Name))
         {

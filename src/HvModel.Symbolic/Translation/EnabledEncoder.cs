@@ -21,7 +21,6 @@ internal sealed class EnabledEncoder
     private readonly ModelEncoder encoder;
     private readonly SmtFragment fragment = new();
     private readonly string prefix;
-    private readonly Dictionary<Stmt, bool> choosing = new(ReferenceEqualityComparer.Instance);
     private int cases;
     private int runs;
 
@@ -46,8 +45,9 @@ internal sealed class EnabledEncoder
         var terms = new List<string>();
         foreach (var action in model.Actions)
         {
-            foreach (var args in Instances(action))
+            foreach (var instance in action.Instances())
             {
+                var args = instance.Args;
                 Count();
                 var translator = encoder.Translator(state);
                 for (var i = 0; i < args.Length; i++)
@@ -69,31 +69,6 @@ internal sealed class EnabledEncoder
         return Or(terms);
     }
 
-    private IEnumerable<int[]> Instances(ActionDef action)
-    {
-        var ps = action.Parameters;
-        var ordinals = new int[ps.Length];
-        while (true)
-        {
-            yield return [.. ps.Select((p, i) => p.Domain.ValueAt(ordinals[i]))];
-            var i = ps.Length - 1;
-            for (; i >= 0; i--)
-            {
-                if (++ordinals[i] < ps[i].Domain.Count)
-                {
-                    break;
-                }
-
-                ordinals[i] = 0;
-            }
-
-            if (i < 0)
-            {
-                yield break;
-            }
-        }
-    }
-
     /// <summary>
     /// When running <paramref name="rest"/> from the translator's state has an outcome or raises
     /// an error. Plain statements run in a loop; only a case split (an <c>if</c> around an
@@ -111,7 +86,7 @@ internal sealed class EnabledEncoder
             }
 
             var s = item.Stmt;
-            if (!Chooses(s))
+            if (!StmtFacts.HasChoice(s))
             {
                 var exec = new SymbolicExecutor(expr, fragment, $"{prefix}_r{runs++}", True, True) { SlotSort = encoder.SlotSort };
                 exec.Run(s);
@@ -191,26 +166,6 @@ internal sealed class EnabledEncoder
 
         // The end of the body is an outcome.
         return True;
-    }
-
-    private bool Chooses(Stmt s)
-    {
-        if (choosing.TryGetValue(s, out var known))
-        {
-            return known;
-        }
-
-        var result = s switch
-        {
-            AnyStmt => true,
-            BlockStmt b => b.Statements.Any(Chooses),
-            IfStmt i => Chooses(i.Then) || Chooses(i.Else),
-            ForStmt f => Chooses(f.Body),
-            LetStmt l => Chooses(l.Body),
-            _ => false,
-        };
-        choosing[s] = result;
-        return result;
     }
 
     private void Count()
