@@ -143,6 +143,17 @@ public sealed class ExplicitEngine : IEngine
         (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError = null;
         void RecordError(ModelRuntimeError e) => pendingError ??= (e, semantics.CurrentAction, (int[])semantics.CurrentArgs.Clone());
 
+        // Whether a state has no successor and no failing step (a deadlock), without storing anything.
+        bool Stuck(int[] s)
+        {
+            var any = false;
+            pendingError = null;
+            successorFunction.Successors(s, (_, _, _) => any = true, RecordError);
+            var failed = pendingError is not null;
+            pendingError = null;
+            return !any && !failed;
+        }
+
         // Symmetry set-up may itself have taken the time allowed.
         var stopReason = tooDeep ?? limits.Exceeded();
         try
@@ -190,9 +201,14 @@ public sealed class ExplicitEngine : IEngine
 
                 // A model error in a step from a state of depth d counts at depth d, as in BMC, where
                 // a violation at the same depth is preferred: the rest of level d is still examined,
-                // but nothing is expanded any more.
+                // and a deadlock among its states still found, but nothing is expanded any more.
                 if (failure is not null)
                 {
+                    if (checkDeadlock && deadlock < 0 && Stuck(state))
+                    {
+                        deadlock = cursor;
+                    }
+
                     continue;
                 }
 

@@ -21,26 +21,39 @@ internal sealed class FakeSolvers : IDisposable
     public string Garbage => Write("garbage", VersionLine + "while IFS= read -r line; do echo 'hello, I am not a solver'; done\n");
 
     /// <summary>Dies in the middle of its first answer.</summary>
-    public string CrashesMidAnswer => Write("crash", VersionLine + Loop("*\"(check-sat)\"*) printf 'sa'; exit 134 ;;"));
+    public string CrashesMidAnswer => Write("crash", VersionLine + Loop("*\"(check-sat\"*) printf 'sa'; exit 134 ;;"));
 
     /// <summary>Answers every check-sat with an error.</summary>
-    public string Errors => Write("error", VersionLine + Loop("*\"(check-sat)\"*) echo '(error \"line 1 column 1: out of memory\")' ;;"));
+    public string Errors => Write("error", VersionLine + Loop("*\"(check-sat\"*) echo '(error \"line 1 column 1: out of memory\")' ;;"));
 
     /// <summary>Answers sat to every query, then dies while printing the model (issue 13's reproducer).</summary>
-    public string SatThenCrash => Write("sat-crash", VersionLine + Loop("*\"(check-sat)\"*) echo sat ;;\n*\"(get-\"*) echo '((s0_0 1)'; exit 139 ;;"));
+    public string SatThenCrash => Write("sat-crash", VersionLine + Loop("*\"(check-sat\"*) echo sat ;;\n*\"(get-\"*) echo '((s0_0 1)'; exit 139 ;;"));
 
     /// <summary>Answers sat, then an empty list to every get-value.</summary>
-    public string SatThenEmptyValues => Write("sat-empty", VersionLine + Loop("*\"(check-sat)\"*) echo sat ;;\n*\"(get-value\"*) echo '()' ;;\n*\"(get-model)\"*) echo '()' ;;"));
+    public string SatThenEmptyValues => Write("sat-empty", VersionLine + Loop("*\"(check-sat\"*) echo sat ;;\n*\"(get-value\"*) echo '()' ;;\n*\"(get-model)\"*) echo '()' ;;"));
 
     /// <summary>
-    /// Answers sat to every query and 0 for every value asked: a model of a path that does not
+    /// Answers sat to every query and the bit-vector 0 for every value asked: a model of a path that does not
     /// exist in the model (and an invariant "true" when asked for one).
     /// </summary>
     public string Lies => Write("liar", VersionLine + Loop("""
-        *"(check-sat)"*) echo sat ;;
-        *"(get-value ("*) names=$(printf '%s\n' "$line" | sed 's/.*(get-value (\([^)]*\))).*/\1/'); printf '('; for n in $names; do printf '(%s 0)' "$n"; done; echo ')' ;;
+        *"(check-sat"*) echo sat ;;
+        *"(get-value ("*) names=$(printf '%s\n' "$line" | sed 's/.*(get-value (\([^)]*\))).*/\1/'); printf '('; for n in $names; do printf '(%s (_ bv0 1))' "$n"; done; echo ')' ;;
         *"(get-model)"*) echo '((define-fun Inv ((x!0 Int)) Bool true))' ;;
         """));
+
+    /// <summary>
+    /// The real z3, until a line of the session contains <paramref name="trigger"/>: then it
+    /// hangs (a query that takes all the time there is, without depending on how fast z3 is).
+    /// </summary>
+    public string HangsOn(string name, string trigger) => Write(name, $$"""
+        case "$1" in --version) exec z3 --version ;; esac
+        while IFS= read -r line; do
+          case "$line" in *"{{trigger}}"*) while :; do sleep 1; done ;; esac
+          printf '%s\n' "$line"
+        done | z3 "$@"
+
+        """);
 
     /// <summary>The process ids of fake solvers still running.</summary>
     public IReadOnlyList<int> Running()

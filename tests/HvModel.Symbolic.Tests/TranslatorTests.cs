@@ -15,15 +15,27 @@ namespace HvModel.Symbolic.Tests;
 /// </summary>
 public sealed class TranslatorTests
 {
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    public void Translated_expressions_have_the_evaluators_values(int seed)
+    public static TheoryData<string, int> Seeds()
     {
+        var data = new TheoryData<string, int>();
+        foreach (var encoding in new[] { "int", "bv" })
+        {
+            for (var seed = 1; seed <= 6; seed++)
+            {
+                data.Add(encoding, seed);
+            }
+        }
+
+        return data;
+    }
+
+    private static SmtArithmetic Encoding(string name) => name == "int" ? SmtArithmetic.Int : SmtArithmetic.BitVector;
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Translated_expressions_have_the_evaluators_values(string encoding, int seed)
+    {
+        var a = Encoding(encoding);
         // Int expressions are compared through "= 0" and then taken apart again.
         const int Count = 60;
         var model = ModelLoader.LoadText(ModelGenerator.ExpressionModel((ulong)seed, Count, 4));
@@ -35,7 +47,7 @@ public sealed class TranslatorTests
         for (var j = 0; j < model.Slots.Length; j++)
         {
             names.Add($"s_{j}");
-            z3.Declare(names[j], SmtTerms.Sort(model.Slots[j].Type));
+            z3.Declare(names[j], a.Sort(model.Slots[j].Type));
         }
 
         var checkedValues = 0;
@@ -43,7 +55,7 @@ public sealed class TranslatorTests
         foreach (var p in model.Properties)
         {
             var expr = p.Name[1..].Length > 0 && int.Parse(p.Name[1..]) % 2 == 1 ? ((BinaryExpr)p.Predicate).Left : p.Predicate;
-            var translator = new ExprTranslator(variant, model.FrameSize) { Slots = [.. names.Select(n => SmtValue.Of(n))] };
+            var translator = new ExprTranslator(variant, model.FrameSize, a) { Slots = [.. names.Select((n, j) => a.Var(model.Slots[j].Type, n))] };
             var smt = translator.Translate(expr);
             for (var trial = 0; trial < 4; trial++)
             {
@@ -61,7 +73,7 @@ public sealed class TranslatorTests
                 z3.Send("(push 1)");
                 for (var j = 0; j < state.Length; j++)
                 {
-                    z3.Assert(SmtTerms.Eq(names[j], SmtTerms.Literal(model.Slots[j].Type, state[j])));
+                    z3.Assert(SmtTerms.Eq(names[j], a.Fit(model.Slots[j].Type, a.Constant(model.Slots[j].Type, state[j])).Term));
                 }
 
                 Assert.Equal(SolverStatus.Sat, z3.CheckSat().Status);
@@ -77,8 +89,8 @@ public sealed class TranslatorTests
                 {
                     Assert.True(error == 0, $"{p.Name} in [{string.Join(',', state)}]: a spurious error");
                     // Read only now: under an error the term may leave 32 bits (an overflow).
-                    var value = answer.Items[0].Items[1].ToValue();
-                    Assert.True(expected == value, $"{p.Name} in [{string.Join(',', state)}]: evaluator {expected}, smt {value}");
+                    var value = a.DecodeValue(smt, answer.Items[0].Items[1]);
+                    Assert.True(expected == value, $"{encoding} {p.Name} in [{string.Join(',', state)}]: evaluator {expected}, smt {value}");
                     checkedValues++;
                 }
             }
@@ -94,27 +106,40 @@ public sealed class TranslatorTests
     /// of the evaluator (zero divisor, negative bit operand, overflow) must be the error term's.
     /// </summary>
     [Theory]
-    [InlineData("x / y")]
-    [InlineData("x % y")]
-    [InlineData("x band y")]
-    [InlineData("x bor y")]
-    [InlineData("x bxor y")]
-    [InlineData("x << y")]
-    [InlineData("x >> y")]
-    [InlineData("(x * 60000000) / y")]
-    [InlineData("(x * 60000000) << y")]
-    [InlineData("(x * 60000000) % (y - 1)")]
-    [InlineData("x / 3 + x % - 3 + (x >> 2) + (x band 6)")]
-    public void Division_and_bit_operators_match_the_evaluator_on_signed_operands(string expr)
+    [InlineData("int", "x / y")]
+    [InlineData("bv", "x / y")]
+    [InlineData("int", "x % y")]
+    [InlineData("bv", "x % y")]
+    [InlineData("int", "x band y")]
+    [InlineData("bv", "x band y")]
+    [InlineData("int", "x bor y")]
+    [InlineData("bv", "x bor y")]
+    [InlineData("int", "x bxor y")]
+    [InlineData("bv", "x bxor y")]
+    [InlineData("int", "x << y")]
+    [InlineData("bv", "x << y")]
+    [InlineData("int", "x >> y")]
+    [InlineData("bv", "x >> y")]
+    [InlineData("int", "(x * 60000000) / y")]
+    [InlineData("bv", "(x * 60000000) / y")]
+    [InlineData("int", "(x * 60000000) << y")]
+    [InlineData("bv", "(x * 60000000) << y")]
+    [InlineData("int", "(x * 60000000) % (y - 1)")]
+    [InlineData("bv", "(x * 60000000) % (y - 1)")]
+    [InlineData("int", "x / 3 + x % - 3 + (x >> 2) + (x band 6)")]
+    [InlineData("bv", "x / 3 + x % - 3 + (x >> 2) + (x band 6)")]
+    public void Division_and_bit_operators_match_the_evaluator_on_signed_operands(string encoding, string expr)
     {
+        var a = Encoding(encoding);
         var model = ModelLoader.LoadText($"var x: -40 .. 40\nvar y: -40 .. 40\ncover p: ({expr}) = 0");
         var variant = model.Variants[0];
         var semantics = new Semantics(model, variant);
         var target = ((BinaryExpr)model.Properties[0].Predicate).Left;
         using var z3 = new Z3Process();
-        z3.Declare("x", "Int");
-        z3.Declare("y", "Int");
-        var smt = new ExprTranslator(variant, model.FrameSize) { Slots = [SmtValue.Of("x"), SmtValue.Of("y")] }.Translate(target);
+        var type = model.Slots[0].Type;
+        z3.Declare("x", a.Sort(type));
+        z3.Declare("y", a.Sort(type));
+        var smt = new ExprTranslator(variant, model.FrameSize, a) { Slots = [a.Var(type, "x"), a.Var(type, "y")] }.Translate(target);
         int[] grid = [-40, -7, -3, -2, -1, 0, 1, 2, 3, 7, 31, 32, 40];
         var errors = 0;
         foreach (var x in grid)
@@ -132,8 +157,8 @@ public sealed class TranslatorTests
                 }
 
                 z3.Send("(push 1)");
-                z3.Assert(SmtTerms.Eq("x", SmtTerms.Int(x)));
-                z3.Assert(SmtTerms.Eq("y", SmtTerms.Int(y)));
+                z3.Assert(SmtTerms.Eq("x", a.Fit(type, a.Constant(type, x)).Term));
+                z3.Assert(SmtTerms.Eq("y", a.Fit(type, a.Constant(type, y)).Term));
                 Assert.Equal(SolverStatus.Sat, z3.CheckSat().Status);
                 var answer = Sexp.Parse(z3.Query($"(get-value ({smt.Term} {smt.Error}))"));
                 z3.Send("(pop 1)");
@@ -141,7 +166,7 @@ public sealed class TranslatorTests
                 Assert.True((expected is null ? 1 : 0) == error, $"{expr} at x={x}, y={y}: evaluator {(expected is null ? "error" : expected)}, smt error {error}");
                 if (expected is not null)
                 {
-                    Assert.Equal(expected, answer.Items[0].Items[1].ToValue());
+                    Assert.Equal(expected, a.DecodeValue(smt, answer.Items[0].Items[1]));
                 }
                 else
                 {

@@ -35,6 +35,12 @@ public sealed record CheckResult(
     /// <summary>Which independent re-checks a symbolic proof passed or failed (e.g. "pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12)"); null when none ran.</summary>
     public string? Certificate { get; init; }
 
+    /// <summary>
+    /// An unknown verdict because the time given to its run (a share of <c>--timeout</c>) ran
+    /// out before the run's whole time did: <see cref="CheckRunner"/> may give it another turn.
+    /// </summary>
+    public bool OutOfTime { get; init; }
+
     /// <summary>True when the verdict is definite and contradicts a definite expectation (never for a cell not checked).</summary>
     public bool Differs => IsDefinite(Expected) && IsDefinite(Verdict) && Verdict != Expected;
 

@@ -37,13 +37,20 @@ public static class CheckRunner
 
         // Statements that nest too deep would overflow the stack in any engine: no run, every verdict unknown.
         var tooDeep = ExecutionDepth.Problem(model);
-        var results = new List<CheckResult>();
         options = options.StartClock(); // --timeout bounds the whole run, every variant together
-        foreach (var variant in chosenVariants)
+        var perVariant = new List<List<CheckResult>>();
+        for (var i = 0; i < chosenVariants.Count; i++)
         {
+            var variant = chosenVariants[i];
+            var slice = TimeShare.Slice(options.Deadline, chosenVariants.Count - i);
             var forVariant = tooDeep is null
-                ? engine.Check(model, variant, chosenProperties, options with { CheckDeadlock = options.CheckDeadlock && deadlockChosen }).ToList()
+                ? engine.Check(model, variant, chosenProperties, options with { CheckDeadlock = options.CheckDeadlock && deadlockChosen, Deadline = slice }).ToList()
                 : [.. chosenProperties.Select(p => new CheckResult(variant.Name, p.Name, p.Kind, engine.Name, Verdict.Unknown, 0, 0, 0, 0, tooDeep))];
+            if (tooDeep is null)
+            {
+                TimeShare.Mark(forVariant, slice, options.Deadline);
+            }
+
             var wantsDeadlock = options.CheckDeadlock && deadlockChosen && model.ChecksDeadlock(variant.Name);
             if (tooDeep is not null && ((wantsDeadlock && engine.ChecksDeadlock && !options.NoDeadlock) || forVariant.Count == 0))
             {
@@ -57,10 +64,12 @@ public static class CheckRunner
                 forVariant.Add(new CheckResult(variant.Name, Model.DeadlockProperty, PropertyKind.Invariant, engine.Name, Verdict.NotChecked, 0, 0, 0, 0, reason));
             }
 
-            results.AddRange(forVariant.Select(r => r with { Expected = model.Expected(r.Variant, r.Property) }));
+            perVariant.Add(forVariant);
         }
 
-        return results;
+        // Time left by the variants that finished early goes to those whose share ran out.
+        TimeShare.Revisit(model, engine, chosenVariants, chosenProperties, perVariant, options);
+        return [.. perVariant.SelectMany(v => v).Select(r => r with { Expected = model.Expected(r.Variant, r.Property), OutOfTime = false })];
     }
 
     /// <summary>The process exit code of a finished check (see the README's CLI contract); cells not checked count for nothing.</summary>

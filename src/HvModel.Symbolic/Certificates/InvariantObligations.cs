@@ -25,7 +25,7 @@ internal static class InvariantObligations
         consecution.Add(Assert(Not(InductiveInvariant.Apply(horn.Next))));
         yield return new ProofObligation("consecution", consecution);
 
-        var safety = Preamble(inv, [.. horn.StateVars, .. horn.StepVars]);
+        var safety = Preamble(inv, [.. horn.StateVars, .. horn.BadVars]);
         safety.Add(Assert(InductiveInvariant.Apply(horn.State)));
         safety.AddRange(horn.Bad.Select(Assert));
         yield return new ProofObligation("safety", safety);

@@ -1,93 +1,145 @@
-using HvModel.Core.Checking;
 using HvModel.Symbolic.Smt;
-using HvModel.Symbolic.Translation;
 using static HvModel.Symbolic.Smt.SmtTerms;
 
 namespace HvModel.Symbolic.Engines;
 
 /// <summary>
-/// Bounded model checking from the initial states, one depth at a time in one solver, so the
-/// first depth with a hit gives a shortest path. At each depth one query asks whether the last
-/// state is bad (target or model error); only when it is, a second query tells which, so that a
-/// property violation is preferred over a model error at the same depth. A reachable model error
-/// is thrown as a <see cref="Core.Checking.ModelRuntimeFailure"/>, as the explicit engine does.
+/// Bounded model checking from the initial states for every open goal of a variant at once:
+/// one unrolling, deepened one step at a time, so the first depth at which a goal's target is
+/// hit gives its shortest path, and no goal waits for another. At each depth one query asks
+/// whether any open goal's target or any model error is there; only when one is, each goal is
+/// asked in turn, then the model error, so that a goal hit at a depth is preferred over a
+/// model error at the same depth. Every query found unsat is kept as a fact for the deeper
+/// ones. A reachable model error is thrown as a <see cref="Core.Checking.ModelRuntimeFailure"/>,
+/// as the explicit engine does, when some goal is still open.
 /// </summary>
-internal sealed class BmcSearch(PropertyRun run, Z3Process solver)
+/// <remarks>
+/// With <c>threshold</c>, every new state is asserted distinct from the earlier ones (a
+/// shortest path to a target is loop-free, so no hit is lost), and after each extension the
+/// path alone is checked: when no loop-free path from the initial states reaches the new depth,
+/// every reachable state was seen, and the goals still open are decided as unreachable. That
+/// completeness threshold comes from the solver, never from another engine; each such verdict
+/// is certified by fresh solver processes.
+/// </remarks>
+internal sealed class BmcSearch(VariantRun run, Z3Process solver, bool threshold = false)
 {
-    private readonly Unrolling path = new(run.Encoder, solver, "s");
+    private readonly Unrolling path = new(run.PathEncoder, solver, "s");
 
     /// <summary>The deepest state on the path so far.</summary>
     public int Depth => path.Depth;
 
-    /// <summary>Declares the initial states; a result when the init block fails or the solver gives up.</summary>
-    public CheckResult? Start()
+    public Unrolling Path => path;
+
+    /// <summary>Declares the initial states; why it stopped when the solver gives up (a failing init block is thrown).</summary>
+    public string? Start()
     {
         path.DeclareInit();
-        if (path.InitError != False)
+        var answer = path.CheckAssuming(path.InitError, learn: true);
+        switch (answer.Status)
         {
-            var answer = path.CheckUnder(path.InitError);
-            switch (answer.Status)
-            {
-                case SolverStatus.Unknown:
-                    return run.Unknown(0, PropertyRun.Describe(answer, 0));
-                case SolverStatus.Sat:
-                    path.Pop();
-                    throw run.InitError();
-            }
+            case SolverStatus.Unknown:
+                return VariantRun.Describe(answer, 0);
+            case SolverStatus.Sat:
+                throw run.InitError();
         }
 
         path.StartFromInit();
         return null;
     }
 
-    /// <summary>Looks for a bad state at the current depth; a result when there is one or the solver gives up.</summary>
-    public CheckResult? CheckLast()
+    /// <summary>
+    /// Looks for the targets of the open goals at the current depth and writes every hit on the
+    /// board; why it stopped when the solver gives up (the goals it did not decide stay open).
+    /// </summary>
+    public string? CheckLast()
     {
         var k = path.Depth;
-        var (target, error) = path.Bad(run.Property, k);
-        var any = path.CheckUnder(Or(target, error));
+        var open = run.Board.Open;
+        if (open.Count == 0)
+        {
+            return null;
+        }
+
+        var targets = open.Select(g => (Goal: g, Parts: path.Target(g, k))).ToList();
+        var errors = Or(targets.Select(t => t.Parts.Error).Prepend(path.StepError(k)));
+        var any = path.CheckAssuming(Or(targets.Select(t => t.Parts.Target).Append(errors)), learn: true);
         switch (any.Status)
         {
             case SolverStatus.Unsat:
                 return null;
             case SolverStatus.Unknown:
-                return run.Unknown(k, PropertyRun.Describe(any, k));
+                return VariantRun.Describe(any, k);
         }
 
-        path.Pop();
-        if (target != False)
+        foreach (var (goal, (target, _)) in targets)
         {
-            var reached = path.CheckUnder(target);
+            var reached = path.CheckAssuming(target, learn: true);
             if (reached.Status == SolverStatus.Unknown)
             {
-                return run.Unknown(k, PropertyRun.Describe(reached, k));
+                return VariantRun.Describe(reached, k);
             }
 
             if (reached.Status == SolverStatus.Sat)
             {
-                var trace = TraceDecoder.Decode(path, k);
-                path.Pop();
-                return run.Reached(trace);
+                run.Board.TryDecide(goal, run.Reached(goal, TraceDecoder.Decode(path, k)));
             }
         }
 
-        var failing = path.CheckUnder(error);
-        if (failing.Status != SolverStatus.Sat)
+        var stillOpen = targets.Where(t => run.Board.IsOpen(t.Goal)).ToList();
+        if (stillOpen.Count == 0)
         {
-            return run.Unknown(k, failing.Status == SolverStatus.Unknown
-                ? PropertyRun.Describe(failing, k)
-                : $"inconsistent solver answers at depth {k}");
+            return null;
         }
 
-        var errorTrace = TraceDecoder.Decode(path, k);
-        path.Pop();
-        throw run.ModelError(errorTrace);
+        var error = Or(stillOpen.Select(t => t.Parts.Error).Prepend(path.StepError(k)));
+        var failing = path.CheckAssuming(error, learn: true);
+        return failing.Status switch
+        {
+            SolverStatus.Sat => throw run.ModelError(TraceDecoder.Decode(path, k), stillOpen.Select(t => t.Goal)),
+            SolverStatus.Unknown => VariantRun.Describe(failing, k),
+            _ => null,
+        };
     }
 
-    public void Extend() => path.Extend();
+    public void Extend()
+    {
+        path.Extend();
+        if (threshold)
+        {
+            path.AssertDistinctFromEarlier();
+        }
+    }
 
-    /// <summary>Runs depths 0..<paramref name="maxDepth"/>; a result, or null when nothing was found.</summary>
-    public CheckResult? Run(int maxDepth)
+    /// <summary>
+    /// After <see cref="Extend"/> (with the threshold on): when no loop-free path reaches the new
+    /// depth, decides every open goal as unreachable and returns true.
+    /// </summary>
+    public bool Complete()
+    {
+        var k = path.Depth - 1;
+        run.Progress($"bmc depth {k + 1}: is there a loop-free path this long?");
+        if (path.CheckAssuming(True, learn: false).Status != SolverStatus.Unsat)
+        {
+            return false;
+        }
+
+        foreach (var goal in run.Board.Open)
+        {
+            var certificate = run.Certify(goal, "completeness threshold", Certificates.KInductionObligations.ForThreshold(run.PathEncoder, goal, k));
+            var result = certificate.Holds
+                ? run.Result(goal, goal.WhenUnreachable, k, $"complete at depth {k}: no loop-free path from the initial states is longer")
+                : run.Unknown(goal, k, $"the completeness threshold at depth {k} was not confirmed: {certificate.Failure}");
+            run.Board.TryDecide(goal, result with { Certificate = certificate.Describe() });
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs depths up to <paramref name="maxDepth"/> while some goal is open; why it stopped
+    /// early (the solver gave up), or null.
+    /// </summary>
+    public string? Run(int maxDepth, CancellationToken cancellation)
     {
         if (Start() is { } failed)
         {
@@ -96,19 +148,23 @@ internal sealed class BmcSearch(PropertyRun run, Z3Process solver)
 
         for (var k = 0; ; k++)
         {
-            run.Options.Cancellation.ThrowIfCancellationRequested();
-            if (CheckLast() is { } result)
+            cancellation.ThrowIfCancellationRequested();
+            if (CheckLast() is { } stopped)
             {
-                return result;
+                return stopped;
             }
 
-            if (k >= maxDepth)
+            if (k >= maxDepth || run.Board.Open.Count == 0)
             {
                 return null;
             }
 
-            run.Progress($"depth {k + 1}");
+            run.Progress($"bmc depth {k + 1}, {run.Board.Open.Count} open");
             Extend();
+            if (threshold && Complete())
+            {
+                return null;
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ using static HvModel.Symbolic.Smt.SmtTerms;
 namespace HvModel.Symbolic.Engines;
 
 /// <summary>
-/// A property's check as constrained Horn clauses over one predicate Inv of the state: the
+/// A goal's check as constrained Horn clauses over one predicate Inv of the state: the
 /// three rules' pieces, built once from the encoder, so that Spacer's query and the re-check of
 /// the invariant it returns (<see cref="Certificates.InvariantObligations"/>) read the same
 /// clauses. Inv(x) is left out of the bodies; each consumer applies its own Inv.
@@ -13,6 +13,11 @@ namespace HvModel.Symbolic.Engines;
 internal sealed class HornSystem
 {
     public HornSystem(ModelEncoder encoder, PropertyDef property)
+        : this(encoder, Goal.Of(property))
+    {
+    }
+
+    public HornSystem(ModelEncoder encoder, Goal goal)
     {
         var n = encoder.SlotCount;
         Sorts = [.. Enumerable.Range(0, n).Select(encoder.SlotSort)];
@@ -37,9 +42,23 @@ internal sealed class HornSystem
         }
 
         Transition = transition;
-        var (target, error) = encoder.EncodeTarget(property, State);
-        Bad = [.. step.Fragment.Assertions, Or(target, error, step.Error)];
+        if (goal.Property is { } property)
+        {
+            var (target, error) = encoder.EncodeTarget(property, State);
+            Bad = [.. step.Fragment.Assertions, Or(target, error, step.Error)];
+            BadVars = StepVars;
+        }
+        else
+        {
+            // A deadlock: no action instance is enabled (and none fails: that is a model error).
+            var (enabled, fragment) = encoder.EncodeEnabled(State, "e");
+            Bad = [.. step.Fragment.Assertions, .. fragment.Assertions, Or(Not(enabled), step.Error)];
+            BadVars = [.. StepVars, .. fragment.Declarations];
+        }
     }
+
+    /// <summary>The constants of <see cref="Bad"/> besides the state's: the step's, and those of the enabledness condition for a deadlock.</summary>
+    public IReadOnlyList<(string Name, string Sort)> BadVars { get; }
 
     /// <summary>Sorts of the state slots: Inv's signature.</summary>
     public IReadOnlyList<string> Sorts { get; }

@@ -1,71 +1,130 @@
 using HvModel.Core.Checking;
-using HvModel.Core.Ir;
+using HvModel.Symbolic.Certificates;
 using HvModel.Symbolic.Smt;
 using static HvModel.Symbolic.Smt.SmtTerms;
 
 namespace HvModel.Symbolic.Engines;
 
 /// <summary>
-/// k-induction ("kind") with the simple-path strengthening. For k = 0, 1, ...: the base case is
-/// BMC at depth k from the initial states (a hit is a shortest counterexample); the step asks
-/// whether k+1 pairwise distinct states, linked by transitions, can be good for k states and
-/// bad at the last. Unsat proves the property (an invariant holds, a cover is unreachable),
-/// since the base cases cover every shorter path. "Bad" includes model errors, so a proof also
-/// shows that no model error is reachable.
+/// k-induction ("kind") with the simple-path strengthening, for every goal of the variant at
+/// once. For k = 0, 1, ...: the base case is BMC at depth k from the initial states, shared by
+/// all goals (a hit is a shortest counterexample); the step asks, per open goal, whether k+1
+/// pairwise distinct states, linked by transitions, can be good for k states and bad at the
+/// last. Unsat proves the goal (an invariant holds, a cover is unreachable), since the base
+/// cases cover every shorter path, once the proof passes its certificate (base and step
+/// re-checked by fresh solver processes). "Bad" includes model errors, so a proof also shows
+/// that no model error is reachable. Goals proved strengthen the step case of the others: what
+/// holds in every reachable state holds in the last k+1 states of a shortest path.
 /// </summary>
+/// <remarks>
+/// The model's own lemmas (<c>lemma</c> declarations, once the language has them) are to be
+/// assumed the same way, each in every state of the step case: see <see cref="Assumed"/>.
+/// </remarks>
 public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine(solverPath)
 {
     public override string Name => "kind";
 
-    internal override CheckResult CheckProperty(PropertyRun run)
+    internal override void CheckVariant(VariantRun run)
     {
         using var baseSolver = run.OpenSolver("base");
         using var stepSolver = run.OpenSolver("step");
         var bmc = new BmcSearch(run, baseSolver);
         if (bmc.Start() is { } failed)
         {
-            return failed;
+            run.GiveUp(0, failed);
+            return;
         }
 
         var induction = new Unrolling(run.Encoder, stepSolver, "u");
         induction.StartAnywhere();
+
+        // Each goal's induction hypothesis (good in every state but the last) holds under its literal.
+        var hypotheses = new Dictionary<Goal, string>(ReferenceEqualityComparer.Instance);
+        foreach (var g in run.Goals)
+        {
+            hypotheses[g] = induction.FreeLiteral();
+        }
+
+        var proved = new List<Goal>();
         var maxDepth = Math.Max(0, run.Options.Depth);
-        for (var k = 0; k <= maxDepth; k++)
+        for (var k = 0; ; k++)
         {
             run.Options.Cancellation.ThrowIfCancellationRequested();
-            if (bmc.CheckLast() is { } found)
+            if (bmc.CheckLast() is { } stopped)
             {
-                return found;
+                run.GiveUp(k, stopped);
+                return;
             }
 
-            var (target, error) = induction.Bad(run.Property, k);
-            var bad = Or(target, error);
-            var step = induction.CheckUnder(bad);
-            switch (step.Status)
+            var open = run.Board.Open;
+            for (var i = 0; i < open.Count; i++)
             {
-                case SolverStatus.Unsat:
+                var goal = open[i];
+                run.Progress($"k = {k}, step case of {goal.Name}");
+                var bad = KInductionObligations.Bad(induction, goal, k);
+                var step = induction.CheckAssuming(bad, learn: false, [hypotheses[goal]], Slice(run, open.Count - i));
+                if (step.Status == SolverStatus.Unsat && Proved(run, goal, k, proved))
                 {
-                    var verdict = run.Property.Kind == PropertyKind.Invariant ? Verdict.Holds : Verdict.Violated;
-                    return run.Result(verdict, k, $"proved by {k}-induction");
+                    proved.Add(goal);
+                    for (var j = 0; j <= k; j++)
+                    {
+                        KInductionObligations.Assume(induction, [goal], j);
+                    }
                 }
-
-                case SolverStatus.Unknown:
-                    return run.Unknown(k, $"induction step: {PropertyRun.Describe(step, k)}");
+                else if (step.Status == SolverStatus.Unknown && OutOfTime(run))
+                {
+                    run.GiveUp(k, $"induction step: {VariantRun.Describe(step, k)}");
+                    return;
+                }
             }
 
-            induction.Pop();
+            if (run.Board.Open.Count == 0)
+            {
+                return;
+            }
+
             if (k == maxDepth)
             {
-                break;
+                run.GiveUp(maxDepth, $"not proved by k-induction up to k = {maxDepth}; no counterexample up to depth {maxDepth}");
+                return;
             }
 
             run.Progress($"k = {k + 1}");
-            stepSolver.Assert(Not(bad));
+            foreach (var g in run.Board.Open)
+            {
+                stepSolver.Assert(Implies(hypotheses[g], Not(KInductionObligations.Bad(induction, g, k))));
+            }
+
             induction.Extend();
             induction.AssertDistinctFromEarlier();
+            KInductionObligations.Assume(induction, proved, k + 1);
             bmc.Extend();
         }
-
-        return run.Unknown(maxDepth, $"not proved by k-induction up to k = {maxDepth}; no counterexample up to depth {maxDepth}");
     }
+
+    /// <summary>The facts assumed in every state of the step case: the goals proved so far (and, later, the model's lemmas).</summary>
+    private static IReadOnlyList<Goal> Assumed(IReadOnlyList<Goal> proved) => proved;
+
+    /// <summary>Certifies the step case's proof of <paramref name="goal"/> and decides it; false when the certificate fails.</summary>
+    private static bool Proved(VariantRun run, Goal goal, int k, IReadOnlyList<Goal> proved)
+    {
+        var assumed = Assumed(proved);
+        var subject = assumed.Count == 0 ? $"{k}-induction" : $"{k}-induction (assuming {string.Join(", ", assumed.Select(g => g.Name))}, proved before)";
+        var certificate = run.Certify(goal, subject, KInductionObligations.For(run.Encoder, goal, k, assumed));
+        if (!certificate.Holds)
+        {
+            // The searching solver's unsat is not confirmed: the goal stays open for deeper k.
+            run.Progress($"{goal.Name}: {certificate.Describe()}");
+            return false;
+        }
+
+        return run.Board.TryDecide(goal, run.Result(goal, goal.WhenUnreachable, k, $"proved by {k}-induction") with { Certificate = certificate.Describe() });
+    }
+
+    // Without a time limit every step call runs to its end; with one, a call gets its share of
+    // the time left among the goals still to be asked at this k, so no goal starves the others.
+    private static DateTime? Slice(VariantRun run, int goalsLeft) =>
+        run.Options.Deadline is { } end ? DateTime.UtcNow + ((end - DateTime.UtcNow) / Math.Max(1, goalsLeft)) : null;
+
+    private static bool OutOfTime(VariantRun run) => run.Options.Deadline is { } end && DateTime.UtcNow >= end;
 }

@@ -17,19 +17,21 @@ internal static class TraceDecoder
     public static Trace Decode(Unrolling path, int depth)
     {
         var model = path.Encoder.Model;
-        var names = new List<string>();
+        var arithmetic = path.Encoder.Arithmetic;
+        var names = new List<(string Name, ScalarType Type)>();
         for (var k = 0; k <= depth; k++)
         {
-            names.AddRange(path.States[k]);
+            names.AddRange(path.States[k].Select((n, j) => (n, model.Slots[j].Type)));
         }
 
         for (var k = 0; k < depth; k++)
         {
             var step = path.Steps[k];
-            names.Add(step.Selector!);
-            foreach (var ps in step.Parameters)
+            names.Add((step.Selector!, path.Encoder.SelectorType));
+            for (var a = 0; a < step.Parameters.Count; a++)
             {
-                names.AddRange(ps.Where(p => p.Const is null).Select(p => p.Term));
+                var ps = step.Parameters[a];
+                names.AddRange(ps.Select((p, j) => (p, model.Actions[a].Parameters[j].Domain)).Where(x => x.p.Const is null).Select(x => (x.p.Term, x.Domain)));
             }
         }
 
@@ -39,14 +41,15 @@ internal static class TraceDecoder
             // Asked in chunks: one huge get-value line is no faster and harder to read in a dump.
             foreach (var chunk in names.Chunk(200))
             {
-                var text = path.Solver.Query($"(get-value ({string.Join(' ', chunk)}))");
+                var types = chunk.ToDictionary(x => x.Name, x => x.Type);
+                var text = path.Solver.Query($"(get-value ({string.Join(' ', chunk.Select(x => x.Name))}))");
                 try
                 {
                     foreach (var pair in Sexp.Parse(text).Items)
                     {
-                        if (pair.Items.Count == 2 && pair.Items[0].Atom is { } name)
+                        if (pair.Items.Count == 2 && pair.Items[0].Atom is { } name && types.TryGetValue(name, out var type))
                         {
-                            values[name] = pair.Items[1].ToValue();
+                            values[name] = arithmetic.Decode(type, pair.Items[1]);
                         }
                     }
                 }
@@ -56,7 +59,7 @@ internal static class TraceDecoder
                 }
             }
 
-            if (names.FirstOrDefault(n => !values.ContainsKey(n)) is { } missing)
+            if (names.FirstOrDefault(n => !values.ContainsKey(n.Name)) is { Name: { } missing })
             {
                 throw new SolverException($"the solver's model has no value for {missing}");
             }

@@ -1,4 +1,3 @@
-using HvModel.Core.Ir;
 using HvModel.Symbolic.Smt;
 using HvModel.Symbolic.Translation;
 using static HvModel.Symbolic.Smt.SmtTerms;
@@ -10,24 +9,34 @@ namespace HvModel.Symbolic.Engines;
 /// the base case of k-induction) or from any states (the induction step). State k is declared
 /// with its range constraints; the step leaving it is declared and defined before state k is
 /// queried, so that the queries can ask whether some action raises a model error there, and its
-/// transition constraints are asserted when the path is extended.
+/// transition constraints are asserted when the path is extended. Queries go through assumption
+/// literals (<c>check-sat-assuming</c>), not push/pop: the solver keeps what it learnt, and a
+/// query found unsat may be kept as a fact (a lemma) for the deeper ones.
 /// </summary>
 internal sealed class Unrolling
 {
     private readonly List<string[]> states = [];
     private readonly List<StepEncoding> steps = [];
+    private readonly Dictionary<int, string> enabled = [];
     private IReadOnlyList<string>? initState;
+    private int literals;
 
-    public Unrolling(ModelEncoder encoder, Z3Process solver, string prefix)
+    /// <param name="encoder">The model and variant whose path this is.</param>
+    /// <param name="sink">The solver that the path is declared in and checked by, or a script being written.</param>
+    /// <param name="prefix">Prefix of every name declared (unique per solver session).</param>
+    public Unrolling(ModelEncoder encoder, ISmtSink sink, string prefix)
     {
         Encoder = encoder;
-        Solver = solver;
+        Sink = sink;
         Prefix = prefix;
     }
 
     public ModelEncoder Encoder { get; }
 
-    public Z3Process Solver { get; }
+    public ISmtSink Sink { get; }
+
+    /// <summary>The solver, for an unrolling that is checked (not a script).</summary>
+    public Z3Process Solver => Sink as Z3Process ?? throw new InvalidOperationException("a written script is not checked");
 
     public string Prefix { get; }
 
@@ -38,7 +47,7 @@ internal sealed class Unrolling
 
     public IReadOnlyList<StepEncoding> Steps => steps;
 
-    /// <summary>The initial block's error condition, once <see cref="StartFromInit"/> has declared it (false when it cannot fail).</summary>
+    /// <summary>The initial block's error condition, once <see cref="DeclareInit"/> has declared it (false when it cannot fail).</summary>
     public string InitError { get; private set; } = False;
 
     /// <summary>Declares the init block's choices; <see cref="StartFromInit"/> then ties s0 to it.</summary>
@@ -56,7 +65,7 @@ internal sealed class Unrolling
         var s0 = AddState();
         for (var j = 0; j < s0.Length; j++)
         {
-            Solver.Assert(Eq(s0[j], initState![j]));
+            Sink.Assert(Eq(s0[j], initState![j]));
         }
 
         DeclareStep();
@@ -75,63 +84,98 @@ internal sealed class Unrolling
         var step = steps[^1];
         foreach (var t in step.Transition)
         {
-            Solver.Assert(t);
+            Sink.Assert(t);
         }
 
         var next = AddState();
         for (var j = 0; j < next.Length; j++)
         {
-            Solver.Assert(Eq(next[j], step.Next[j]));
+            Sink.Assert(Eq(next[j], step.Next[j]));
         }
 
         DeclareStep();
     }
 
     /// <summary>
-    /// The "bad" states at position <paramref name="k"/>: reaching the property's target, or
-    /// any model error there (in the property or in some action instance).
+    /// What decides <paramref name="goal"/> at position <paramref name="k"/>: its target (a
+    /// violation, a cover's goal, no enabled action instance), and the model error of
+    /// evaluating its predicate there. Model errors of the actions are <see cref="StepError"/>.
     /// </summary>
-    public (string Target, string Error) Bad(PropertyDef property, int k)
+    public (string Target, string Error) Target(Goal goal, int k)
     {
-        var (target, error) = Encoder.EncodeTarget(property, states[k]);
-        return (target, Or(error, steps[k].Error));
+        if (goal.Property is { } property)
+        {
+            return Encoder.EncodeTarget(property, states[k]);
+        }
+
+        return (Not(Enabled(k)), False);
     }
 
-    /// <summary>Checks <paramref name="term"/> at the current path, in a push/pop scope unless <paramref name="keep"/>.</summary>
-    public SolverAnswer CheckUnder(string term, bool keep = false)
+    /// <summary>When some action instance raises a model error in state <paramref name="k"/>.</summary>
+    public string StepError(int k) => steps[k].Error;
+
+    /// <summary>
+    /// Checks <paramref name="term"/> at the current path under a fresh assumption literal. When
+    /// <paramref name="learn"/> and the answer is unsat, the term's negation is asserted: right
+    /// only when the term's unsatisfiability is a fact of the path itself, not of other assumptions.
+    /// </summary>
+    public SolverAnswer CheckAssuming(string term, bool learn, IReadOnlyList<string>? moreLiterals = null, DateTime? callDeadline = null)
     {
         if (term == False)
         {
             return SolverAnswer.Unsat;
         }
 
-        if (!keep)
+        var literal = Literal(term);
+        var answer = Solver.CheckSatAssuming([literal, .. moreLiterals ?? []], callDeadline);
+        if (answer.Status == SolverStatus.Unsat && learn)
         {
-            Solver.Send("(push 1)");
-        }
-
-        Solver.Assert(term);
-        var answer = Solver.CheckSat();
-        if (answer.Status != SolverStatus.Sat && !keep)
-        {
-            Solver.Send("(pop 1)");
+            Sink.Assert(Not(literal));
         }
 
         return answer;
     }
 
-    /// <summary>Leaves the scope of a query answered sat (after its model was read).</summary>
-    public void Pop() => Solver.Send("(pop 1)");
+    /// <summary>A fresh Bool constant defined equal to <paramref name="term"/>.</summary>
+    public string Literal(string term)
+    {
+        var literal = $"{Prefix}q{literals++}";
+        Sink.Declare(literal, "Bool");
+        Sink.Assert(Eq(literal, term));
+        return literal;
+    }
 
-    /// <summary>Asserts that the new state differs from every earlier one (the simple-path condition of k-induction).</summary>
+    /// <summary>A fresh Bool constant left free: a switch for constraints asserted under it (<c>(=> literal ...)</c>).</summary>
+    public string FreeLiteral()
+    {
+        var literal = $"{Prefix}h{literals++}";
+        Sink.Declare(literal, "Bool");
+        return literal;
+    }
+
+    /// <summary>Asserts that the new state differs from every earlier one (the simple-path condition).</summary>
     public void AssertDistinctFromEarlier()
     {
         var last = states[^1];
         for (var i = 0; i < states.Count - 1; i++)
         {
             var other = states[i];
-            Solver.Assert(Or(Enumerable.Range(0, last.Length).Select(j => Not(Eq(last[j], other[j])))));
+            Sink.Assert(Or(Enumerable.Range(0, last.Length).Select(j => Not(Eq(last[j], other[j])))));
         }
+    }
+
+    /// <summary>Some action instance is enabled in state <paramref name="k"/>, or fails there (declared once per state).</summary>
+    private string Enabled(int k)
+    {
+        if (!enabled.TryGetValue(k, out var term))
+        {
+            var (t, fragment) = Encoder.EncodeEnabled(states[k], $"{Prefix}e{k}");
+            Declare(fragment);
+            term = t;
+            enabled[k] = term;
+        }
+
+        return term;
     }
 
     private string[] AddState()
@@ -139,11 +183,11 @@ internal sealed class Unrolling
         var names = ModelEncoder.StateNames(Prefix, states.Count, Encoder.SlotCount);
         for (var j = 0; j < names.Length; j++)
         {
-            Solver.Declare(names[j], Encoder.SlotSort(j));
+            Sink.Declare(names[j], Encoder.SlotSort(j));
             var range = Encoder.SlotRange(j, names[j]);
             if (range != True)
             {
-                Solver.Assert(range);
+                Sink.Assert(range);
             }
         }
 
@@ -162,12 +206,12 @@ internal sealed class Unrolling
     {
         foreach (var (name, sort) in fragment.Declarations)
         {
-            Solver.Declare(name, sort);
+            Sink.Declare(name, sort);
         }
 
         foreach (var a in fragment.Assertions)
         {
-            Solver.Assert(a);
+            Sink.Assert(a);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace HvModel.Symbolic.Smt;
 /// while it runs, so that a signal ends it. Everything sent is kept, and written to
 /// <see cref="DumpFile"/> on dispose, as a script that <c>z3 FILE</c> re-runs.
 /// </summary>
-public sealed class Z3Process : IDisposable
+public sealed class Z3Process : ISmtSink, IDisposable
 {
     private const string Marker = "hvmodel-sync";
 
@@ -38,6 +38,7 @@ public sealed class Z3Process : IDisposable
     private readonly CancellationToken cancellation;
     private bool dead;
     private bool disposed;
+    private bool timeoutSet;
 
     /// <param name="executable">The z3 program; null for <see cref="DefaultExecutable"/>.</param>
     /// <param name="timeout">The run's time limit (<c>--timeout</c>), for messages and, without <paramref name="deadline"/>, from now; null for none.</param>
@@ -142,24 +143,46 @@ public sealed class Z3Process : IDisposable
     public void Declare(string name, string sort) => Send($"(declare-const {name} {sort})");
 
     /// <summary>Runs <c>(check-sat)</c> within the time left.</summary>
-    public SolverAnswer CheckSat()
+    public SolverAnswer CheckSat() => CheckSatAssuming([], null);
+
+    /// <summary>
+    /// Runs <c>(check-sat-assuming (LITERALS))</c>, or <c>(check-sat)</c> without literals, within
+    /// the time left of the run and, when given, before <paramref name="callDeadline"/> (a slice
+    /// of the run's time for this one call).
+    /// </summary>
+    public SolverAnswer CheckSatAssuming(IReadOnlyList<string> literals, DateTime? callDeadline = null)
     {
         Checks++;
         TimeSpan? left = null;
-        if (deadline is { } end)
+        var sliced = callDeadline is { } slice && (deadline is not { } run || slice < run);
+        var ends = sliced ? callDeadline : deadline;
+        if (ends is { } end)
         {
             left = end - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                // The session is of no more use: end it now rather than wait for it to exit.
-                Kill();
-                return new SolverAnswer(SolverStatus.Unknown, TimeoutReason(false));
+                // Out of the run's time, the session is of no more use: end it now rather than
+                // wait for it to exit. A spent slice leaves the session to later calls.
+                if (!sliced)
+                {
+                    Kill();
+                }
+
+                return new SolverAnswer(SolverStatus.Unknown, sliced ? SliceReason() : TimeoutReason(false));
             }
 
             Send($"(set-option :timeout {Math.Max(1, (long)left.Value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)})");
+            timeoutSet = true;
+        }
+        else if (timeoutSet)
+        {
+            // A slice's limit stays set in z3 until replaced: this call has none.
+            Send("(set-option :timeout 4294967295)");
+            timeoutSet = false;
         }
 
-        var (ok, output) = Ask("(check-sat)", true, left + KillGrace);
+        var command = literals.Count == 0 ? "(check-sat)" : $"(check-sat-assuming ({string.Join(' ', literals)}))";
+        var (ok, output) = Ask(command, true, left + KillGrace);
         if (!ok)
         {
             return new SolverAnswer(SolverStatus.Unknown, string.Join(' ', output));
@@ -187,7 +210,7 @@ public sealed class Z3Process : IDisposable
                     reason = "unknown";
                 }
 
-                return new SolverAnswer(SolverStatus.Unknown, reason is "timeout" or "canceled" ? TimeoutReason(false) : $"solver unknown: {reason}");
+                return new SolverAnswer(SolverStatus.Unknown, reason is "timeout" or "canceled" ? (sliced ? SliceReason() : TimeoutReason(false)) : $"solver unknown: {reason}");
             }
 
             default:
@@ -302,6 +325,8 @@ public sealed class Z3Process : IDisposable
         var limit = timeout is { } t ? $"--timeout {t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s for the whole run" : "the run's time limit";
         return $"solver timeout ({limit}{(killed ? "; the solver was killed" : string.Empty)})";
     }
+
+    private static string SliceReason() => "solver timeout (this call's share of the run's time)";
 
     private string StderrSuffix()
     {

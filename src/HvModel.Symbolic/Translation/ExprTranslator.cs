@@ -1,3 +1,4 @@
+using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Symbolic.Smt;
 using static HvModel.Symbolic.Smt.SmtTerms;
@@ -11,8 +12,11 @@ namespace HvModel.Symbolic.Translation;
 /// yields the condition under which the evaluator would raise a model error, with the same
 /// short-circuit order as <see cref="Core.Evaluation.ExprEvaluator"/>.
 /// </summary>
-public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisitor<SmtValue>
+public sealed class ExprTranslator(Variant variant, int frameSize, SmtArithmetic arithmetic) : IExprVisitor<SmtValue>
 {
+    /// <summary>How integers are encoded.</summary>
+    public SmtArithmetic Arithmetic { get; } = arithmetic;
+
     /// <summary>The current term of every state slot.</summary>
     public SmtValue[] Slots { get; set; } = [];
 
@@ -20,6 +24,14 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
     public SmtValue?[] Locals { get; } = new SmtValue?[Math.Max(1, frameSize)];
 
     public SmtValue Translate(Expr e) => e.Accept(this);
+
+    /// <summary>A translator with copies of this one's slots and bound names (one branch of a case split).</summary>
+    public ExprTranslator Clone()
+    {
+        var copy = new ExprTranslator(variant, Locals.Length, Arithmetic) { Slots = (SmtValue[])Slots.Clone() };
+        Locals.CopyTo(copy.Locals, 0);
+        return copy;
+    }
 
     /// <summary>The slots a location expression may denote, each with its guard, and the error condition of computing it.</summary>
     public List<Location> Locate(Expr location, out string error)
@@ -51,7 +63,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
                 {
                     for (var o = 0; o < array.Index.Count; o++)
                     {
-                        var guard = And(l.Guard, Eq(index.Term, Literal(array.Index, array.Index.ValueAt(o))));
+                        var guard = And(l.Guard, Arithmetic.EqualsValue(index, array.Index, array.Index.ValueAt(o)));
                         result.Add(new Location(guard, l.Slot + (o * stride)));
                     }
                 }
@@ -65,7 +77,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
     }
 
     /// <summary>The condition that <paramref name="value"/> (of static type <paramref name="from"/>) lies outside <paramref name="to"/>.</summary>
-    public static string OutOfRange(ScalarType to, HvType from, SmtValue value)
+    public string OutOfRange(ScalarType to, HvType from, SmtValue value)
     {
         // A value whose static type is the target type is in range: state slots, parameters and
         // choices are constrained to their types, and let-bound names are range-checked.
@@ -79,10 +91,10 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
             return Bool(to.OrdinalOf(c) < 0);
         }
 
-        return Not(InRange(to, value.Term));
+        return Arithmetic.OutOfRange(to, value);
     }
 
-    public SmtValue VisitLiteral(LiteralExpr e) => SmtValue.Constant(e.Type, e.Value);
+    public SmtValue VisitLiteral(LiteralExpr e) => Arithmetic.Constant(e.Type, e.Value);
 
     public SmtValue VisitVar(VarExpr e) => e.Type is ScalarType
         ? Slots[e.Var.FirstSlot]
@@ -97,14 +109,16 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         }
 
         // The last candidate is the default: when the index is out of range the value is
-        // arbitrary, and the error term says so.
-        var term = Slots[locations[^1].Slot].Term;
+        // arbitrary, and the error term says so. Every candidate is an element of the same
+        // array, so of the same type and encoding.
+        var last = Slots[locations[^1].Slot];
+        var term = last.Term;
         for (var i = locations.Count - 2; i >= 0; i--)
         {
             term = Ite(locations[i].Guard, Slots[locations[i].Slot].Term, term);
         }
 
-        return SmtValue.Of(term, error);
+        return last with { Term = term, Error = error, Const = null };
     }
 
     public SmtValue VisitLocal(LocalExpr e) =>
@@ -117,10 +131,16 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         {
             UnaryOp.Not => new SmtValue(Not(v.Term), v.Error, v.Const is { } c ? (c == 0 ? 1 : 0) : null),
             UnaryOp.Negate => v.Const is { } c && c != int.MinValue
-                ? SmtValue.Constant(IntType.Instance, -c) with { Error = v.Error }
-                : new SmtValue($"(- {v.Term})", Or(v.Error, Overflows($"(- {v.Term})")), null),
+                ? Arithmetic.Constant(IntType.Instance, -c) with { Error = v.Error }
+                : Negated(v),
             _ => throw new InvalidOperationException(e.Op.ToString()),
         };
+    }
+
+    private SmtValue Negated(SmtValue v)
+    {
+        var n = Arithmetic.Negate(v);
+        return n with { Error = Or(v.Error, n.Error) };
     }
 
     public SmtValue VisitBinary(BinaryExpr e)
@@ -140,34 +160,34 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         }
 
         var error = Or(l.Error, r.Error);
-        if (e.Op is BinaryOp.Divide or BinaryOp.Modulo or BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor
-            or BinaryOp.ShiftLeft or BinaryOp.ShiftRight)
+        if (IntegerOps.IsArithmetic(e.Op))
         {
-            return IntegerOperators.Translate(e.Op, l, r, error);
+            if (l.Const is { } a && r.Const is { } b)
+            {
+                // Constant operands fold with the evaluator's own definition, errors included.
+                return IntegerOps.Apply(e.Op, a, b, out var value) is null
+                    ? Arithmetic.Constant(IntType.Instance, value) with { Error = error }
+                    : new SmtValue(Arithmetic.Constant(IntType.Instance, 0).Term, True, null) { Lo = 0, Hi = 0 };
+            }
+
+            var result = Arithmetic.Arithmetic(e.Op, l, r);
+
+            // Evaluation stops at an operand's error, so this operator's own error adds to it.
+            return result with { Error = Or(error, result.Error) };
         }
 
-        var arithmetic = e.Op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply;
         var term = e.Op switch
         {
-            BinaryOp.Add => $"(+ {l.Term} {r.Term})",
-            BinaryOp.Subtract => $"(- {l.Term} {r.Term})",
-            BinaryOp.Multiply => $"(* {l.Term} {r.Term})",
-            BinaryOp.Equal or BinaryOp.Iff => Eq(l.Term, r.Term),
-            BinaryOp.NotEqual => Not(Eq(l.Term, r.Term)),
-            BinaryOp.Less => $"(< {l.Term} {r.Term})",
-            BinaryOp.LessEqual => $"(<= {l.Term} {r.Term})",
-            BinaryOp.Greater => $"(> {l.Term} {r.Term})",
-            BinaryOp.GreaterEqual => $"(>= {l.Term} {r.Term})",
+            BinaryOp.Equal or BinaryOp.NotEqual when e.Left.Type is BoolType => e.Op == BinaryOp.Equal ? Eq(l.Term, r.Term) : Not(Eq(l.Term, r.Term)),
+            BinaryOp.Iff => Eq(l.Term, r.Term),
+            BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual
+                => l.Const is not null && r.Const is not null ? True : Arithmetic.Compare(e.Op, l, r),
             _ => throw new InvalidOperationException(e.Op.ToString()),
         };
-        // Values are 32-bit in the evaluator: a result outside that range is a model error there.
-        return Fold(e, l, r, term, arithmetic && (l.Const is null || r.Const is null) ? Or(error, Overflows(term)) : error);
+        return Fold(e, l, r, term, error);
     }
 
-    /// <summary>True when an integer term leaves the evaluator's 32-bit range.</summary>
-    private static string Overflows(string term) => $"(or (< {term} (- 2147483648)) (> {term} 2147483647))";
-
-    private static SmtValue Fold(BinaryExpr e, SmtValue l, SmtValue r, string term, string error)
+    private SmtValue Fold(BinaryExpr e, SmtValue l, SmtValue r, string term, string error)
     {
         long? value = null;
         if (l.Const is { } a && r.Const is { } b)
@@ -177,9 +197,6 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
                 BinaryOp.And => a != 0 && b != 0 ? 1 : 0,
                 BinaryOp.Or => a != 0 || b != 0 ? 1 : 0,
                 BinaryOp.Implies => a == 0 || b != 0 ? 1 : 0,
-                BinaryOp.Add => (long)a + b,
-                BinaryOp.Subtract => (long)a - b,
-                BinaryOp.Multiply => (long)a * b,
                 BinaryOp.Equal => a == b ? 1 : 0,
                 BinaryOp.NotEqual => a != b ? 1 : 0,
                 BinaryOp.Less => a < b ? 1 : 0,
@@ -193,10 +210,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
 
         if (value is { } v)
         {
-            // A constant result outside 32 bits is the evaluator's overflow error, always.
-            return v is >= int.MinValue and <= int.MaxValue
-                ? SmtValue.Constant(e.Type, (int)v) with { Error = error }
-                : new SmtValue(term, True, null);
+            return Arithmetic.Constant(e.Type, (int)v) with { Error = error };
         }
 
         // The builders fold true/false; report a constant when they did.
@@ -216,7 +230,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         var t = Translate(e.Then);
         var f = Translate(e.Else);
         var error = Or(c.Error, And(c.Term, t.Error), And(Not(c.Term), f.Error));
-        return SmtValue.Of(Ite(c.Term, t.Term, f.Term), error);
+        return e.Type is BoolType ? SmtValue.Of(Ite(c.Term, t.Term, f.Term), error) : Arithmetic.Ite(c.Term, t, f) with { Error = error };
     }
 
     public SmtValue VisitQuant(QuantExpr e)
@@ -229,7 +243,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
         {
             for (var o = 0; o < type.Count; o++)
             {
-                Locals[slot] = SmtValue.Constant(type, type.ValueAt(o));
+                Locals[slot] = Arithmetic.Constant(type, type.ValueAt(o));
                 bodies.Add(Translate(e.Body));
             }
         }
@@ -276,20 +290,13 @@ public sealed class ExprTranslator(Variant variant, int frameSize) : IExprVisito
             {
                 if (bodies.All(b => b.Const is not null))
                 {
-                    return SmtValue.Constant(IntType.Instance, bodies.Count(b => b.Const != 0)) with { Error = error };
+                    return Arithmetic.Constant(IntType.Instance, bodies.Count(b => b.Const != 0)) with { Error = error };
                 }
 
-                var terms = bodies.Select(b => Ite(b.Term, "1", "0")).Where(t => t != "0").ToList();
-                var sum = terms.Count switch
-                {
-                    0 => "0",
-                    1 => terms[0],
-                    _ => $"(+ {string.Join(' ', terms)})",
-                };
-                return SmtValue.Of(sum, error);
+                return Arithmetic.Count([.. bodies.Select(b => b.Term)]) with { Error = error };
             }
         }
     }
 
-    public SmtValue VisitHunk(HunkExpr e) => SmtValue.Constant(BoolType.Instance, variant.Applies(e.Hunk) ? 1 : 0);
+    public SmtValue VisitHunk(HunkExpr e) => Arithmetic.Constant(BoolType.Instance, variant.Applies(e.Hunk) ? 1 : 0);
 }

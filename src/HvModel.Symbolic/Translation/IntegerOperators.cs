@@ -24,7 +24,7 @@ internal static class IntegerOperators
         {
             // Constant operands fold with the evaluator's own definition, errors included.
             return IntegerOps.Apply(op, a, b, out var value) is null
-                ? SmtValue.Constant(IntType.Instance, value) with { Error = operandError }
+                ? SmtArithmetic.Int.Constant(IntType.Instance, value) with { Error = operandError }
                 : new SmtValue("0", True, null);
         }
 

@@ -8,18 +8,33 @@ namespace HvModel.Symbolic.Translation;
 /// states, one transition step, and properties. Engines put the pieces together, as a BMC
 /// unrolling (one set of names per step) or as Horn clauses (names bound by forall).
 /// </summary>
-public sealed class ModelEncoder(Model model, Variant variant)
+public sealed class ModelEncoder(Model model, Variant variant, SmtArithmetic arithmetic)
 {
+    public ModelEncoder(Model model, Variant variant)
+        : this(model, variant, SmtArithmetic.Int)
+    {
+    }
+
     public Model Model { get; } = model;
 
     public Variant Variant { get; } = variant;
 
+    /// <summary>How integers are encoded (Ints or bit-vectors).</summary>
+    public SmtArithmetic Arithmetic { get; } = arithmetic;
+
     public int SlotCount => Model.Slots.Length;
 
-    public string SlotSort(int slot) => Sort(Model.Slots[slot].Type);
+    public string SlotSort(int slot) => Arithmetic.Sort(Model.Slots[slot].Type);
 
     /// <summary>The constraint that slot <paramref name="slot"/>, named <paramref name="term"/>, holds a value of its type.</summary>
-    public string SlotRange(int slot, string term) => InRange(Model.Slots[slot].Type, term);
+    public string SlotRange(int slot, string term) => Arithmetic.InRange(Model.Slots[slot].Type, term);
+
+    /// <summary>The action selector's values: the index of the action taken.</summary>
+    public RangeType SelectorType => new(0, Math.Max(0, Model.Actions.Length - 1));
+
+    /// <summary>A translator over the state whose slots are named <paramref name="state"/>.</summary>
+    public ExprTranslator Translator(IReadOnlyList<string> state) =>
+        new(Variant, Model.FrameSize, Arithmetic) { Slots = [.. state.Select((t, j) => Arithmetic.Var(Model.Slots[j].Type, t))] };
 
     /// <summary>The names of the slots of the state at step <paramref name="step"/> under <paramref name="prefix"/>.</summary>
     public static string[] StateNames(string prefix, int step, int count)
@@ -36,13 +51,14 @@ public sealed class ModelEncoder(Model model, Variant variant)
     public InitEncoding EncodeInit(string prefix)
     {
         var fragment = new SmtFragment();
-        var translator = new ExprTranslator(Variant, Model.FrameSize)
+        var translator = new ExprTranslator(Variant, Model.FrameSize, Arithmetic)
         {
             // The init block starts where Semantics.ZeroState does: every slot at its type's first value.
-            Slots = [.. Model.Slots.Select(s => SmtValue.Constant(s.Type, s.Type.ValueAt(0)))],
+            Slots = [.. Model.Slots.Select(s => Arithmetic.Fit(s.Type, Arithmetic.Constant(s.Type, s.Type.ValueAt(0))))],
         };
         var exec = new SymbolicExecutor(translator, fragment, prefix, True, True) { SlotSort = SlotSort };
         exec.Run(Model.Init);
+        fragment.Assertions.AddRange(exec.Choices);
         return new InitEncoding(fragment, [.. translator.Slots.Select(v => v.Term)], Or(exec.Errors));
     }
 
@@ -62,17 +78,14 @@ public sealed class ModelEncoder(Model model, Variant variant)
         else
         {
             selector = $"{prefix}_act";
-            fragment.Declarations.Add((selector, "Int"));
-            transition.Add($"(and (<= 0 {selector}) (< {selector} {actions.Length}))");
+            fragment.Declarations.Add((selector, Arithmetic.Sort(SelectorType)));
+            transition.Add(Arithmetic.InRange(SelectorType, selector));
         }
 
         for (var a = 0; a < actions.Length; a++)
         {
             var action = actions[a];
-            var translator = new ExprTranslator(Variant, Model.FrameSize)
-            {
-                Slots = [.. current.Select(t => SmtValue.Of(t))],
-            };
+            var translator = Translator(current);
 
             // Parameters are bounded existentials: one constant each, constrained to its type.
             var ps = new List<SmtValue>();
@@ -82,14 +95,14 @@ public sealed class ModelEncoder(Model model, Variant variant)
                 SmtValue value;
                 if (p.Domain.Count == 1)
                 {
-                    value = SmtValue.Constant(p.Domain, p.Domain.ValueAt(0));
+                    value = Arithmetic.Constant(p.Domain, p.Domain.ValueAt(0));
                 }
                 else
                 {
                     var name = $"{prefix}_p{a}_{j}";
-                    fragment.Declarations.Add((name, Sort(p.Domain)));
-                    fragment.Assertions.Add(InRange(p.Domain, name));
-                    value = SmtValue.Of(name);
+                    fragment.Declarations.Add((name, Arithmetic.Sort(p.Domain)));
+                    fragment.Assertions.Add(Arithmetic.InRange(p.Domain, name));
+                    value = Arithmetic.Var(p.Domain, name);
                 }
 
                 ps.Add(value);
@@ -99,10 +112,11 @@ public sealed class ModelEncoder(Model model, Variant variant)
             parameters.Add(ps);
             var guard = translator.Translate(action.Guard);
             errors.Add(guard.Error);
-            var selected = Eq(selector!, Int(a));
+            var selected = Selected(selector!, a);
             var exec = new SymbolicExecutor(translator, fragment, $"{prefix}_a{a}", selected, guard.Term) { SlotSort = SlotSort };
             exec.Run(action.Body);
             errors.AddRange(exec.Errors);
+            transition.AddRange(exec.Choices);
             transition.Add(Implies(selected, guard.Term));
             finals.Add(translator.Slots);
         }
@@ -122,7 +136,7 @@ public sealed class ModelEncoder(Model model, Variant variant)
                 var mine = finals[a][j].Term;
                 if (mine != term)
                 {
-                    term = Ite(Eq(selector!, Int(a)), mine, term);
+                    term = Ite(Selected(selector!, a), mine, term);
                 }
             }
 
@@ -132,11 +146,20 @@ public sealed class ModelEncoder(Model model, Variant variant)
         return new StepEncoding(fragment, selector, parameters, transition, next, Or(errors));
     }
 
+    /// <summary>
+    /// The condition that some action instance is enabled in <paramref name="state"/>, or raises a
+    /// model error there: its negation is a deadlock (see <see cref="EnabledEncoder"/>).
+    /// </summary>
+    /// <exception cref="EncodingTooLargeException">Too many instances and choices to spell out.</exception>
+    public (string Term, SmtFragment Fragment) EncodeEnabled(IReadOnlyList<string> state, string prefix) =>
+        EnabledEncoder.Encode(this, state, prefix);
+
+    private string Selected(string selector, int action) => Arithmetic.EqualsValue(Arithmetic.Var(SelectorType, selector), SelectorType, action);
+
     /// <summary>An expression over the state named <paramref name="state"/> (properties: no statements, so no fresh constants).</summary>
     public SmtValue EncodeExpr(Expr e, IReadOnlyList<string> state)
     {
-        var translator = new ExprTranslator(Variant, Model.FrameSize) { Slots = [.. state.Select(t => SmtValue.Of(t))] };
-        return translator.Translate(e);
+        return Translator(state).Translate(e);
     }
 
     /// <summary>

@@ -39,11 +39,16 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
 
     public string PathCondition { get; private set; }
 
-    /// <summary>Sorts of the state slots (Bool or Int), for the constants that name merged values.</summary>
-    public Func<int, string> SlotSort { get; init; } = _ => "Int";
+    /// <summary>Sorts of the state slots, for the constants that name merged values.</summary>
+    public required Func<int, string> SlotSort { get; init; }
+
+    private SmtArithmetic A => expr.Arithmetic;
 
     /// <summary>Conditions under which running the statements raises a model error (a disjunction).</summary>
     public List<string> Errors { get; } = [];
+
+    /// <summary>Constraints of the statements' choices when they run (each <c>any</c> takes a value satisfying its <c>where</c>).</summary>
+    public List<string> Choices { get; } = [];
 
     public void Run(Stmt s) => s.Accept(this);
 
@@ -82,15 +87,17 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
         var type = (ScalarType)s.Target.Type;
         var value = expr.Translate(s.Value);
         var locations = expr.Locate(s.Target, out var indexError);
-        Error(Or(value.Error, indexError, ExprTranslator.OutOfRange(type, s.Value.Type, value)));
-        var sort = Sort(type);
-        value = Share(value with { Error = False }, sort);
+        Error(Or(value.Error, indexError, expr.OutOfRange(type, s.Value.Type, value)));
+        var sort = A.Sort(type);
+
+        // The slot's own encoding: right whenever the range check above passes.
+        value = Share(A.Fit(type, value with { Error = False }), sort);
         var slots = expr.Slots;
         foreach (var l in locations)
         {
             slots[l.Slot] = l.Guard == True
                 ? value
-                : Share(SmtValue.Of(Ite(l.Guard, value.Term, slots[l.Slot].Term)), sort);
+                : Share(value with { Term = Ite(l.Guard, value.Term, slots[l.Slot].Term), Const = null }, sort);
         }
 
         return true;
@@ -137,7 +144,7 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
         {
             merged[i] = thenSlots[i] == elseSlots[i]
                 ? thenSlots[i]
-                : Share(SmtValue.Of(Ite(c.Term, thenSlots[i].Term, elseSlots[i].Term)), SlotSort(i));
+                : Share(thenSlots[i] with { Term = Ite(c.Term, thenSlots[i].Term, elseSlots[i].Term), Const = null }, SlotSort(i));
         }
 
         expr.Slots = merged;
@@ -155,7 +162,7 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
         var saved = expr.Locals[slot];
         for (var o = 0; o < type.Count; o++)
         {
-            expr.Locals[slot] = SmtValue.Constant(type, type.ValueAt(o));
+            expr.Locals[slot] = A.Constant(type, type.ValueAt(o));
             s.Body.Accept(this);
         }
 
@@ -176,7 +183,7 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
             var whereErrors = new List<string>();
             for (var o = 0; o < type.Count; o++)
             {
-                expr.Locals[slot] = SmtValue.Constant(type, type.ValueAt(o));
+                expr.Locals[slot] = A.Constant(type, type.ValueAt(o));
                 whereErrors.Add(expr.Translate(s.Where).Error);
             }
 
@@ -184,24 +191,29 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
         }
 
         SmtValue chosen;
+        string range;
         if (type.Count == 1)
         {
-            chosen = SmtValue.Constant(type, type.ValueAt(0));
+            chosen = A.Constant(type, type.ValueAt(0));
+            range = True;
         }
         else
         {
-            var name = Fresh(Sort(type));
-            chosen = SmtValue.Of(name);
+            var name = Fresh(A.Sort(type));
+            chosen = A.Var(type, name);
+            range = A.InRange(type, name);
         }
 
         expr.Locals[slot] = chosen;
-        var condition = And(InRange(type, chosen.Term), s.Where is null ? True : expr.Translate(s.Where).Term);
+        var condition = And(range, s.Where is null ? True : expr.Translate(s.Where).Term);
 
-        // No value satisfying 'where' on a path taken means no successor: a hard constraint
-        // when this action is the one taken, unless a model error came first on the path (the
-        // evaluator stops there, before the choice; the error must stay reachable).
+        // No value satisfying 'where' on a path taken means no successor: a constraint of the
+        // step when this action is the one taken, unless a model error came first on the path
+        // (the evaluator stops there, before the choice; the error must stay reachable). It
+        // belongs to the transition, not to the state the step leaves: a state where no choice
+        // exists has no successor, but it is still a state (a deadlock, a violation).
         var noErrorYet = Errors.Count == 0 ? True : Not(Or(Errors));
-        fragment.Assertions.Add(Implies(And(selected, PathCondition, noErrorYet), condition));
+        Choices.Add(Implies(And(selected, PathCondition, noErrorYet), condition));
         PathCondition = And(PathCondition, condition);
         s.Body.Accept(this);
         expr.Locals[slot] = saved;
@@ -213,9 +225,9 @@ public sealed class SymbolicExecutor : IStmtVisitor<bool>
         var slot = s.Variable.Slot;
         var saved = expr.Locals[slot];
         var value = expr.Translate(s.Value);
-        var rangeError = s.Variable.Type is ScalarType domain ? ExprTranslator.OutOfRange(domain, s.Value.Type, value) : False;
+        var rangeError = s.Variable.Type is ScalarType domain ? expr.OutOfRange(domain, s.Value.Type, value) : False;
         Error(Or(value.Error, rangeError));
-        expr.Locals[slot] = Share(value with { Error = False }, Sort(s.Variable.Type));
+        expr.Locals[slot] = Share(value with { Error = False }, A.SortOf(value, s.Variable.Type));
         s.Body.Accept(this);
         expr.Locals[slot] = saved;
         return true;

@@ -1,0 +1,105 @@
+using System.Text;
+using HvModel.Core.Ir;
+using HvModel.Symbolic.Certificates;
+using HvModel.Symbolic.Smt;
+using static HvModel.Symbolic.Smt.SmtTerms;
+
+namespace HvModel.Symbolic.Engines;
+
+/// <summary>
+/// One Spacer query: a goal's Horn clauses in a fresh solver process, its answer, and for a
+/// <c>sat</c> answer the invariant of its model (always asked: a proof rests on it). A solver
+/// that dies, is stopped or gives no invariant makes the answer unknown.
+/// </summary>
+internal static class SpacerCall
+{
+    public static (SolverAnswer Answer, InductiveInvariant? Invariant, HornSystem Horn) Run(VariantRun run, Goal goal, DateTime? slice, CancellationToken cancellation)
+    {
+        var horn = new HornSystem(run.Encoder, goal);
+        try
+        {
+            using var solver = run.OpenSolver($"horn-{goal.Name}", cancellation);
+            solver.Send("(set-logic HORN)");
+            foreach (var clause in Clauses(horn))
+            {
+                solver.Send(clause);
+            }
+
+            var answer = solver.CheckSatAssuming([], slice);
+            if (answer.Status != SolverStatus.Sat)
+            {
+                return (answer, null, horn);
+            }
+
+            return (answer, InductiveInvariant.FromModel(solver.Query("(get-model)"), horn.Sorts), horn);
+        }
+        catch (SolverException e)
+        {
+            return (new SolverAnswer(SolverStatus.Unknown, $"the solver gave no usable invariant: {e.Message}"), null, horn);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return (new SolverAnswer(SolverStatus.Unknown, "stopped"), null, horn);
+        }
+    }
+
+    /// <summary>The Horn clauses, as SMT-LIB commands.</summary>
+    public static IEnumerable<string> Clauses(HornSystem horn)
+    {
+        yield return $"(declare-fun Inv ({string.Join(' ', horn.Sorts)}) Bool)";
+        yield return Rule(horn.InitVars, And(horn.InitAssertions.Concat(horn.InitRanges)), Inv(horn.InitState));
+        if (horn.InitError != False)
+        {
+            yield return Rule(horn.InitVars, And(horn.InitAssertions.Append(horn.InitError)), False);
+        }
+
+        yield return Rule([.. horn.StateVars, .. horn.NextVars, .. horn.StepVars], And(horn.Transition.Prepend(Inv(horn.State))), Inv(horn.Next));
+        yield return Rule([.. horn.StateVars, .. horn.BadVars], And(horn.Bad.Prepend(Inv(horn.State))), False);
+    }
+
+    private static string Inv(IReadOnlyList<string> args) => InductiveInvariant.Apply(args);
+
+    private static string Rule(IReadOnlyList<(string Name, string Sort)> vars, string body, string head)
+    {
+        var implication = Implies(body, head);
+        return vars.Count == 0
+            ? $"(assert {implication})"
+            : $"(assert (forall ({string.Join(' ', vars.Select(v => $"({v.Name} {v.Sort})"))}) {implication}))";
+    }
+
+    /// <summary>The body of Inv, with its parameters renamed to the slots they stand for.</summary>
+    public static string Display(Model model, InductiveInvariant invariant)
+    {
+        var names = new Dictionary<string, string>();
+        for (var i = 0; i < invariant.Parameters.Count; i++)
+        {
+            names[invariant.Parameters[i]] = model.Slots[i].Name;
+        }
+
+        var text = new StringBuilder();
+        Render(invariant.Body, names, text);
+        return text.ToString();
+    }
+
+    private static void Render(Sexp e, Dictionary<string, string> names, StringBuilder text)
+    {
+        if (e.Atom is { } a)
+        {
+            text.Append(names.TryGetValue(a, out var n) ? n : a);
+            return;
+        }
+
+        text.Append('(');
+        for (var i = 0; i < e.Items.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(' ');
+            }
+
+            Render(e.Items[i], names, text);
+        }
+
+        text.Append(')');
+    }
+}
