@@ -19,7 +19,7 @@ internal sealed class VariantRun
 {
     private readonly Stopwatch watch = Stopwatch.StartNew();
     private readonly string? solverPath;
-    private int sessions;
+    private readonly Dictionary<string, int> sessions = [];
     private string lastProgress = string.Empty;
 
     /// <param name="engine">The engine's name, for results and dumps.</param>
@@ -71,7 +71,14 @@ internal sealed class VariantRun
         string? dump = null;
         if (Options.DumpSmtDirectory is { } dir)
         {
-            var n = Interlocked.Increment(ref sessions);
+            // Numbered per role, so that a name does not depend on which half of a portfolio
+            // opened its solver first: the first session of a role has no number.
+            int n;
+            lock (sessions)
+            {
+                n = sessions[role] = sessions.GetValueOrDefault(role) + 1;
+            }
+
             dump = Path.Combine(dir, $"{Engine}-{SafeFileName.Part(Variant.Name)}-{SafeFileName.Part(role)}{(n > 1 ? $"-{n}" : string.Empty)}.smt2");
         }
 
