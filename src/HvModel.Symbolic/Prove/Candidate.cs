@@ -1,5 +1,4 @@
 using HvModel.Core.Ir;
-using HvModel.Symbolic.Smt;
 
 namespace HvModel.Symbolic.Prove;
 
@@ -34,35 +33,18 @@ public sealed record Candidate(string Name, LemmaOrigin Origin, Func<string, str
     /// </summary>
     public (IReadOnlyList<(string Name, string Sort)> Vars, Func<string, string> Body)? Universal { get; init; }
 
-    /// <summary>
-    /// Declares <c>a.K</c>, which when asserted assumes the candidate in the state before the
-    /// step. With <paramref name="members"/> (a bounded universe: each sort's member constants),
-    /// a universal candidate is instantiated at every assignment of members instead: ground.
-    /// </summary>
-    public IEnumerable<string> AssumeBefore(int k, IReadOnlyDictionary<string, IReadOnlyList<string>>? members = null)
-    {
-        if (members is null || Universal is not { } u)
-        {
-            return [$"(declare-const a.{k} Bool)", $"(assert (=> a.{k} {Term("x")}))"];
-        }
-
-        IEnumerable<string> instances = [u.Body("x")];
-        foreach (var (name, sort) in u.Vars)
-        {
-            var values = members[sort];
-            instances = instances.SelectMany(body => values.Select(m => body.Replace(name, m, StringComparison.Ordinal)));
-        }
-
-        return [$"(declare-const a.{k} Bool)", $"(assert (=> a.{k} {SmtTerms.And(instances)}))"];
-    }
+    /// <summary>Declares <c>a.K</c>, which when asserted assumes the candidate in the state before the step.</summary>
+    public IEnumerable<string> AssumeBefore(int k) =>
+        [$"(declare-const a.{k} Bool)", $"(assert (=> a.{k} {Term("x")}))"];
 
     /// <summary>
     /// Declares <c>nb.K</c>, true only when the candidate is false in the state after the step:
-    /// for a universal one, false at witness constants <c>s.K.VAR</c>, a ground formula.
+    /// for a universal one with <paramref name="witnesses"/>, false at witness constants
+    /// <c>s.K.VAR</c>, a ground formula (in a bounded universe, quantifiers are expanded anyway).
     /// </summary>
-    public IEnumerable<string> ViolatedAfter(int k)
+    public IEnumerable<string> ViolatedAfter(int k, bool witnesses = true)
     {
-        if (Universal is not { } u)
+        if (!witnesses || Universal is not { } u)
         {
             return [$"(declare-const nb.{k} Bool)", $"(assert (= nb.{k} (not {Term("y")})))"];
         }

@@ -24,42 +24,29 @@ public sealed class CtiFinder(ProveInput input, ParamEncoder encoder, IReadOnlyD
     {
         var target = candidates.First(c => c.Source == property);
         var vocabulary = encoder.Vocabulary;
-        var universes = Universes(vocabulary.Scalarsets).ToList();
-        foreach (var step in encoder.Actions)
+        foreach (var sizes in Universes(vocabulary.Scalarsets))
         {
-            using var solver = open($"cti-{property.Name}-{step.Name}");
-            foreach (var command in vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x"))
-                .Concat(vocabulary.StateDeclarations("y")).Concat(step.Commands(vocabulary)))
+            var universe = new BoundedUniverse(vocabulary, sizes.ToDictionary(s => s.Sort.Name, s => s.Size));
+            foreach (var step in encoder.Actions)
             {
-                solver.Send(command);
-            }
-
-            solver.Assert(step.Guard);
-            solver.Assert(Not(step.Error));
-            foreach (var k in alive)
-            {
-                solver.Assert(candidates[k].Term("x"));
-            }
-
-            solver.Assert(target.Term("x"));
-            solver.Assert(Not(target.Term("y")));
-            foreach (var sizes in universes)
-            {
-                solver.Send("(push 1)");
-                foreach (var (sort, size) in sizes)
+                using var solver = open($"cti-{property.Name}-{step.Name}");
+                var commands = vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x"))
+                    .Concat(vocabulary.StateDeclarations("y")).Concat(step.Commands(vocabulary))
+                    .Append($"(assert {step.Guard})")
+                    .Append($"(assert {Not(step.Error)})")
+                    .Concat(alive.Select(k => $"(assert {candidates[k].Term("x")})"))
+                    .Append($"(assert {target.Term("x")})")
+                    .Append($"(assert {Not(target.Term("y"))})");
+                foreach (var command in universe.Ground(commands))
                 {
-                    Bound(solver, sort, size);
+                    solver.Send(command);
                 }
 
                 var answer = solver.CheckSat();
                 if (answer.Status == SolverStatus.Sat)
                 {
-                    var cti = Decode(solver, step, property, sizes);
-                    solver.Send("(pop 1)");
-                    return cti;
+                    return Decode(solver, step, property, sizes);
                 }
-
-                solver.Send("(pop 1)");
             }
         }
 
@@ -81,29 +68,7 @@ public sealed class CtiFinder(ProveInput input, ParamEncoder encoder, IReadOnlyD
         return all.OrderBy(u => u.Sum(x => x.Item2));
     }
 
-    private static string Element(ScalarsetType s, int k) => $"e.{s.Name}.{k}";
-
-    // Exactly 'size' members: the distinguished ones first.
-    private static void Bound(Z3Process solver, ScalarsetType s, int size)
-    {
-        var sort = ProveVocabulary.SortOf(s);
-        var elements = Enumerable.Range(0, size).Select(k => Element(s, k)).ToList();
-        foreach (var e in elements)
-        {
-            solver.Declare(e, sort);
-        }
-
-        if (size > 1)
-        {
-            solver.Assert($"(distinct {string.Join(' ', elements)})");
-        }
-
-        solver.Assert($"(forall ((u.{s.Name} {sort})) {Or(elements.Select(e => $"(= u.{s.Name} {e})"))})");
-        for (var k = 0; k < s.Fixed; k++)
-        {
-            solver.Assert($"(= {ProveVocabulary.Distinguished(s, k)} {Element(s, k)})");
-        }
-    }
+    private static string Element(ScalarsetType s, int k) => BoundedUniverse.Member(s, k);
 
     private CounterexampleToInduction? Decode(Z3Process solver, ParamStep step, PropertyDef property, List<(ScalarsetType Sort, int Size)> sizes)
     {

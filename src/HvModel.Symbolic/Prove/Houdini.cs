@@ -5,11 +5,13 @@ namespace HvModel.Symbolic.Prove;
 /// <summary>
 /// Houdini (Flanagan and Leino): the largest subset of the candidates that is inductive, found
 /// by dropping every candidate that fails initiation or consecution relative to the others and
-/// repeating until nothing is dropped. One solver per action, kept across rounds: each
-/// candidate k is asserted as <c>a.k =&gt; c_k(x)</c> and <c>b.k = c_k(y)</c>; a round asserts
-/// the live <c>a.k</c> and "some live <c>b.k</c> is false", and every candidate false in the
-/// solver's model is dropped at once. The result is the same whatever the order of dropping:
-/// the greatest fixpoint of the candidates.
+/// repeating until nothing is dropped. One solver per action: each candidate k is asserted as
+/// <c>a.k =&gt; c_k(x)</c> and <c>nb.k</c>, true only when c_k fails after the step; a round
+/// asserts the live <c>a.k</c> and "some live <c>nb.k</c>", and every candidate the solver's
+/// model shows false is dropped at once. The result does not depend on the order of dropping:
+/// it is the greatest fixpoint. With a <see cref="BoundedUniverse"/>, the queries are ground
+/// and fast, and the result a superset of the unbounded one (a counterexample with three
+/// members is a counterexample).
 /// </summary>
 public sealed class Houdini(ParamEncoder encoder, IReadOnlyList<Candidate> candidates, Func<string, Z3Process> open, Action<string> progress)
 {
@@ -19,57 +21,50 @@ public sealed class Houdini(ParamEncoder encoder, IReadOnlyList<Candidate> candi
     /// <summary>Solver rounds run, for the report.</summary>
     public int Rounds { get; private set; }
 
-    /// <summary>Members per scalarset in the first, bounded pass.</summary>
-    public const int BoundedSize = 3;
-
-    /// <summary>
-    /// The indices of the candidates that survive; throws <see cref="SolverException"/> on a
-    /// solver's unknown. A first pass runs with every scalarset bounded to
-    /// <see cref="BoundedSize"/> members: a counterexample there is one for every size too (a
-    /// model with three members is a model), and the solver finds it in a finite universe at
-    /// once; the second pass, without bound, only has to confirm the survivors.
-    /// </summary>
-    public IReadOnlyList<int> Run()
+    /// <summary>The members of <paramref name="start"/> that survive; throws <see cref="SolverException"/> on a solver's unknown.</summary>
+    public IReadOnlyList<int> Run(IEnumerable<int> start, BoundedUniverse? universe)
     {
-        var alive = new HashSet<int>(Enumerable.Range(0, candidates.Count));
-        foreach (var bounded in new[] { true, false })
+        var alive = new HashSet<int>(start);
+        var steps = encoder.Actions.Prepend(encoder.Init).ToList();
+        var solvers = new List<Z3Process>();
+        var label = universe is null ? string.Empty : $" (with {string.Join(", ", universe.Sizes.Select(kv => $"{kv.Value} {kv.Key}"))})";
+        try
         {
-            var steps = encoder.Actions.Prepend(encoder.Init).ToList();
-            var solvers = new List<Z3Process>();
-            try
+            foreach (var step in steps)
             {
-                foreach (var step in steps)
+                var solver = open($"houdini-{(universe is null ? string.Empty : "bounded-")}{step.Name}");
+                solvers.Add(solver);
+                var commands = Setup(step, alive, universe is null);
+                foreach (var command in universe?.Ground(commands) ?? commands)
                 {
-                    var solver = open($"houdini-{(bounded ? "bounded-" : string.Empty)}{step.Name}");
-                    solvers.Add(solver);
-                    Setup(solver, step, alive, bounded);
-                }
-
-                // Dropping a candidate weakens every action's assumption: repeat until a whole pass drops nothing.
-                var changed = true;
-                while (changed)
-                {
-                    changed = false;
-                    for (var a = 0; a < solvers.Count; a++)
-                    {
-                        var why = steps[a].Action is null ? "initiation" : $"consecution of {steps[a].Name}";
-                        changed |= Drain(solvers[a], alive, why, bounded);
-                    }
+                    solver.Send(command);
                 }
             }
-            finally
+
+            // Dropping a candidate weakens every action's assumption: repeat until a whole pass drops nothing.
+            var changed = true;
+            while (changed)
             {
-                foreach (var s in solvers)
+                changed = false;
+                for (var a = 0; a < solvers.Count; a++)
                 {
-                    s.Dispose();
+                    var why = steps[a].Action is null ? "initiation" : $"consecution of {steps[a].Name}";
+                    changed |= Drain(solvers[a], alive, why, label);
                 }
+            }
+        }
+        finally
+        {
+            foreach (var s in solvers)
+            {
+                s.Dispose();
             }
         }
 
         return [.. alive.Order()];
     }
 
-    private void Setup(Z3Process solver, ParamStep step, HashSet<int> alive, bool bounded)
+    private IEnumerable<string> Setup(ParamStep step, HashSet<int> alive, bool witnesses)
     {
         var vocabulary = encoder.Vocabulary;
         var withPre = step.Action is not null;
@@ -79,43 +74,22 @@ public sealed class Houdini(ParamEncoder encoder, IReadOnlyList<Candidate> candi
             .Concat(vocabulary.StateDeclarations("y"))
             .Concat(step.Commands(vocabulary)))
         {
-            solver.Send(command);
+            yield return command;
         }
 
-        var members = bounded ? Bound(solver) : null;
-        solver.Assert(step.Guard);
-        solver.Assert(SmtTerms.Not(step.Error));
+        yield return $"(assert {step.Guard})";
+        yield return $"(assert {SmtTerms.Not(step.Error)})";
         foreach (var k in alive.Order())
         {
-            foreach (var command in (withPre ? candidates[k].AssumeBefore(k, members) : []).Concat(candidates[k].ViolatedAfter(k)))
+            foreach (var command in (withPre ? candidates[k].AssumeBefore(k) : []).Concat(candidates[k].ViolatedAfter(k, witnesses)))
             {
-                solver.Send(command);
+                yield return command;
             }
         }
-    }
-
-    // At most BoundedSize members in every scalarset; returns each sort's member constants.
-    private Dictionary<string, IReadOnlyList<string>> Bound(Z3Process solver)
-    {
-        var result = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var s in encoder.Vocabulary.Scalarsets)
-        {
-            var sort = ProveVocabulary.SortOf(s);
-            var members = Enumerable.Range(0, Math.Max(BoundedSize, s.Fixed)).Select(k => $"m.{s.Name}.{k}").ToList();
-            foreach (var m in members)
-            {
-                solver.Declare(m, sort);
-            }
-
-            solver.Assert($"(forall ((u {sort})) (or {string.Join(' ', members.Select(m => $"(= u {m})"))}))");
-            result[sort] = members;
-        }
-
-        return result;
     }
 
     // Drops the candidates that fail for this step until the rest pass; true when some were dropped.
-    private bool Drain(Z3Process solver, HashSet<int> alive, string why, bool bounded)
+    private bool Drain(Z3Process solver, HashSet<int> alive, string why, string label)
     {
         var dropped = false;
         while (alive.Count > 0)
@@ -141,7 +115,7 @@ public sealed class Houdini(ParamEncoder encoder, IReadOnlyList<Candidate> candi
 
             if (answer.Status != SolverStatus.Sat)
             {
-                throw new SolverException($"Houdini, {why}{(bounded ? $" (at most {BoundedSize} members)" : string.Empty)}: {answer.Reason}");
+                throw new SolverException($"Houdini, {why}{label}: {answer.Reason}");
             }
 
             var values = Sexp.Parse(solver.Query($"(get-value ({string.Join(' ', live.Select(k => $"nb.{k}"))}))"));
@@ -163,7 +137,7 @@ public sealed class Houdini(ParamEncoder encoder, IReadOnlyList<Candidate> candi
             }
 
             dropped = true;
-            progress($"Houdini{(bounded ? $" (at most {BoundedSize} members)" : string.Empty)}: {why}: {before - alive.Count} dropped, {alive.Count} left");
+            progress($"Houdini{label}: {why}: {before - alive.Count} dropped, {alive.Count} left");
         }
 
         return dropped;

@@ -21,8 +21,16 @@ public sealed class ProveQueries : IDisposable
     private Z3Process? stateSolver;
     private List<Z3Process>? actionSolvers;
 
-    public ProveQueries(ParamEncoder encoder, IReadOnlyList<Candidate> candidates, IReadOnlyList<int> alive, Func<string, Z3Process> open)
+    private readonly BoundedUniverse? universe;
+
+    /// <param name="encoder">The model's steps.</param>
+    /// <param name="candidates">All candidates.</param>
+    /// <param name="alive">The inductive set S, as indices into <paramref name="candidates"/>.</param>
+    /// <param name="open">Starts a solver.</param>
+    /// <param name="universe">Ask in this bounded universe (ground queries), or for every size when null.</param>
+    public ProveQueries(ParamEncoder encoder, IReadOnlyList<Candidate> candidates, IReadOnlyList<int> alive, Func<string, Z3Process> open, BoundedUniverse? universe = null)
     {
+        this.universe = universe;
         this.encoder = encoder;
         this.candidates = candidates;
         this.alive = alive;
@@ -50,12 +58,8 @@ public sealed class ProveQueries : IDisposable
         using (var init = open("prove-init-error"))
         {
             var vocabulary = encoder.Vocabulary;
-            foreach (var command in vocabulary.Declarations().Concat(vocabulary.StateDeclarations("z")).Concat(vocabulary.StateDeclarations("y")).Concat(encoder.Init.Commands(vocabulary)))
-            {
-                init.Send(command);
-            }
-
-            init.Assert(encoder.Init.Error);
+            Send(init, vocabulary.Declarations().Concat(vocabulary.StateDeclarations("z")).Concat(vocabulary.StateDeclarations("y"))
+                .Concat(encoder.Init.Commands(vocabulary)).Append($"(assert {encoder.Init.Error})"));
             var answer = init.CheckSat();
             if (answer.Status == SolverStatus.Sat)
             {
@@ -124,7 +128,11 @@ public sealed class ProveQueries : IDisposable
             solver.Send($"(assert (! a.{k} :named n.{k}))");
         }
 
-        solver.Assert(query);
+        foreach (var command in universe?.GroundOne($"(assert {query})") ?? [$"(assert {query})"])
+        {
+            solver.Send(command);
+        }
+
         var answer = solver.CheckSat();
         try
         {
@@ -153,12 +161,7 @@ public sealed class ProveQueries : IDisposable
             stateSolver = open("prove-state");
             var vocabulary = encoder.Vocabulary;
             stateSolver.Send("(set-option :smt.core.minimize true)");
-            foreach (var command in vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x")))
-            {
-                stateSolver.Send(command);
-            }
-
-            Assume(stateSolver, post: false);
+            Send(stateSolver, vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x")).Concat(Assumptions(post: false)));
         }
 
         return stateSolver;
@@ -175,28 +178,22 @@ public sealed class ProveQueries : IDisposable
                 var solver = open($"prove-{step.Name}");
                 actionSolvers.Add(solver);
                 solver.Send("(set-option :smt.core.minimize true)");
-                foreach (var command in vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x"))
-                    .Concat(vocabulary.StateDeclarations("y")).Concat(step.Commands(vocabulary)))
-                {
-                    solver.Send(command);
-                }
-
-                solver.Assert(step.Guard);
-                Assume(solver, post: true);
+                Send(solver, vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x"))
+                    .Concat(vocabulary.StateDeclarations("y")).Concat(step.Commands(vocabulary)).Append($"(assert {step.Guard})").Concat(Assumptions(post: true)));
             }
         }
 
         return actionSolvers;
     }
 
-    private void Assume(Z3Process solver, bool post)
+    private IEnumerable<string> Assumptions(bool post) =>
+        alive.SelectMany(k => candidates[k].AssumeBefore(k).Concat(post ? candidates[k].ViolatedAfter(k, universe is null) : []));
+
+    private void Send(Z3Process solver, IEnumerable<string> commands)
     {
-        foreach (var k in alive)
+        foreach (var command in universe?.Ground(commands) ?? commands)
         {
-            foreach (var command in candidates[k].AssumeBefore(k).Concat(post ? candidates[k].ViolatedAfter(k) : []))
-            {
-                solver.Send(command);
-            }
+            solver.Send(command);
         }
     }
 

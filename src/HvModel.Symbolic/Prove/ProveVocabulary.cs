@@ -132,6 +132,16 @@ public sealed class ProveVocabulary
         foreach (var s in scalarsets)
         {
             yield return $"(declare-sort {SortOf(s)} 0)";
+        }
+
+        foreach (var e in enums)
+        {
+            var constructors = string.Join(' ', Enumerable.Range(0, e.Count).Select(k => $"({Constructor(e, k)})"));
+            yield return $"(declare-datatypes (({SortOf(e)} 0)) (({constructors})))";
+        }
+
+        foreach (var s in scalarsets)
+        {
             for (var k = 0; k < s.Fixed; k++)
             {
                 yield return $"(declare-const {Distinguished(s, k)} {SortOf(s)})";
@@ -141,12 +151,6 @@ public sealed class ProveVocabulary
             {
                 yield return $"(assert (distinct {string.Join(' ', Enumerable.Range(0, s.Fixed).Select(k => Distinguished(s, k)))}))";
             }
-        }
-
-        foreach (var e in enums)
-        {
-            var constructors = string.Join(' ', Enumerable.Range(0, e.Count).Select(k => $"({Constructor(e, k)})"));
-            yield return $"(declare-datatypes (({SortOf(e)} 0)) (({constructors})))";
         }
     }
 

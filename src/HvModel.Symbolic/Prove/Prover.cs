@@ -80,13 +80,34 @@ public sealed class Prover(ProveInput input)
             MiningSeconds = mining.Elapsed.TotalSeconds,
         };
 
-        // Phase 3: Houdini.
+        // Phase 3: Houdini, first in a bounded universe (ground, fast) over every candidate, then
+        // for every size over the support of the properties only; a support member that is not
+        // inductive for every size is dropped and the bounded phase resumed without it.
         var houdiniWatch = Stopwatch.StartNew();
         var houdini = new Houdini(encoder, candidates, Open(variant), m => Progress(variant, m));
+        var universe = new BoundedUniverse(encoder.Vocabulary, new Dictionary<string, int>());
+        var targets = properties.Where(p => !violatedAt.ContainsKey(p.Name))
+            .Select(p => candidates.FindIndex(c => c.Source == p && c.Origin == LemmaOrigin.Property)).ToList();
+        IReadOnlyList<int> bounded;
         IReadOnlyList<int> alive;
         try
         {
-            alive = houdini.Run();
+            IEnumerable<int> start = Enumerable.Range(0, candidates.Count);
+            while (true)
+            {
+                bounded = houdini.Run(start, universe);
+                using var boundedQueries = new ProveQueries(encoder, candidates, bounded, Open(variant), universe);
+                var support = boundedQueries.Support([.. targets.Where(boundedQueries.Implies)]);
+                Progress(variant, $"Houdini: {bounded.Count} candidates inductive in the bounded universe; the properties need {support.Count}");
+                alive = houdini.Run(support.Concat(targets.Where(bounded.Contains)).Distinct(), null);
+                var lost = support.Except(alive).ToList();
+                if (lost.Count == 0)
+                {
+                    break;
+                }
+
+                start = bounded.Except(lost);
+            }
         }
         catch (SolverException e)
         {
@@ -94,8 +115,8 @@ public sealed class Prover(ProveInput input)
         }
 
         houdiniWatch.Stop();
-        statistics = statistics with { AfterHoudini = alive.Count, HoudiniRounds = houdini.Rounds, HoudiniSeconds = houdiniWatch.Elapsed.TotalSeconds };
-        Progress(variant, $"Houdini: {alive.Count} of {candidates.Count} candidates are inductive together");
+        statistics = statistics with { AfterHoudini = bounded.Count, HoudiniRounds = houdini.Rounds, HoudiniSeconds = houdiniWatch.Elapsed.TotalSeconds };
+        Progress(variant, $"Houdini: {alive.Count} candidates inductive for every size");
 
         // Phase 4: what the inductive set proves, the support each proof needs, and its certificate.
         var supportWatch = Stopwatch.StartNew();
@@ -105,9 +126,8 @@ public sealed class Prover(ProveInput input)
         {
             var errorReason = queries.PossibleModelError();
             var proved = new List<int>();
-            foreach (var p in properties.Where(p => !violatedAt.ContainsKey(p.Name)))
+            foreach (var index in targets)
             {
-                var index = candidates.FindIndex(c => c.Source == p && c.Origin == LemmaOrigin.Property);
                 if (errorReason is null && queries.Implies(index))
                 {
                     proved.Add(index);
@@ -137,7 +157,7 @@ public sealed class Prover(ProveInput input)
                 else
                 {
                     var why = errorReason ?? "the inferred lemmas are not strong enough: no inductive invariant among the candidates implies it";
-                    var cti = errorReason is null ? new CtiFinder(input, encoder, family.SizeConstants, Open(variant)).Find(p, candidates, alive) : null;
+                    var cti = errorReason is null ? new CtiFinder(input, encoder, family.SizeConstants, Open(variant)).Find(p, candidates, bounded) : null;
                     outcome[p.Name] = new PropertyProof(variant.Name, p.Name, Verdict.Unknown, cti is null ? why : $"{why}; a counterexample to induction follows", [], cti);
                 }
             }
