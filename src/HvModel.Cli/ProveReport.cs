@@ -42,7 +42,7 @@ public static class ProveReport
                 sb.AppendLine($"  {r.Property.PadRight(width)}  {verdict}{(r.Reason is null ? string.Empty : $": {r.Reason}")}");
                 if (r.Verdict == Verdict.Holds)
                 {
-                    sb.AppendLine($"  {new string(' ', width)}  from: {string.Join(", ", r.Lemmas)}");
+                    sb.AppendLine($"  {new string(' ', width)}  implied by: {string.Join(", ", r.Lemmas)}");
                 }
             }
 

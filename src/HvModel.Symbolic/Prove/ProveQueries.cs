@@ -52,6 +52,9 @@ public sealed class ProveQueries : IDisposable
         return true;
     }
 
+    /// <summary>The members of S that the last implication of candidate <paramref name="index"/> used (its unsat core; itself when it is in S).</summary>
+    public IEnumerable<int> Seeds(int index) => seeds.TryGetValue(index, out var s) ? s : alive.Contains(index) ? [index] : [];
+
     /// <summary>Null when no model error can happen in a step from S (or in init); else which step may raise one.</summary>
     public string? PossibleModelError()
     {
@@ -160,7 +163,7 @@ public sealed class ProveQueries : IDisposable
         {
             stateSolver = open("prove-state");
             var vocabulary = encoder.Vocabulary;
-            stateSolver.Send("(set-option :smt.core.minimize true)");
+            MinimizeCores(stateSolver);
             Send(stateSolver, vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x")).Concat(Assumptions(post: false)));
         }
 
@@ -177,13 +180,23 @@ public sealed class ProveQueries : IDisposable
             {
                 var solver = open($"prove-{step.Name}");
                 actionSolvers.Add(solver);
-                solver.Send("(set-option :smt.core.minimize true)");
+                MinimizeCores(solver);
                 Send(solver, vocabulary.Declarations().Concat(vocabulary.StateDeclarations("x")).Concat(vocabulary.StateRanges("x"))
                     .Concat(vocabulary.StateDeclarations("y")).Concat(step.Commands(vocabulary)).Append($"(assert {step.Guard})").Concat(Assumptions(post: true)));
             }
         }
 
         return actionSolvers;
+    }
+
+    // Minimal cores make smaller supports; only ground (bounded) queries afford them: with
+    // quantifiers, minimizing a core re-solves the query many times over.
+    private void MinimizeCores(Z3Process solver)
+    {
+        if (universe is not null)
+        {
+            solver.Send("(set-option :smt.core.minimize true)");
+        }
     }
 
     private IEnumerable<string> Assumptions(bool post) =>

@@ -46,7 +46,7 @@ public sealed class Prover(ProveInput input)
 
         // Phase 2: the template clauses that hold in every state seen.
         var mining = Stopwatch.StartNew();
-        var inferred = Mine(model, samples, input.Options.Cancellation);
+        var inferred = Mine(model, samples, input.Options.Cancellation).Where(c => !c.Redundant).ToList();
         mining.Stop();
         Progress(variant, $"{inferred.Count} clauses hold in the {samples.Sum(s => s.States.Count)} sampled states");
 
@@ -61,9 +61,18 @@ public sealed class Prover(ProveInput input)
             candidates.Add(FromExpr(encoder, l, LemmaOrigin.HandWritten));
         }
 
+        var levelTwo = new HashSet<int>();
+        var ranks = new Dictionary<int, (int, int, int)>();
         for (var k = 0; k < inferred.Count; k++)
         {
             var clause = inferred[k];
+            if (TemplateGrammar.Level(clause.Vars) > 1)
+            {
+                levelTwo.Add(candidates.Count);
+            }
+
+            ranks[candidates.Count] = (clause.Size, clause.Vars.Count, candidates.Count);
+
             candidates.Add(new Candidate($"inferred_{k + 1}", LemmaOrigin.Inferred, clause.Smt, _ => SmtTerms.False, null)
             {
                 Universal = (clause.Bound, clause.Body),
@@ -88,25 +97,38 @@ public sealed class Prover(ProveInput input)
         var universe = new BoundedUniverse(encoder.Vocabulary, new Dictionary<string, int>());
         var targets = properties.Where(p => !violatedAt.ContainsKey(p.Name))
             .Select(p => candidates.FindIndex(c => c.Source == p && c.Origin == LemmaOrigin.Property)).ToList();
-        IReadOnlyList<int> bounded;
-        IReadOnlyList<int> alive;
+        IReadOnlyList<int> bounded = [];
+        IReadOnlyList<int> alive = [];
         try
         {
-            IEnumerable<int> start = Enumerable.Range(0, candidates.Count);
+            // Level 1 first (one variable per scalarset); the whole grammar only when it is not enough.
+            var level = levelTwo.Count == 0 ? 2 : 1;
+            IEnumerable<int> start = Enumerable.Range(0, candidates.Count).Where(k => !levelTwo.Contains(k));
             while (true)
             {
                 bounded = houdini.Run(start, universe);
                 using var boundedQueries = new ProveQueries(encoder, candidates, bounded, Open(variant), universe);
-                var support = boundedQueries.Support([.. targets.Where(boundedQueries.Implies)]);
+                var seeds = targets.Where(boundedQueries.Implies).SelectMany(boundedQueries.Seeds).Distinct().ToList();
+                var search = new SupportSearch(encoder, candidates, bounded, Open(variant), universe, m => Progress(variant, m));
+                var support = search.Grow(seeds, k => ranks.TryGetValue(k, out var r) ? r : (0, 0, k));
                 Progress(variant, $"Houdini: {bounded.Count} candidates inductive in the bounded universe; the properties need {support.Count}");
                 alive = houdini.Run(support.Concat(targets.Where(bounded.Contains)).Distinct(), null);
                 var lost = support.Except(alive).ToList();
-                if (lost.Count == 0)
+                if (lost.Count > 0)
+                {
+                    start = bounded.Except(lost);
+                    continue;
+                }
+
+                using var check = new ProveQueries(encoder, candidates, alive, Open(variant));
+                if (level == 2 || targets.All(check.Implies))
                 {
                     break;
                 }
 
-                start = bounded.Except(lost);
+                level = 2;
+                Progress(variant, "the clauses of one variable per scalarset are not enough: adding those of two");
+                start = bounded.Concat(levelTwo);
             }
         }
         catch (SolverException e)
@@ -134,10 +156,12 @@ public sealed class Prover(ProveInput input)
                 }
             }
 
-            var support = queries.Support(proved);
+            // The invariant printed is the whole inductive set found (the properties' support):
+            // properties first, then the lemmas from the simplest.
             supportWatch.Stop();
             var printer = new ModelSyntaxPrinter(ProveVocabularyPrinting.For(encoder.Vocabulary));
-            var invariant = support.Select(k => Print(printer, candidates[k])).ToList();
+            var invariant = alive.OrderBy(k => candidates[k].Origin).ThenBy(k => ranks.TryGetValue(k, out var r) ? r : (0, 0, k))
+                .Select(k => Print(printer, candidates[k])).ToList();
             var certificateWatch = Stopwatch.StartNew();
             var certificate = proved.Count == 0 ? null : new ProveCertifier(input, variant, Open(variant)).Check(invariant, [.. proved.Select(k => candidates[k].Name)]);
             statistics = statistics with { SupportSeconds = supportWatch.Elapsed.TotalSeconds, CertificateSeconds = certificateWatch.Elapsed.TotalSeconds };
@@ -146,12 +170,12 @@ public sealed class Prover(ProveInput input)
                 var index = candidates.FindIndex(c => c.Source == p && c.Origin == LemmaOrigin.Property);
                 if (proved.Contains(index))
                 {
-                    var used = queries.SupportOf(index).Select(k => candidates[k]).ToList();
+                    var used = queries.Seeds(index).Order().Select(k => candidates[k]).ToList();
                     outcome[p.Name] = certificate is { Holds: false }
                         ? new PropertyProof(variant.Name, p.Name, Verdict.Unknown, $"the certificate failed: {certificate.Failure}", [.. used.Select(c => c.Name)], null)
                         : new PropertyProof(variant.Name, p.Name, Verdict.Holds, null, [.. used.Select(c => c.Name)], null)
                         {
-                            InferredOnly = used.All(c => c.Origin != LemmaOrigin.HandWritten),
+                            InferredOnly = alive.All(k => candidates[k].Origin != LemmaOrigin.HandWritten),
                         };
                 }
                 else
@@ -271,6 +295,10 @@ public sealed class Prover(ProveInput input)
             var memory = input.Options.MaxMemoryBytes is { } max ? (max / 4) >> 20 : (long?)null;
             var solver = new Z3Process(input.SolverPath, input.Options.Timeout, dump, input.Options.Deadline, null, memory, input.Options.Cancellation);
             solver.Send("(set-option :produce-unsat-cores true)");
+
+            // The step's quantified definitions of the state after it are macros: z3 eliminates
+            // them up front when told to, which makes the quantified queries many times faster.
+            solver.Send("(set-option :smt.macro_finder true)");
             return solver;
         };
     }

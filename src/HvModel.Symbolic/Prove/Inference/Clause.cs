@@ -44,6 +44,17 @@ public sealed record Clause(IReadOnlyList<QuantVar> Vars, IReadOnlyList<Literal>
     }
 
     /// <summary>
+    /// True when a literal assumes a variable equal to another variable or to a constant
+    /// (<c>i = i2 -&gt; ...</c>, <c>c = Cpu0 -&gt; ...</c>): substituting gives a clause of
+    /// fewer variables, which is mined in its own signature (or is a tautology, as congruence
+    /// makes <c>i = i2 -&gt; eff_cpu[i] = eff_cpu[i2]</c>).
+    /// </summary>
+    public bool Redundant => Literals.Any(l => !l.Positive && l.Atom is EqAtom { Left: not StateTerm, Right: not StateTerm });
+
+    /// <summary>Its size: literals, the slot counting as one.</summary>
+    public int Size => Literals.Count + (Slot is null ? 0 : 1);
+
+    /// <summary>
     /// A key equal for clauses that differ only in the order of their literals or by swapping
     /// two variables of one sort (i and i2): one of each is kept.
     /// </summary>

@@ -19,6 +19,13 @@ public static class TemplateGrammar
     /// <summary>Most values of an integer range taken as a finite type (an index, a slot).</summary>
     public const int SmallRange = 6;
 
+    /// <summary>
+    /// The level of a signature: 1 with at most one variable per scalarset, 2 with two of one.
+    /// Prove tries the candidates of level 1 first, as DistAI grows its templates only when
+    /// the smaller ones do not suffice: fewer candidates make every solver query smaller.
+    /// </summary>
+    public static int Level(IReadOnlyList<QuantVar> signature) => signature.Any(v => v.Ordinal > 1) ? 2 : 1;
+
     /// <summary>The signatures: sets of quantified variables, at most two per scalarset, each used in order.</summary>
     public static IReadOnlyList<IReadOnlyList<QuantVar>> Signatures(IReadOnlyList<ScalarsetType> sorts)
     {
