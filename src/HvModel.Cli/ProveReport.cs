@@ -63,8 +63,25 @@ public static class ProveReport
             foreach (var r in p.Properties.Where(r => r.Cti is not null))
             {
                 var cti = r.Cti!;
-                sb.AppendLine($"  counterexample to induction for {r.Property} ({cti.Sizes}): {cti.What}");
-                TextReport.TraceSteps(sb, cti.Model, cti.Step);
+                sb.AppendLine($"  counterexample to induction for {r.Property}{(cti.Sizes.Length > 0 ? $" ({cti.Sizes})" : string.Empty)}:");
+                StateFormatter.AppendWrapped(sb, cti.What, 4, 100);
+                sb.AppendLine("    the state before (it satisfies the invariant tried; it need not be reachable):");
+                foreach (var line in StateFormatter.Variables(cti.Model, cti.Step.Steps[0].State))
+                {
+                    sb.AppendLine($"      {line}");
+                }
+
+                var step = cti.Step.Steps[1];
+                sb.AppendLine($"    the step: {StateFormatter.ActionCall(step.Action!, step.Args)}{(step.Action!.Calls is { } calls ? $"  ({calls})" : string.Empty)}");
+                foreach (var note in step.Notes)
+                {
+                    sb.AppendLine($"      * {note}");
+                }
+
+                foreach (var change in StateFormatter.Changes(cti.Model, cti.Step.Steps[0].State, step.State))
+                {
+                    sb.AppendLine($"      {change}");
+                }
             }
 
             sb.AppendLine($"  times: explicit {Seconds(s.ExplicitSeconds)}, mining {Seconds(s.MiningSeconds)}, Houdini {Seconds(s.HoudiniSeconds)}, support {Seconds(s.SupportSeconds)}, certificate {Seconds(s.CertificateSeconds)}; total {Seconds(s.TotalSeconds)}");

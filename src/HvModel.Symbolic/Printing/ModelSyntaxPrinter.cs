@@ -120,19 +120,52 @@ public sealed class ModelSyntaxPrinter(SolverVocabulary vocabulary)
         return l < level ? $"({text})" : text;
     }
 
-    /// <summary>A disjunction with negated literals reads as an implication: <c>a and b -> c or d</c>.</summary>
+    /// <summary>
+    /// A disjunction with negated literals reads as an implication: <c>a and b -&gt; c or d</c>;
+    /// a term equal to every value of its type but one reads as the premise that it has that
+    /// one (<c>pc[p] = critical -&gt; locked</c> rather than <c>locked or pc[p] = idle or pc[p] = waiting</c>).
+    /// </summary>
     private (string Text, int Level) Clause(List<Sexp> args)
     {
-        var premises = args.Where(IsNegation).Select(a => a.Items[1]).ToList();
+        var premises = args.Where(IsNegation).Select(a => Wrap(a.Items[1], Conjunction)).ToList();
         var conclusions = args.Where(a => !IsNegation(a)).ToList();
-        if (premises.Count == 0 || conclusions.Count == 0)
+        foreach (var group in conclusions.Select(c => (Literal: c, Value: ValueOf(c))).Where(x => x.Value is not null)
+            .GroupBy(x => x.Value!.Value.Term).ToList())
         {
-            return Join(args, " or ", Disjunction);
+            var type = group.First().Value!.Value.Type;
+            var values = group.Select(x => x.Value!.Value.Ordinal).ToHashSet();
+            if (values.Count == type.Count - 1 && conclusions.Count > values.Count)
+            {
+                var missing = Enumerable.Range(0, type.Count).First(o => !values.Contains(o));
+                premises.Add($"{group.Key} = {type.Format(type.ValueAt(missing))}");
+                conclusions.RemoveAll(c => group.Any(x => ReferenceEquals(x.Literal, c)));
+            }
         }
 
-        var premise = premises.Count == 1 ? Wrap(premises[0], Disjunction) : string.Join(" and ", premises.Select(p => Wrap(p, Conjunction)));
+        if (premises.Count == 0 || conclusions.Count == 0)
+        {
+            return premises.Count == 0
+                ? Join(conclusions, " or ", Disjunction)
+                : ($"!({string.Join(" and ", premises)})", Negation);
+        }
+
         var conclusion = conclusions.Count == 1 ? Wrap(conclusions[0], Implication) : string.Join(" or ", conclusions.Select(c => Wrap(c, Disjunction)));
-        return ($"{premise} -> {conclusion}", Implication);
+        return ($"{string.Join(" and ", premises)} -> {conclusion}", Implication);
+    }
+
+    // (= term value) with term of a named finite type: the term's text, the type, the value's ordinal.
+    private (string Term, ScalarType Type, int Ordinal)? ValueOf(Sexp e)
+    {
+        if (e.Items.Count != 3 || e.Items[0].Atom != "=" || TypeOf(e.Items[1]) is not ScalarType type || type is BoolType)
+        {
+            return null;
+        }
+
+        var value = e.Items[2];
+        int? ordinal = Numeral(value) is { } n ? type.OrdinalOf(n)
+            : value.Atom is { } a && vocabulary.TryAtom(a, out var text, out var t) && ReferenceEquals(t, type) && type is EnumType en ? en.Members.ToList().IndexOf(text)
+            : null;
+        return ordinal is >= 0 ? (Render(e.Items[1]).Text, type, ordinal.Value) : null;
     }
 
     private static bool IsNegation(Sexp e) => e.Items.Count == 2 && e.Items[0].Atom == "not";

