@@ -139,3 +139,12 @@ public sealed class SecondSolver
         }
     }
 }
+
+/// <summary>The second solver every certificate uses: cvc5 when it is installed, looked up once.</summary>
+public static class SecondSolvers
+{
+    private static readonly Lazy<SecondSolver?> Found = new(() => SecondSolver.Find());
+
+    /// <summary>cvc5, or null when it cannot be started (certificates then say they ran z3 alone).</summary>
+    public static SecondSolver? Default => Found.Value;
+}

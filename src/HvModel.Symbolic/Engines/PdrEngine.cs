@@ -158,7 +158,7 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
             return run.Unknown(0, $"pdr: {answer.Reason}");
         }
 
-        var certificate = run.Certify("pdr invariant", InvariantObligations.For(new HornSystem(run.Encoder, run.Property), invariant));
+        var certificate = run.Certify("pdr invariant", InvariantObligations.For(new HornSystem(run.Encoder, run.Property), invariant), run.ExplicitCheck(invariant));
         if (!certificate.Holds)
         {
             return run.Unknown(0, $"pdr: the invariant certificate failed: {certificate.Failure}") with { Certificate = certificate.Describe() };

@@ -44,13 +44,26 @@ internal sealed class PropertyRun(string engine, Model model, Variant variant, P
         return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, memory, Options.Cancellation);
     }
 
-    /// <summary>Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE "cert-NAME").</summary>
-    public Certificate Certify(string subject, IEnumerable<ProofObligation> obligations)
+    /// <summary>
+    /// Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE
+    /// "cert-NAME"), by z3 and by cvc5 when it is installed, then the checks that need no solver
+    /// (the explicit engine's evaluation of an invariant).
+    /// </summary>
+    public Certificate Certify(string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null)
     {
         Progress($"re-checking the {subject}");
-        var checker = new CertificateChecker(name => OpenSolver($"cert-{name}"), Z3Process.ShortName(solverPath));
-        return checker.Check(subject, obligations);
+        var checker = new CertificateChecker(name => OpenSolver($"cert-{name}"), Z3Process.ShortName(solverPath))
+        {
+            Second = SecondSolvers.Default,
+            Deadline = Options.Deadline,
+            Cancellation = Options.Cancellation,
+        };
+        return checker.Check(subject, obligations, stateChecks);
     }
+
+    /// <summary>The explicit evaluation of an invariant over the slots, when the caller gave reachable states.</summary>
+    public IReadOnlyList<StateCheck> ExplicitCheck(InductiveInvariant invariant) =>
+        Options.ReachableStates is { } states ? [SlotInvariantCheck.For(Model, invariant, () => states(Model, Variant))] : [];
 
     /// <summary>The same check with its own cancellation (one half of a portfolio).</summary>
     public PropertyRun WithCancellation(CancellationToken token) =>
