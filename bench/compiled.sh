@@ -3,9 +3,7 @@
 # transitions per processor second during the run (from --stats; processor time rather than
 # wall time, which a loaded machine distorts), the compile time, and the whole process.
 #   bench/compiled.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-dotnet build -c Release src/HvModel.Cli -v q -nologo >/dev/null
+. "$(dirname "$0")/lib.sh"
 hv=src/HvModel.Cli/bin/Release/net10.0/hvmodel.dll
 run() {
   echo "== $*"

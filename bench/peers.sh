@@ -8,24 +8,18 @@
 # and the ratios. Needs spin and gcc (./setup).
 #   bench/peers.sh            the flagship at 3x3, 4x2, 4x3 and the five classic models
 #   bench/peers.sh --quick    the flagship at 2x2 and the classic models
-set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v spin >/dev/null || { echo "bench: spin not found (./setup installs it)" >&2; exit 2; }
+. "$(dirname "$0")/lib.sh"
+require spin gcc
 quick=${1:-}
-dotnet build -c Release src/HvModel.Cli -v q -nologo >/dev/null
-hv() { dotnet src/HvModel.Cli/bin/Release/net10.0/hvmodel.dll "$@"; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-now() { date +%s.%N; }
 
 printf '%-28s %-9s %10s %10s %8s %8s %7s %11s %11s %7s\n' model symmetry hv-states spin-states hv-s spin-s ratio hv-tr/s spin-tr/s ratio
 # row LABEL SYMMETRY(on|off) VARIANT PROPERTY MODEL-ARGS...
 row() {
-  local label=$1 sym=$2 variant=$3 property=$4; shift 4
+  local label=$1 sym=$2 variant=$3 property=$4 hash=$5; shift 5
   hv export "$@" --variant "$variant" --property "$property" --out "$work/m.pml"
   local t0 t1 t2
   t0=$(now)
-  (cd "$work" && spin -o1 -o2 -a m.pml >/dev/null && gcc -O2 -DNOREDUCE -DSAFETY -DBFS -o pan pan.c 2>/dev/null && ./pan -E -m100000000 -w26 > pan.out)
+  spin_run "$work" m.pml states "-w$hash"
   t1=$(now)
   local symflag=""
   [ "$sym" = off ] && symflag=--no-symmetry
@@ -51,17 +45,17 @@ PY
 }
 
 if [ "$quick" = "--quick" ]; then
-  row "flagship v3 2x2" on v3 no_stuck_mask --const CPUS=2 --const IRQS=2
+  row "flagship v3 2x2" on v3 no_stuck_mask 20 --const CPUS=2 --const IRQS=2
 else
-  row "flagship v3 3x3" off v3 no_stuck_mask --const CPUS=3 --const IRQS=3
-  row "flagship v3 3x3" on v3 no_stuck_mask --const CPUS=3 --const IRQS=3
-  row "flagship v3 4x2" on v3 no_stuck_mask --const CPUS=4 --const IRQS=2
-  row "flagship v3 4x3" on v3 no_stuck_mask --const CPUS=4 --const IRQS=3
+  row "flagship v3 3x3" off v3 no_stuck_mask 24 --const CPUS=3 --const IRQS=3
+  row "flagship v3 3x3" on v3 no_stuck_mask 24 --const CPUS=3 --const IRQS=3
+  row "flagship v3 4x2" on v3 no_stuck_mask 24 --const CPUS=4 --const IRQS=2
+  row "flagship v3 4x3" on v3 no_stuck_mask 24 --const CPUS=4 --const IRQS=3
 fi
-row "filter N=4" off default mutual_exclusion bench/models/classic/filter.hvm --const N=4
-row "szymanski N=4" off default mutual_exclusion bench/models/classic/szymanski.hvm --const N=4
-row "fastmutex N=3" off default mutual_exclusion bench/models/classic/fastmutex.hvm
-row "bakery N=3" off default mutual_exclusion bench/models/classic/bakery.hvm
-row "philosophers N=6" off default forks_exclusive bench/models/classic/philosophers.hvm --const N=6
+row "filter N=4" off default mutual_exclusion 22 bench/models/classic/filter.hvm --const N=4
+row "szymanski N=4" off default mutual_exclusion 22 bench/models/classic/szymanski.hvm --const N=4
+row "fastmutex N=3" off default mutual_exclusion 22 bench/models/classic/fastmutex.hvm
+row "bakery N=3" off default mutual_exclusion 22 bench/models/classic/bakery.hvm
+row "philosophers N=6" off default forks_exclusive 22 bench/models/classic/philosophers.hvm --const N=6
 echo "ratio: hvmodel / spin (time: lower is better for hvmodel; transitions/s: higher is)."
 echo "SPIN's time to a verdict includes spin -a and gcc, as a user waits for them; HvModel's the whole process."

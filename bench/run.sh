@@ -3,29 +3,24 @@
 # in the same run, reported as a ratio (states per second, and time). Needs 'spin' and gcc
 # (apt-get install spin); both are run exhaustively, SPIN without partial-order reduction.
 #   bench/run.sh [N] [K]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+require spin gcc
 n=${1:-6}
 k=${2:-8}
-command -v spin >/dev/null || { echo "bench: spin not found (apt-get install spin)" >&2; exit 2; }
 
-dotnet build -c Release src/HvModel.Cli -v q -nologo >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-start=$(date +%s.%N)
-dotnet src/HvModel.Cli/bin/Release/net10.0/hvmodel.dll check bench/models/counters.hvm \
-  --const N="$n" --const K="$k" --format json > "$work/hv.json"
-end=$(date +%s.%N)
+start=$(now)
+hv check bench/models/counters.hvm --const N="$n" --const K="$k" --format json > "$work/hv.json"
+end=$(now)
 hv_states=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["states"])' "$work/hv.json")
 hv_engine=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["seconds"])' "$work/hv.json")
 hv_total=$(echo "$end - $start" | bc)
 
 sed -e "s/^#define N .*/#define N $n/" -e "s/^#define K .*/#define K $k/" bench/models/counters.pml > "$work/counters.pml"
-(cd "$work" && spin -a counters.pml >/dev/null && gcc -O2 -DNOREDUCE -DSAFETY -DBFS -o pan pan.c 2>/dev/null)
-start=$(date +%s.%N)
-(cd "$work" && ./pan -m1000000 > pan.out)
-end=$(date +%s.%N)
+spin_profile states
+(cd "$work" && spin "${spin_args[@]}" counters.pml >/dev/null && gcc "${gcc_args[@]}" -o pan pan.c 2>/dev/null)
+start=$(now)
+(cd "$work" && ./pan "${pan_args[@]}" -w22 > pan.out)
+end=$(now)
 spin_states=$(grep -Eo '[0-9]+ states, stored' "$work/pan.out" | grep -Eo '^[0-9]+')
 spin_total=$(echo "$end - $start" | bc)
 

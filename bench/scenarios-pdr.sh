@@ -4,13 +4,8 @@
 # compared cell by cell. pdr takes minutes per configuration on 2 cores, so this is a script,
 # not a test. Prints one line per configuration and every disagreement; exits 1 on one.
 #   bench/scenarios-pdr.sh [TIMEOUT-SECONDS]      (default 1800, for the whole pdr run)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 timeout_s=${1:-1800}
-dotnet build -c Release src/HvModel.Cli -v q -nologo >/dev/null
-hv() { dotnet src/HvModel.Cli/bin/Release/net10.0/hvmodel.dll "$@"; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 fail=0
 configs=(
   "COMPOSE=reuse_all"

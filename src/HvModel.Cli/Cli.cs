@@ -60,7 +60,7 @@ public static class Cli
         {
             foreach (var e in parse.Errors)
             {
-                UsageError(e.Message);
+                UsageError(Plain(e.Message));
             }
 
             return 2;
@@ -106,6 +106,26 @@ public static class Cli
             // can still fill up (/dev/full) or a folder vanish while the run goes on.
             return Fail(new ReportError("output", e.Message), $"hvmodel: error: {e.Message}", 2);
         }
+    }
+
+    /// <summary>
+    /// A parse error in words a user reads: System.CommandLine names the .NET type it wanted
+    /// ("System.Nullable`1[System.Double]"); this names the kind of value instead.
+    /// </summary>
+    public static string Plain(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$");
+        if (!m.Success)
+        {
+            return message;
+        }
+
+        var type = m.Groups["type"].Value;
+        var wanted = type.Contains("Double", StringComparison.Ordinal) ? "a number"
+            : type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : "a value of another kind";
+        return $"{m.Groups["option"].Value} takes {wanted}, not '{m.Groups["value"].Value}'";
     }
 
     private static int Fail(ReportError error, string text, int code)

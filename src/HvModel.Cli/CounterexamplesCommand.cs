@@ -88,7 +88,8 @@ public static class CounterexamplesCommand
                 Console.Out.WriteLine($"stale: {Path.Combine(dir, f)}");
             }
 
-            Console.Out.WriteLine(lines.Count == 0 ? $"{expected.Count} files current in {dir}" : "run: hvmodel counterexamples");
+            // The command that rewrites them: the same model, constants and folder, without --check.
+            Console.Out.WriteLine(lines.Count == 0 ? $"{expected.Count} files current in {dir}" : $"run: {ReviewCommands.Reproduce(parse, "counterexamples", "--check")}");
             return lines.Count == 0 ? 0 : 1;
         }
 

@@ -19,12 +19,13 @@ public static class DiffCommand
     private static readonly Argument<string> A = new("A") { Description = "The base variant (e.g. pre)" };
     private static readonly Argument<string> B = new("B") { Description = "The patched variant (e.g. v3)" };
     private static readonly Option<string> Format = new("--format") { Description = "text | json | email", DefaultValueFactory = _ => "text" };
-    private static readonly Option<long> MaxStates = new("--max-states") { Description = "Give up (verdict unknown) beyond this many states", DefaultValueFactory = _ => 50_000_000 };
+    private static readonly LimitOptions Limits = new(50_000_000);
 
     public static Command Create()
     {
-        var command = new Command("diff", "Compare two variants: verdict changes, A's counterexamples replayed on B, regressions") { A, B, Format, MaxStates };
+        var command = new Command("diff", "Compare two variants: verdict changes, A's counterexamples replayed on B, regressions") { A, B, Format };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -37,9 +38,15 @@ public static class DiffCommand
             return Cli.UsageError($"--format must be text, json or email, not '{format}'");
         }
 
-        if (parse.GetValue(MaxStates) < 1)
+        if (Limits.Read(parse) is not { } limits)
         {
-            return Cli.UsageError("--max-states must be 1 or more");
+            return 2;
+        }
+
+        // 'diff buggy refcount.hvm' (the second variant forgotten) must not check the flagship.
+        foreach (var name in new[] { parse.GetValue(A)!, parse.GetValue(B)! }.Where(n => n.EndsWith(".hvm", StringComparison.Ordinal) || n.EndsWith(".hvp", StringComparison.Ordinal) || File.Exists(n)))
+        {
+            return Cli.UsageError($"'{name}' stands where a variant is expected: write 'diff A B [MODEL]', both variants first, then the model");
         }
 
         if (Source.Load(parse) is not { } model)
@@ -49,7 +56,8 @@ public static class DiffCommand
 
         var a = ReviewCommands.Variant(model, parse.GetValue(A)!);
         var b = ReviewCommands.Variant(model, parse.GetValue(B)!);
-        var diff = VariantDiffer.Diff(model, a, b, new CheckOptions { MaxStates = parse.GetValue(MaxStates) });
+        // --timeout bounds the whole diff: both variants and the checks without each hunk.
+        var diff = VariantDiffer.Diff(model, a, b, limits.Apply(new CheckOptions { Cancellation = SignalHandling.Token }).StartClock());
         var header = ReviewCommands.Header(model);
         Console.Out.Write(format switch
         {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
-using HvModel.Core.Export;
+using HvModel.Export;
 using HvModel.Core.Text;
 
 namespace HvModel.Cli;
@@ -18,10 +18,14 @@ public static class ExportCommand
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
     private static readonly Option<string[]> Properties = new("--property") { Description = "An invariant to check as an assert after every step (repeatable; default: none, the bare transition system)" };
 
+    // Every subcommand takes the same limits; an export runs no search, so it only checks them.
+    private static readonly LimitOptions Limits = new(50_000_000);
+
     public static Command Create()
     {
         var command = new Command("export", "Write one variant of a model as Promela (SPIN)") { To, Variant, Out, Properties };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -32,6 +36,11 @@ public static class ExportCommand
         if (to != "promela")
         {
             return Cli.UsageError($"--to must be promela, not '{to}'");
+        }
+
+        if (Limits.Read(parse) is null)
+        {
+            return 2;
         }
 
         if (Source.Load(parse) is not { } model)

@@ -15,12 +15,13 @@ public static class GateCommand
     private static readonly ModelOptions Source = new();
     private static readonly Option<string[]> Variants = new("--variant") { Description = "Only this variant (repeatable)" };
     private static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
-    private static readonly Option<int> MaxStates = new("--max-states") { Description = "Give up (exit 3) beyond this many states per variant", DefaultValueFactory = _ => Gate.DefaultMaxStates };
+    private static readonly LimitOptions Limits = new(Gate.DefaultMaxStates);
 
     public static Command Create()
     {
-        var command = new Command("gate", "Vacuity and fault coverage: actions that never fire, hunks that change nothing, vacuous implications, unreached covers") { Variants, Format, MaxStates };
+        var command = new Command("gate", "Vacuity and fault coverage: actions that never fire, hunks that change nothing, vacuous implications, unreached covers") { Variants, Format };
         Source.AddTo(command);
+        Limits.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -33,9 +34,9 @@ public static class GateCommand
             return Cli.UsageError($"--format must be text or json, not '{format}'");
         }
 
-        if (parse.GetValue(MaxStates) < 1)
+        if (Limits.Read(parse) is not { } limits)
         {
-            return Cli.UsageError("--max-states must be 1 or more");
+            return 2;
         }
 
         if (Source.Load(parse) is not { } model)
@@ -43,7 +44,7 @@ public static class GateCommand
             return 2;
         }
 
-        var gate = Gate.Run(model, Chosen(model, parse.GetValue(Variants) ?? []), parse.GetValue(MaxStates));
+        var gate = Gate.Run(model, Chosen(model, parse.GetValue(Variants) ?? []), limits.Apply(new Core.Checking.CheckOptions { Cancellation = SignalHandling.Token }));
         Console.Out.Write(format == "json" ? GateJsonReport.Render(model, gate, ReviewCommands.Header(model)) : GateTextReport.Render(gate));
         return gate.ExitCode;
     }

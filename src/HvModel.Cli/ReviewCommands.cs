@@ -16,8 +16,8 @@ public static class ReviewCommands
     public static ReportHeader Header(Model model) =>
         new("hvmodel", Cli.Version, "explicit", null, $"{Symmetry.Describe(model)}");
 
-    /// <summary>The command line that reproduces this run, without its --format.</summary>
-    public static string Reproduce(System.CommandLine.ParseResult parse, string command)
+    /// <summary>The command line that reproduces this run, without its --format (nor the switches in <paramref name="without"/>).</summary>
+    public static string Reproduce(System.CommandLine.ParseResult parse, string command, params string[] without)
     {
         var tokens = parse.Tokens.Select(t => t.Value).ToList();
         var kept = new List<string>();
@@ -29,7 +29,7 @@ public static class ReviewCommands
                 continue;
             }
 
-            if (tokens[i].StartsWith("--format=", StringComparison.Ordinal) || (i == 0 && tokens[i] == command))
+            if (tokens[i].StartsWith("--format=", StringComparison.Ordinal) || (i == 0 && tokens[i] == command) || without.Contains(tokens[i]))
             {
                 continue;
             }

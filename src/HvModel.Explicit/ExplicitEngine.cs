@@ -90,6 +90,11 @@ public sealed class ExplicitEngine : IEngine
             }
 
             var index = store.Add(packed, pred, out var added);
+            if (added && Observer is { } watching && (index & 1023) == 0 && (long)(store.Count * store.BytesPerState) + watching.RetainedBytes > limits.MemoryBudget)
+            {
+                throw new SearchStopped($"memory limit reached: the visited set and what the {watching.GetType().Name} keeps of each state need more than {limits.MemoryBudget >> 20} MiB");
+            }
+
             if (added)
             {
                 var d = pred >= 0 ? depth + 1 : 0;
@@ -146,16 +151,22 @@ public sealed class ExplicitEngine : IEngine
             {
                 try
                 {
-                    semantics.InitialStates(s => Store(s, -1));
+                    // A choice over a huge range may examine values for long without storing a state: the limits apply there too.
+                    semantics.InitialStates(s => Store(s, -1), new RunObserver { OnChoiceValue = limits.Tick });
                 }
                 catch (ModelRuntimeError e)
                 {
                     throw new ModelRuntimeFailure(model, e, new Trace([]), null, [], variant.Name);
                 }
+
+                if (store.Count == 0)
+                {
+                    // Nothing to explore would make every invariant hold: the model's error.
+                    throw InitialStateCheck.Refused(model, variant);
+                }
             }
 
             levelEnd = store.Count;
-            semantics.OnError = RecordError;
             for (; stopReason is null && cursor < store.Count; cursor++)
             {
                 // The arena holds the states in BFS order: a level ends where the next begins.
@@ -195,15 +206,13 @@ public sealed class ExplicitEngine : IEngine
                     transitions++;
                     var to = Store(next, from);
                     Observer?.ExamineTransition(from, to, action.Name);
-                });
+                }, RecordError);
                 var errored = pendingError is not null;
                 if (pendingError is { } pending)
                 {
                     pendingError = null;
-                    semantics.OnError = null;
                     failure = new ModelRuntimeFailure(model, pending.Error, builder.Build(cursor), pending.Action, pending.Args, variant.Name);
                     failureDepth = depth;
-                    semantics.OnError = RecordError;
                 }
 
                 if (successors == 0 && !errored && checkDeadlock && deadlock < 0)
@@ -236,9 +245,6 @@ public sealed class ExplicitEngine : IEngine
             }
         }
 
-        // Rebuilding traces re-runs steps the search already ran without error up to the depths
-        // reported; steps beyond them may fail and are of no concern here.
-        semantics.OnError = static _ => { };
         if (failure is not null && (!stopAtLastVerdict || found.Any(f => f < 0) || (checkDeadlock && deadlock < 0)))
         {
             // Some verdict, or the full exploration asked for, would need a path past the error:

@@ -11,4 +11,11 @@ public interface IExplorationObserver
 
     /// <summary>A transition from a stored state to a stored state (new or seen before).</summary>
     void ExamineTransition(int from, int to, string action);
+
+    /// <summary>
+    /// About how many bytes the observer holds for what it has seen: the search counts them in
+    /// its memory budget beside the visited set's, so that keeping every state costs a limit,
+    /// not the machine.
+    /// </summary>
+    long RetainedBytes => 0;
 }

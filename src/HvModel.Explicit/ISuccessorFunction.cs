@@ -1,4 +1,5 @@
 using HvModel.Core.Evaluation;
+using HvModel.Core.Text;
 
 namespace HvModel.Explicit;
 
@@ -12,11 +13,12 @@ public interface ISuccessorFunction
 {
     /// <summary>
     /// Calls <paramref name="handler"/> for every enabled action instance and each of its
-    /// outcomes, in <see cref="Semantics.Successors(int[], SuccessorHandler)"/>'s order. Model
-    /// errors are raised as the interpreter raises them (through its <see cref="Semantics.OnError"/>).
+    /// outcomes, in <see cref="Semantics.Successors(int[], SuccessorHandler, RunObserver?)"/>'s
+    /// order. Model errors are raised as the interpreter raises them: passed to
+    /// <paramref name="onError"/> when given (the other instances still run), else thrown.
     /// The handler may modify the state it is given, but must copy what it keeps.
     /// </summary>
-    void Successors(int[] state, SuccessorHandler handler);
+    void Successors(int[] state, SuccessorHandler handler, Action<ModelRuntimeError>? onError = null);
 
     /// <summary>The value of the <paramref name="property"/>-th checked property in <paramref name="state"/>.</summary>
     bool Holds(int property, int[] state);

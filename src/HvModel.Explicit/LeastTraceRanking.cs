@@ -24,7 +24,7 @@ internal sealed class LeastTraceRanking
     private readonly Symmetry? symmetry;
     private readonly StateStore store;
     private readonly IReadOnlyList<int> levelStarts;
-    private readonly Dictionary<ActionDef, (int Offset, int Index)> instanceBase = [];
+    private readonly Dictionary<ActionDef, int> instanceBase = [];
     private readonly List<int> rank = [];
     private readonly List<int> bestParent = [];
     private readonly List<(ActionDef Action, int[] Args)?> bestStep = [];
@@ -38,12 +38,12 @@ internal sealed class LeastTraceRanking
         this.symmetry = symmetry;
         this.store = store;
         this.levelStarts = levelStarts;
+        // Instances are ordered across the model: by action in declaration order, then by ordinal.
         var offset = 0;
-        for (var k = 0; k < model.Actions.Length; k++)
+        foreach (var action in model.Actions)
         {
-            var action = model.Actions[k];
-            instanceBase[action] = (offset, k);
-            offset += action.Parameters.Aggregate(1, (n, p) => n * p.Domain.Count);
+            instanceBase[action] = offset;
+            offset += action.InstanceCount;
         }
 
         InstanceCount = Math.Max(1, offset);
@@ -125,6 +125,7 @@ internal sealed class LeastTraceRanking
             {
                 codec.Unpack(store.Get(p), state);
                 var parentRank = (long)rank[p];
+                // Errors were dealt with by the search; states on shortest paths were expanded without one.
                 successors.Successors(state, (action, args, next) =>
                 {
                     symmetry?.Canonicalize(next);
@@ -142,7 +143,7 @@ internal sealed class LeastTraceRanking
                         parent[child] = p;
                         step[child] = (action, (int[])args.Clone());
                     }
-                });
+                }, IgnoreError);
             }
 
             // Dense ranks: equal keys (one parent, one action instance, several branches) tie.
@@ -170,16 +171,9 @@ internal sealed class LeastTraceRanking
         }
     }
 
-    private int InstanceOrdinal(ActionDef action, int[] args)
+    private static void IgnoreError(Core.Text.ModelRuntimeError error)
     {
-        var (offset, _) = instanceBase[action];
-        var ordinal = 0;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var domain = action.Parameters[i].Domain;
-            ordinal = (ordinal * domain.Count) + domain.OrdinalOf(args[i]);
-        }
-
-        return offset + ordinal;
     }
+
+    private int InstanceOrdinal(ActionDef action, int[] args) => instanceBase[action] + action.OrdinalOf(args);
 }

@@ -28,28 +28,12 @@ internal static class OrderDependenceCheck
         return null;
     }
 
-    private static string? FindIn(Stmt stmt)
-    {
-        switch (stmt)
-        {
-            // Only the interchangeable members move: a loop over a set with at most one of
-            // them (the rest distinguished) visits them in an order that no permutation changes.
-            case ForStmt f when f.Variable.Domain is ScalarsetType { Interchangeable: > 1 }:
-                return CheckLoop(f) ?? FindIn(f.Body);
-            case ForStmt f:
-                return FindIn(f.Body);
-            case BlockStmt b:
-                return b.Statements.Select(FindIn).FirstOrDefault(r => r is not null);
-            case IfStmt i:
-                return FindIn(i.Then) ?? FindIn(i.Else);
-            case AnyStmt a:
-                return FindIn(a.Body);
-            case LetStmt l:
-                return FindIn(l.Body);
-            default:
-                return null;
-        }
-    }
+    private static string? FindIn(Stmt stmt) =>
+        // Only the interchangeable members move: a loop over a set with at most one of them
+        // (the rest distinguished) visits them in an order that no permutation changes.
+        StmtFacts.Descendants(stmt).OfType<ForStmt>()
+            .Where(f => f.Variable.Domain is ScalarsetType { Interchangeable: > 1 })
+            .Select(CheckLoop).FirstOrDefault(r => r is not null);
 
     private static string? CheckLoop(ForStmt loop)
     {

@@ -35,15 +35,19 @@ internal sealed class SearchLimits
     /// <summary>Why the run must stop now (time, cancellation), or null.</summary>
     public string? Exceeded()
     {
-        if (options.Timeout is { } limit && Clock.Elapsed > limit)
+        // The whole run's deadline (every variant together), set by CheckRunner from --timeout;
+        // without one (an engine run on its own) the time limit counts from this run's start.
+        // One or the other, so that the reason does not depend on which clock a check saw first.
+        if (options.Deadline is { } deadline)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return $"time limit reached ({options.Timeout?.TotalSeconds ?? 0:0.#} s for the whole run)";
+            }
+        }
+        else if (options.Timeout is { } limit && Clock.Elapsed > limit)
         {
             return $"time limit reached ({limit.TotalSeconds:0.#} s)";
-        }
-
-        // The whole run's deadline (every variant together), set by CheckRunner from --timeout.
-        if (options.Deadline is { } deadline && DateTime.UtcNow > deadline)
-        {
-            return $"time limit reached ({options.Timeout?.TotalSeconds ?? 0:0.#} s for the whole run)";
         }
 
         if (options.MaxMemoryBytes is { } max && GC.GetTotalMemory(forceFullCollection: false) > max)

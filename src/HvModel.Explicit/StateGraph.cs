@@ -1,6 +1,6 @@
 using System.Text;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Core.Traces;
 using QuikGraph;
 using QuikGraph.Algorithms;
 
@@ -23,6 +23,9 @@ public sealed class StateGraph : IExplorationObserver
     }
 
     public BidirectionalGraph<int, TaggedEdge<int, string>> Graph { get; } = new(allowParallelEdges: true);
+
+    // A state's array and its dictionary entry; an edge in the set, the graph's lists and its object.
+    public long RetainedBytes => (states.Count * ((model.Slots.Length * 4L) + 64)) + (edges.Count * 160L);
 
     public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state)
     {
@@ -79,7 +82,7 @@ public sealed class StateGraph : IExplorationObserver
         var initial = states.Count > 0 ? states[0] : [];
         foreach (var v in Graph.Vertices.Order())
         {
-            var changes = string.Join("\\n", StateFormatter.Changes(model, initial, states[v]).Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)] + " =" + c[(c.LastIndexOf("->", StringComparison.Ordinal) + 2)..]));
+            var changes = string.Join("\\n", SlotChange.Between(model, initial, states[v]).Select(c => $"{c.Slot.Name} = {c.Slot.Type.Format(c.After)}"));
             var label = v == 0 ? "initial" : $"#{v}\\n{changes}";
             sb.AppendLine($"  s{v} [label=\"{label.Replace("\"", "\\\"", StringComparison.Ordinal)}\"];");
         }

@@ -9,7 +9,8 @@ namespace HvModel.Explicit;
 /// Rebuilds a concrete trace along a path of stored states (as TLC does): re-running the model
 /// finds, at each step, the first successor with the next stored (canonical) form, from the
 /// chosen action instance when one is given. The trace can therefore never disagree with the
-/// semantics, symmetry reduction or not.
+/// semantics, symmetry reduction or not. A model error met on the way (another instance from a
+/// state on the path) is no concern here: the path itself was run without one.
 /// </summary>
 internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmetry? symmetry, StateStore store)
 {
@@ -51,7 +52,7 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
 
             if (instances?[k] is { } preferred)
             {
-                semantics.Fire(current, preferred.Action, preferred.Args, Take);
+                semantics.Fire(current, preferred.Action, preferred.Args, Take, RunObserver.IgnoringErrors);
             }
 
             exact = false;
@@ -63,18 +64,18 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
                 // with permuted arguments.
                 if (step is null)
                 {
-                    semantics.Fire(current, chosen.Action, chosen.Args, Take);
+                    semantics.Fire(current, chosen.Action, chosen.Args, Take, RunObserver.IgnoringErrors);
                 }
 
                 if (step is null)
                 {
-                    semantics.Successors(current, chosen.Action, Take);
+                    semantics.Successors(current, chosen.Action, Take, RunObserver.IgnoringErrors);
                 }
             }
 
             if (step is null)
             {
-                semantics.Successors(current, Take);
+                semantics.Successors(current, Take, RunObserver.IgnoringErrors);
             }
 
             if (step is null)

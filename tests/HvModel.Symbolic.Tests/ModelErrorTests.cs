@@ -13,11 +13,11 @@ namespace HvModel.Symbolic.Tests;
 public sealed class ModelErrorTests
 {
     [Theory]
-    [InlineData(TestModels.Overflow, "value 4 assigned to 'x' is out of its range R", 3, "up")]
-    [InlineData(TestModels.IndexRead, "index 3 is out of range R", 3, "look")]
-    public void A_reachable_model_error_is_reported_with_its_path(string text, string message, int length, string action)
+    [InlineData("overflow.hvm", "value 4 assigned to 'x' is out of its range R", 3, "up")]
+    [InlineData("index_read.hvm", "index 3 is out of range R", 3, "look")]
+    public void A_reachable_model_error_is_reported_with_its_path(string file, string message, int length, string action)
     {
-        var model = ModelLoader.LoadText(text);
+        var model = ModelLoader.LoadFile(Repo.Path("tests", "models", "runtime", file));
         foreach (IEngine engine in new IEngine[] { new BmcEngine(), new KInductionEngine(), new PdrEngine() })
         {
             var f = Assert.Throws<ModelRuntimeFailure>(() => engine.Check(model, model.Variants[0], model.Properties, new CheckOptions { Depth = 6 }));

@@ -170,7 +170,9 @@ public sealed partial class Binder
 
         if (!globals.TryGetValue(n.Name, out var symbol))
         {
-            throw new ModelError(n.Span, $"unknown name '{n.Name}'");
+            throw new ModelError(n.Span, n.Name is "TRUE" or "FALSE" or "True" or "False"
+                ? $"unknown name '{n.Name}': the booleans are written 'true' and 'false'"
+                : $"unknown name '{n.Name}'");
         }
 
         return symbol switch

@@ -63,6 +63,12 @@ public sealed partial class Binder
             }
 
             var domain = action.Parameters[index].Domain;
+            if (domain is ScalarsetType { Fixed: 0 } plain && syntax is NameSyntax member && !globals.ContainsKey(member.Name))
+            {
+                throw new ModelError(syntax.Span, $"'{member.Name}' names no value of {plain.Name}: the members of a plain scalarset are interchangeable, so none has a name; " +
+                    $"to single one out, declare it distinguished: 'type {plain.Name} = scalarset(N) with {member.Name}'");
+            }
+
             var value = BindConstantExpr(syntax);
             var fits = domain is RangeType ? Types.IsInteger(value.Type) : value.Type == domain;
             if (!fits || domain.OrdinalOf(value.Value) < 0)

@@ -13,7 +13,9 @@ public static class ModelLoader
         var root = resolver.Resolve(null, path);
         var decls = new List<DeclSyntax>();
         Collect(resolver, root, decls, [], new HashSet<string>(), SourceSpan.None with { File = root });
-        return Binder.Bind(decls, root, constants);
+        var model = Binder.Bind(decls, root, constants);
+        Checking.InitialStateCheck.Require(model, model.Variants);
+        return model;
     }
 
     public static Model LoadFile(string path, IReadOnlyDictionary<string, string>? constants = null) =>

@@ -54,16 +54,7 @@ public static class ExecutionDepth
         _ => 1,
     };
 
-    private static bool Branches(Stmt stmt) => stmt switch
-    {
-        AnyStmt => true,
-        BlockStmt b => b.Statements.Any(Branches),
-        IfStmt i => Branches(i.Then) || Branches(i.Else),
-        ForStmt f => Branches(f.Body),
-        LetStmt l => Branches(l.Body),
-        AssignStmt or NoteStmt => false,
-        _ => throw new InvalidOperationException($"no nesting rule for '{stmt.GetType().Name}'"),
-    };
+    private static bool Branches(Stmt stmt) => StmtFacts.HasChoice(stmt);
 
     // Nested loops over large types multiply: the figure stops growing here.
     private const long Cap = long.MaxValue / 4;

@@ -10,7 +10,10 @@ namespace HvModel.Core.Evaluation;
 /// </summary>
 public sealed record HunkBranch(ImmutableArray<Hunk> Hunks, bool Then, SourceSpan Span)
 {
-    /// <summary>E.g. <c>if hunk unmask_always (line 240): then</c>.</summary>
+    /// <summary>
+    /// E.g. <c>if hunk unmask_always (model/hv-pci-msi.hvm:240): then</c>: with the file, since
+    /// the <c>if</c> may be in a file that the one checked includes.
+    /// </summary>
     public override string ToString() =>
-        $"if {string.Join(", ", Hunks.Select(h => "hunk " + h.Name))} (line {Span.Line}): {(Then ? "then" : "else")}";
+        $"if {string.Join(", ", Hunks.Select(h => "hunk " + h.Name))} ({Span.File}:{Span.Line}): {(Then ? "then" : "else")}";
 }

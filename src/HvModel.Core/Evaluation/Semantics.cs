@@ -30,31 +30,6 @@ public sealed class Semantics
 
     public int SlotCount => Model.Slots.Length;
 
-    /// <summary>
-    /// When set, a model error in one action instance (or one branch of an <c>any</c>) is
-    /// passed here and the other instances and branches still run; when null, it propagates.
-    /// <see cref="CurrentAction"/> and <see cref="CurrentArgs"/> say where it happened.
-    /// </summary>
-    public Action<ModelRuntimeError>? OnError
-    {
-        get => exec.OnBranchError;
-        set => exec.OnBranchError = value;
-    }
-
-    /// <summary>Story lines of the path being run; set to a list to record them.</summary>
-    public List<string>? Notes
-    {
-        get => exec.Notes;
-        set => exec.Notes = value;
-    }
-
-    /// <summary>The <c>if hunk</c> branches of the path being run; set to a list to record them (an observation only).</summary>
-    public List<HunkBranch>? HunkBranches
-    {
-        get => exec.HunkBranches;
-        set => exec.HunkBranches = value;
-    }
-
     /// <summary>The action instance being run (so that a model error can say where it happened).</summary>
     public ActionDef? CurrentAction { get; private set; }
 
@@ -73,48 +48,44 @@ public sealed class Semantics
     }
 
     /// <summary>Calls <paramref name="onState"/> once per outcome of the init block (duplicates possible).</summary>
-    public void InitialStates(Action<int[]> onState) => exec.Run(Model.Init, ZeroState(), onState);
+    public void InitialStates(Action<int[]> onState, RunObserver? observe = null) => exec.Run(Model.Init, ZeroState(), onState, observe);
 
     /// <summary>Calls <paramref name="handler"/> for every enabled action instance and each of its outcomes, in a fixed order.</summary>
-    public void Successors(int[] state, SuccessorHandler handler)
+    public void Successors(int[] state, SuccessorHandler handler, RunObserver? observe = null)
     {
         foreach (var action in Model.Actions)
         {
-            Successors(state, action, handler);
+            Successors(state, action, handler, observe);
         }
     }
 
-    /// <summary>The successors through one action, over all its argument tuples.</summary>
-    public void Successors(int[] state, ActionDef action, SuccessorHandler handler)
+    /// <summary>The successors through one action, over all its instances in their order (see <see cref="ActionDef.Instances"/>).</summary>
+    public void Successors(int[] state, ActionDef action, SuccessorHandler handler, RunObserver? observe = null)
     {
-        var ps = action.Parameters;
-        var ordinals = new int[ps.Length];
-        while (true)
+        if (!instanceArgs.TryGetValue(action, out var tuples))
         {
-            var args = new int[ps.Length];
-            for (var i = 0; i < ps.Length; i++)
-            {
-                args[i] = ps[i].Domain.ValueAt(ordinals[i]);
-            }
+            tuples = [.. action.Instances().Select(i => i.Args.ToArray())];
+            instanceArgs[action] = tuples;
+        }
 
+        foreach (var args in tuples)
+        {
             try
             {
-                Fire(state, action, args, handler);
+                Fire(state, action, args, handler, observe);
             }
-            catch (ModelRuntimeError e) when (OnError is not null)
+            catch (ModelRuntimeError e) when (observe?.OnError is not null)
             {
-                OnError(e);
-            }
-
-            if (!Advance(ordinals, ps))
-            {
-                return;
+                observe.OnError(e);
             }
         }
     }
 
+    // The argument tuples of each action, enumerated once; handlers must copy what they keep.
+    private readonly Dictionary<ActionDef, int[][]> instanceArgs = [];
+
     /// <summary>Runs one action instance if its guard holds; false when it is not enabled.</summary>
-    public bool Fire(int[] state, ActionDef action, int[] args, SuccessorHandler handler)
+    public bool Fire(int[] state, ActionDef action, int[] args, SuccessorHandler handler, RunObserver? observe = null)
     {
         CurrentAction = action;
         CurrentArgs = args;
@@ -129,7 +100,7 @@ public sealed class Semantics
             return false;
         }
 
-        exec.Run(action.Body, (int[])state.Clone(), next => handler(action, args, next));
+        exec.Run(action.Body, (int[])state.Clone(), next => handler(action, args, next), observe);
         return true;
     }
 
@@ -145,20 +116,5 @@ public sealed class Semantics
     {
         eval.State = state;
         return eval.Eval(expr);
-    }
-
-    private static bool Advance(int[] ordinals, IReadOnlyList<Local> ps)
-    {
-        for (var i = ordinals.Length - 1; i >= 0; i--)
-        {
-            if (++ordinals[i] < ps[i].Domain.Count)
-            {
-                return true;
-            }
-
-            ordinals[i] = 0;
-        }
-
-        return false;
     }
 }

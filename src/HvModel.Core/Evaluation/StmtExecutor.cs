@@ -20,17 +20,12 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         eval = evaluator;
     }
 
-    /// <summary>When set, an error in one branch of an <c>any</c> is passed here and the other branches still run.</summary>
-    public Action<ModelRuntimeError>? OnBranchError { get; set; }
+    // What the current run reports (see RunObserver), set by Run for its duration.
+    private RunObserver observer = RunObserver.None;
 
-    /// <summary>Story lines of the path being run (see <see cref="NoteStmt"/>); null when not recorded.</summary>
-    public List<string>? Notes { get; set; }
+    private List<string>? Notes => observer.Notes;
 
-    /// <summary>
-    /// The <c>if hunk</c> branches taken on the path being run, recorded like <see cref="Notes"/>
-    /// (what a continuation sees is its own path's); null when not recorded. An observation only.
-    /// </summary>
-    public List<HunkBranch>? HunkBranches { get; set; }
+    private List<HunkBranch>? HunkBranches => observer.HunkBranches;
 
     private readonly Dictionary<IfStmt, System.Collections.Immutable.ImmutableArray<Hunk>> hunksOfIf = new(ReferenceEqualityComparer.Instance);
 
@@ -58,7 +53,19 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
     /// Runs <paramref name="stmt"/> from <paramref name="start"/> (which is modified) and calls
     /// <paramref name="onOutcome"/> for every final state. The callee must copy what it keeps.
     /// </summary>
-    public void Run(Stmt stmt, int[] start, Action<int[]> onOutcome) => Exec(stmt, start, onOutcome);
+    public void Run(Stmt stmt, int[] start, Action<int[]> onOutcome, RunObserver? observe = null)
+    {
+        var outer = observer;
+        observer = observe ?? RunObserver.None;
+        try
+        {
+            Exec(stmt, start, onOutcome);
+        }
+        finally
+        {
+            observer = outer;
+        }
+    }
 
     private void Exec(Stmt stmt, int[] st, Action<int[]> k)
     {
@@ -107,28 +114,7 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         }
     }
 
-    private readonly Dictionary<Stmt, bool> branches = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>True when <paramref name="stmt"/> may have more or fewer than one outcome (it contains 'any').</summary>
-    private bool Branches(Stmt stmt)
-    {
-        if (branches.TryGetValue(stmt, out var known))
-        {
-            return known;
-        }
-
-        var result = stmt switch
-        {
-            AnyStmt => true,
-            BlockStmt b => b.Statements.Any(Branches),
-            IfStmt i => Branches(i.Then) || Branches(i.Else),
-            ForStmt f => Branches(f.Body),
-            LetStmt l => Branches(l.Body),
-            _ => false,
-        };
-        branches[stmt] = result;
-        return result;
-    }
+    private static bool Branches(Stmt stmt) => StmtFacts.HasChoice(stmt);
 
     /// <summary>Runs a statement without 'any' in place: exactly one outcome.</summary>
     private void Direct(Stmt stmt, int[] st)
@@ -305,14 +291,18 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
         var slot = s.Variable.Slot;
         var original = state;
         var k = next;
+        var candidates = 0;
         for (var ordinal = 0; ordinal < type.Count; ordinal++)
         {
+            observer.OnChoiceValue?.Invoke();
             eval.Locals[slot] = type.ValueAt(ordinal);
             eval.State = original;
             if (s.Where is not null && !eval.Holds(s.Where))
             {
                 continue;
             }
+
+            candidates++;
 
             // Each branch starts from the state before the choice; the last may use it up.
             var branch = ordinal == type.Count - 1 ? original : (int[])original.Clone();
@@ -328,7 +318,7 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
                     eval.Locals[slot] = mine;
                 });
             }
-            catch (ModelRuntimeError e) when (OnBranchError is not null)
+            catch (ModelRuntimeError e) when (observer.OnError is not null)
             {
                 if (Notes is not null && Notes.Count > notes)
                 {
@@ -340,10 +330,15 @@ public sealed class StmtExecutor : IStmtVisitor<bool>
                     HunkBranches.RemoveRange(hunkBranches, HunkBranches.Count - hunkBranches);
                 }
 
-                OnBranchError(e);
+                observer.OnError(e);
             }
 
             eval.Locals[slot] = value;
+        }
+
+        if (candidates == 0)
+        {
+            observer.OnEmptyChoice?.Invoke(s);
         }
 
         return true;

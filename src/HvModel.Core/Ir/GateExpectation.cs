@@ -17,6 +17,9 @@ public enum GateFindingKind
 
     /// <summary>A cover reached in no reachable state (expected through the expect tables).</summary>
     UnreachedCover,
+
+    /// <summary>Reachable states without an enabled action (expected through the expect tables' deadlock column).</summary>
+    Deadlock,
 }
 
 /// <summary>

@@ -58,14 +58,70 @@ public sealed record Constant(string Name, HvType Type, int Value, bool Overridd
     public string Display => Type is ScalarType s ? s.Format(Value) : Value.ToString();
 }
 
-/// <summary>A guarded command. Parameters are enumerated over their finite types.</summary>
+/// <summary>
+/// A guarded command. Parameters are enumerated over their finite types: each tuple of
+/// values is an <see cref="ActionInstance"/>. An action is one definition: two are equal only
+/// when they are the same object (as keys they hash by identity, not by their bodies).
+/// </summary>
 public sealed record ActionDef(
     string Name,
     ImmutableArray<Local> Parameters,
     string? Calls,
     Expr Guard,
     Stmt Body,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>How many instances the action has: the product of its parameters' domain sizes.</summary>
+    public int InstanceCount => Parameters.Aggregate(1, (n, p) => checked(n * p.Domain.Count));
+
+    /// <summary>
+    /// Every instance, in the one order the engines, the exporters and the canonical traces
+    /// share: parameters in declaration order, the last varying fastest.
+    /// </summary>
+    public IEnumerable<ActionInstance> Instances()
+    {
+        var count = InstanceCount;
+        for (var ordinal = 0; ordinal < count; ordinal++)
+        {
+            yield return Instance(ordinal);
+        }
+    }
+
+    /// <summary>The instance with this ordinal (see <see cref="ActionInstance.Ordinal"/>).</summary>
+    public ActionInstance Instance(int ordinal)
+    {
+        var args = new int[Parameters.Length];
+        var rest = ordinal;
+        for (var i = Parameters.Length - 1; i >= 0; i--)
+        {
+            var domain = Parameters[i].Domain;
+            args[i] = domain.ValueAt(rest % domain.Count);
+            rest /= domain.Count;
+        }
+
+        return new ActionInstance(this, [.. args], ordinal);
+    }
+
+    /// <summary>The instance with these arguments, one per parameter.</summary>
+    public ActionInstance Instance(IReadOnlyList<int> args) => new(this, [.. args], OrdinalOf(args));
+
+    /// <summary>The ordinal of the instance with these arguments.</summary>
+    public int OrdinalOf(IReadOnlyList<int> args)
+    {
+        var ordinal = 0;
+        for (var i = 0; i < Parameters.Length; i++)
+        {
+            var domain = Parameters[i].Domain;
+            ordinal = (ordinal * domain.Count) + domain.OrdinalOf(args[i]);
+        }
+
+        return ordinal;
+    }
+
+    public bool Equals(ActionDef? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}
 
 public enum PropertyKind
 {

@@ -1,5 +1,6 @@
 using System.Text;
 using HvModel.Core.Ir;
+using HvModel.Core.Traces;
 
 namespace HvModel.Core.Printing;
 
@@ -35,28 +36,11 @@ public static class StateFormatter
     }
 
     /// <summary>The slots that differ between two states, as <c>slot: old -> new</c>.</summary>
-    public static IEnumerable<string> Changes(Model model, IReadOnlyList<int> before, IReadOnlyList<int> after)
-    {
-        foreach (var slot in model.Slots)
-        {
-            if (before[slot.Index] != after[slot.Index])
-            {
-                yield return $"{slot.Name}: {slot.Type.Format(before[slot.Index])} -> {slot.Type.Format(after[slot.Index])}";
-            }
-        }
-    }
+    public static IEnumerable<string> Changes(Model model, IReadOnlyList<int> before, IReadOnlyList<int> after) =>
+        SlotChange.Between(model, before, after).Select(c => $"{c.Slot.Name}: {c.Slot.Type.Format(c.Before)} -> {c.Slot.Type.Format(c.After)}");
 
-    /// <summary>An action instance as <c>name(p=v, ...)</c>.</summary>
-    public static string ActionCall(ActionDef action, IReadOnlyList<int> args)
-    {
-        if (action.Parameters.IsEmpty)
-        {
-            return action.Name;
-        }
-
-        var parts = action.Parameters.Select((p, i) => $"{p.Name}={p.Domain.Format(args[i])}");
-        return $"{action.Name}({string.Join(", ", parts)})";
-    }
+    /// <summary>An action instance as <c>name(p=v, ...)</c> (see <see cref="ActionInstance.Format"/>).</summary>
+    public static string ActionCall(ActionDef action, IReadOnlyList<int> args) => ActionInstance.Format(action, args);
 
     /// <summary>
     /// Appends <paramref name="text"/> wrapped to <paramref name="width"/> columns, indented by

@@ -60,7 +60,12 @@ public static class TextReport
     public static bool IsExpectedColumn(Model model, string property) =>
         property == Model.DeadlockProperty && model.Expectations.Keys.Any(k => k.Property == Model.DeadlockProperty);
 
-    private static void Matrix(StringBuilder sb, string title, IReadOnlyList<CheckResult> results, List<string> columns)
+    /// <summary>
+    /// The verdict matrix of <paramref name="columns"/> (rows: variants), as many columns a block
+    /// as fit <paramref name="width"/>, then the legend; under a title line when one is given.
+    /// The one layout of the text and e-mail reports.
+    /// </summary>
+    public static void Matrix(StringBuilder sb, string? title, IReadOnlyList<CheckResult> results, IReadOnlyList<string> columns, int width = Width)
     {
         if (columns.Count == 0)
         {
@@ -70,11 +75,24 @@ public static class TextReport
         var variants = results.Select(r => r.Variant).Distinct().ToList();
         var first = Math.Min(MaxVariantColumn, Math.Max(8, variants.Max(v => v.Length) + 2));
         sb.AppendLine();
-        sb.AppendLine($"{title}:");
+        if (title is not null)
+        {
+            sb.AppendLine($"{title}:");
+        }
+
         var anyDiffers = false;
 
+        string CellText(string variant, int column)
+        {
+            var r = results.FirstOrDefault(x => x.Variant == variant && x.Property == columns[column]);
+            return r is null ? "-" : VerdictWords.Cell(r.Kind, r.Verdict) + (r.Differs ? "!" : "");
+        }
+
+        // Every cell and a space: wider than usual only when a cell needs it ("UNREACHED!").
+        var cellWidth = 1 + variants.SelectMany(v => Enumerable.Range(0, columns.Count).Select(c => CellText(v, c).Length)).Append(Cell).Max();
+
         // As many columns as fit in the width; more properties continue in another block.
-        var perBlock = Math.Max(1, (Width - first) / (Cell + 1));
+        var perBlock = Math.Max(1, (width - first) / cellWidth);
         for (var start = 0; start < columns.Count; start += perBlock)
         {
             var block = Enumerable.Range(start, Math.Min(perBlock, columns.Count - start)).ToList();
@@ -86,19 +104,18 @@ public static class TextReport
             var heading = new StringBuilder("variant".PadRight(first));
             foreach (var c in block)
             {
-                heading.Append($"[{c + 1}]".PadRight(Cell + 1));
+                heading.Append($"[{c + 1}]".PadRight(cellWidth));
             }
 
-            sb.AppendLine(heading.ToString().TrimEnd()).AppendLine(new string('-', Math.Min(Width, first + ((Cell + 1) * block.Count) - 1)));
+            sb.AppendLine(heading.ToString().TrimEnd()).AppendLine(new string('-', Math.Min(width, first + (cellWidth * block.Count) - 1)));
             foreach (var v in variants)
             {
                 var row = new StringBuilder(Fit(v, first - 1).PadRight(first));
                 foreach (var c in block)
                 {
-                    var r = results.FirstOrDefault(x => x.Variant == v && x.Property == columns[c]);
-                    var text = r is null ? "-" : VerdictWords.Cell(r.Kind, r.Verdict) + (r.Differs ? "!" : "");
-                    anyDiffers |= r?.Differs == true;
-                    row.Append(text.PadRight(Cell + 1));
+                    var text = CellText(v, c);
+                    anyDiffers |= text.EndsWith('!');
+                    row.Append(text.PadRight(cellWidth));
                 }
 
                 sb.AppendLine(row.ToString().TrimEnd());
@@ -108,7 +125,7 @@ public static class TextReport
         sb.AppendLine();
         for (var c = 0; c < columns.Count; c++)
         {
-            Indented(sb, $"[{c + 1}] {columns[c]}", 2);
+            StateFormatter.AppendWrapped(sb, $"[{c + 1}] {columns[c]}", 2, width);
         }
 
         if (anyDiffers)
@@ -202,7 +219,7 @@ public static class TextReport
         sb.AppendLine("  0  initial state");
         foreach (var v in StateFormatter.Variables(model, trace.Steps[0].State))
         {
-            Indented(sb, v, 7);
+            StateFormatter.AppendWrapped(sb, v, 7, Width);
         }
 
         for (var i = 1; i < trace.Steps.Length; i++)
@@ -211,17 +228,17 @@ public static class TextReport
             sb.AppendLine($"{i,3}  {StateFormatter.ActionCall(step.Action!, step.Args)}");
             if (step.Action!.Calls is { } calls)
             {
-                Indented(sb, calls, 7);
+                StateFormatter.AppendWrapped(sb, calls, 7, Width);
             }
 
             foreach (var note in step.Notes)
             {
-                Indented(sb, "* " + note, 7);
+                StateFormatter.AppendWrapped(sb, "* " + note, 7, Width);
             }
 
             foreach (var change in StateFormatter.Changes(model, trace.Steps[i - 1].State, step.State))
             {
-                Indented(sb, change, 7);
+                StateFormatter.AppendWrapped(sb, change, 7, Width);
             }
         }
     }
@@ -242,14 +259,4 @@ public static class TextReport
         }
     }
 
-    private static void Indented(StringBuilder sb, string text, int indent)
-    {
-        var pad = new string(' ', indent);
-        var first = true;
-        foreach (var line in StateFormatter.Wrap(text, Width - indent - 2))
-        {
-            sb.Append(pad).Append(first ? "" : "  ").AppendLine(line);
-            first = false;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
 
 namespace HvModel.Core.Review;
 
@@ -10,7 +11,11 @@ namespace HvModel.Core.Review;
 /// </summary>
 public sealed record Divergence(
     int Step,
-    string Call,
+    ActionInstance? Instance,
     ImmutableArray<SlotDifference> Differences,
     ImmutableArray<HunkBranch> BranchesInA,
-    ImmutableArray<HunkBranch> BranchesInB);
+    ImmutableArray<HunkBranch> BranchesInB)
+{
+    /// <summary>The step as reports name it: the action instance, or "initial state" (step 0).</summary>
+    public string Call => Instance?.ToString() ?? "initial state";
+}

@@ -10,12 +10,16 @@ public sealed record GateFinding(GateFindingKind Kind, string Variant, string Su
 {
     public bool Expected => ExpectedBecause is not null;
 
+    /// <summary>For an action instance that never fires, the instance itself (the subject is how it prints).</summary>
+    public ActionInstance? Instance { get; init; }
+
     /// <summary>The kind as written in reports and in JSON.</summary>
     public string KindWord => Kind switch
     {
         GateFindingKind.NeverFires => "never_fires",
         GateFindingKind.InertHunk => "inert_hunk",
         GateFindingKind.VacuousImplication => "vacuous_implication",
+        GateFindingKind.Deadlock => "deadlock",
         _ => "unreached_cover",
     };
 }

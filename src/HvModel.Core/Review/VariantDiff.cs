@@ -17,4 +17,7 @@ public sealed record VariantDiff(
 {
     /// <summary>True when a run of either variant gave unknown (a limit was hit).</summary>
     public bool Inconclusive => Verdicts.Any(v => v.InA == Ir.Verdict.Unknown || v.InB == Ir.Verdict.Unknown);
+
+    /// <summary>Why a verdict is unknown (the first limit hit), when one is.</summary>
+    public string? UnknownReason { get; init; }
 }

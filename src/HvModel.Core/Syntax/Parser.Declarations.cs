@@ -214,6 +214,12 @@ public sealed partial class Parser
         var rows = new List<ExpectRow>();
         while (!Current.Is("end"))
         {
+            if (Current.Kind == TokenKind.EndOfFile || (Current.Kind == TokenKind.Keyword && DeclarationStarts.Contains(Current.Text)))
+            {
+                // Rows end where the table's 'end' should be: name the table, not the declaration after it.
+                throw new ModelError(t.Span, $"this expect table has no 'end': found {Current.Describe()} at line {Current.Span.Line}");
+            }
+
             var variant = NameToken();
             Expect("=");
             Expect("(");

@@ -336,6 +336,11 @@ public sealed partial class Parser
             var c = Expression();
             Expect("then");
             var a = Expression();
+            if (Current.Is("elsif"))
+            {
+                throw Error("an 'if' expression has no 'elsif': nest another 'if' in its 'else' (if c then a else if d then b else e end end)");
+            }
+
             Expect("else");
             var b = Expression();
             Expect("end");

@@ -9,6 +9,14 @@ public sealed partial class Parser
 {
     private static readonly HashSet<string> BlockEnds = ["end", "else", "elsif"];
 
+    // Statements of C that the language does not have, where a statement is expected.
+    private static readonly Dictionary<string, string> CHabitStatements = new()
+    {
+        ["return"] = "'return' is not a statement: an action runs to its end; put what follows in an 'if' (or the condition in the action's 'when')",
+        ["break"] = "'break' is not a statement: a 'for' runs over every value; test the condition in its body",
+        ["continue"] = "'continue' is not a statement: a 'for' runs over every value; test the condition in its body",
+    };
+
     // Keywords that start a declaration: met inside a block, they mean an 'end' is missing.
     private static readonly HashSet<string> DeclarationStarts =
         ["model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant",
@@ -20,6 +28,9 @@ public sealed partial class Parser
     // The last block closed by an 'end' indented left of the block's own keyword: when an 'end'
     // turns out to be missing further down, this is the likely culprit.
     private (string Construct, Token Opener, Token End)? misaligned;
+
+    // The last 'else if' read (the 'else' token), for the hint when an 'end' turns out missing.
+    private Token? lastElseIf;
 
     /// <summary>The statements of a block that <paramref name="opener"/> starts, up to and including its 'end'.</summary>
     private List<StmtSyntax> Block(string construct, Token opener)
@@ -62,11 +73,18 @@ public sealed partial class Parser
         var found = $"{Current.Describe()} at line {Current.Span.Line}";
         if (misaligned is { } m && m.Opener.Span.Line > opener.Span.Line)
         {
-            return new ModelError(m.Opener.Span, $"'{m.Construct}' without an 'end' of its own? The 'end' at line {m.End.Span.Line} closes it, and the '{construct}' at line {opener.Span.Line} then has no 'end' before {found}");
+            return new ModelError(m.Opener.Span, $"'{m.Construct}' without an 'end' of its own? The 'end' at line {m.End.Span.Line} closes it, and the '{construct}' at line {opener.Span.Line} then has no 'end' before {found}{ElseIfHint(opener)}");
         }
 
-        return new ModelError(opener.Span, $"'{construct}' has no 'end': found {found}");
+        return new ModelError(opener.Span, $"'{construct}' has no 'end': found {found}{ElseIfHint(opener)}");
     }
+
+    // C's 'else if' is legal here, but it opens an 'if' that needs an 'end' of its own: the
+    // likely cause of a missing 'end' when one was written inside the unclosed block.
+    private string ElseIfHint(Token unclosed) =>
+        lastElseIf is { } e && (e.Span.Line, e.Span.Column).CompareTo((unclosed.Span.Line, unclosed.Span.Column)) >= 0
+            ? $"; the 'else if' at line {e.Span.Line} opens a new 'if' inside the 'else', which needs its own 'end': write 'elsif'"
+            : "";
 
     private List<StmtSyntax> Statements()
     {
@@ -102,6 +120,11 @@ public sealed partial class Parser
     private StmtSyntax StatementBody()
     {
         var t = Current;
+        if (t.Is("if") && pos > 0 && tokens[pos - 1].Is("else") && tokens[pos - 1].Span.Line == t.Span.Line)
+        {
+            lastElseIf = tokens[pos - 1];
+        }
+
         if (Accept("if"))
         {
             OpenBlock("if", t);
@@ -172,6 +195,11 @@ public sealed partial class Parser
         {
             Advance();
             return new CallStmtSyntax(t.Text, Arguments(), t.Span);
+        }
+
+        if (t.Kind == TokenKind.Identifier && CHabitStatements.TryGetValue(t.Text, out var hint) && !Peek().Is(":=") && !Peek().Is("["))
+        {
+            throw Error(hint);
         }
 
         if (t.Kind != TokenKind.Identifier)

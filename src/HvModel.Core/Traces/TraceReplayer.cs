@@ -29,11 +29,7 @@ public static class TraceReplayer
 
         var steps = ImmutableArray.CreateBuilder<TraceStep>();
         steps.Add(trace.Steps[0]);
-        var previousNotes = semantics.Notes;
-
-        // Strict: an error on the replayed path is reported, never skipped.
-        var previousOnError = semantics.OnError;
-        semantics.OnError = null;
+        // Strict: an error on the replayed path is reported, never skipped (no OnError).
         try
         {
             for (var i = 1; i < trace.Steps.Length; i++)
@@ -46,14 +42,13 @@ public static class TraceReplayer
 
                 var notes = new List<string>();
                 ImmutableArray<string>? matched = null;
-                semantics.Notes = notes;
                 var enabled = semantics.Fire([.. trace.Steps[i - 1].State], step.Action, [.. step.Args], (_, _, next) =>
                 {
                     if (matched is null && step.State.AsSpan().SequenceEqual(next))
                     {
                         matched = [.. notes];
                     }
-                });
+                }, new RunObserver { Notes = notes });
                 if (!enabled)
                 {
                     throw new TraceReplayException($"step {i}: the guard of {step.Action.Name} does not hold");
@@ -70,11 +65,6 @@ public static class TraceReplayer
         catch (ModelRuntimeError e)
         {
             throw new TraceReplayException($"the trace runs into a model error: {e.Format()}");
-        }
-        finally
-        {
-            semantics.Notes = previousNotes;
-            semantics.OnError = previousOnError;
         }
 
         if (property is not null)

@@ -1,5 +1,6 @@
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
+using HvModel.Core.Text;
 
 namespace HvModel.Explicit.Compiled;
 
@@ -18,7 +19,7 @@ public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<Proper
     /// <summary>The compiled form, once made.</summary>
     public CompiledSuccessors? Compiled { get; private set; }
 
-    public void Successors(int[] state, SuccessorHandler handler)
+    public void Successors(int[] state, SuccessorHandler handler, Action<ModelRuntimeError>? onError = null)
     {
         if (Compiled is null && expanded++ >= compileAfter)
         {
@@ -27,11 +28,11 @@ public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<Proper
 
         if (Compiled is { } compiled)
         {
-            compiled.Successors(state, handler);
+            compiled.Successors(state, handler, onError);
         }
         else
         {
-            interpreted.Successors(state, handler);
+            interpreted.Successors(state, handler, onError);
         }
     }
 

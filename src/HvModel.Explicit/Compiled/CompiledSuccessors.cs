@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Linq.Expressions;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
+using HvModel.Core.Text;
 
 namespace HvModel.Explicit.Compiled;
 
@@ -10,8 +11,8 @@ namespace HvModel.Explicit.Compiled;
 /// (System.Linq.Expressions): one transition function per action holding each of its
 /// instances with the arguments as constants, one predicate per checked property. States are
 /// the interpreter's flat int arrays. When compiled code meets a model error, the state is
-/// run again by the interpreter, which raises the exact error (or reports it through
-/// <see cref="Semantics.OnError"/>) and produces the successors; nothing the compiled code
+/// run again by the interpreter, which raises the exact error (or reports it to the caller's
+/// error handler) and produces the successors; nothing the compiled code
 /// produced for that state is handed on, so counts and order stay the interpreter's.
 /// </summary>
 public sealed class CompiledSuccessors : ISuccessorFunction
@@ -39,7 +40,7 @@ public sealed class CompiledSuccessors : ISuccessorFunction
         for (var a = 0; a < model.Actions.Length; a++)
         {
             var action = model.Actions[a];
-            var tuples = Tuples(action);
+            var tuples = action.Instances().Select(i => i.Args.ToArray()).ToList();
             transitions[a] = compiler.Action(action, tuples, all.Count).Compile();
             all.AddRange(tuples.Select(t => (action, t)));
         }
@@ -71,7 +72,7 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     /// <summary>Compiles <paramref name="interpreter"/>'s model and variant, and <paramref name="properties"/>, once.</summary>
     public static CompiledSuccessors Compile(Semantics interpreter, IReadOnlyList<PropertyDef> properties) => new(interpreter, properties);
 
-    public void Successors(int[] state, SuccessorHandler handler)
+    public void Successors(int[] state, SuccessorHandler handler, Action<ModelRuntimeError>? onError = null)
     {
         buffer.Clear();
         try
@@ -84,7 +85,7 @@ public sealed class CompiledSuccessors : ISuccessorFunction
         catch (CompiledModelError)
         {
             Fallbacks++;
-            interpreter.Successors(state, handler);
+            interpreter.Successors(state, handler, onError is null ? null : new RunObserver { OnError = onError });
             return;
         }
 
@@ -118,32 +119,5 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     {
         var state = Expression.Parameter(typeof(int[]), "state");
         return Expression.Lambda<Func<int[], int>>(new ExprCompiler(variant).Int(expr, state), [state]).Compile();
-    }
-
-    /// <summary>Every argument tuple of <paramref name="action"/>, the last parameter varying fastest (the interpreter's order).</summary>
-    private static List<int[]> Tuples(ActionDef action)
-    {
-        var ps = action.Parameters;
-        var result = new List<int[]>();
-        var ordinals = new int[ps.Length];
-        while (true)
-        {
-            result.Add([.. ps.Select((p, i) => p.Domain.ValueAt(ordinals[i]))]);
-            var i = ps.Length - 1;
-            for (; i >= 0; i--)
-            {
-                if (++ordinals[i] < ps[i].Domain.Count)
-                {
-                    break;
-                }
-
-                ordinals[i] = 0;
-            }
-
-            if (i < 0)
-            {
-                return result;
-            }
-        }
     }
 }

@@ -20,7 +20,6 @@ public delegate void TransitionFunction(int[] state, int[][] scratch, SuccessorB
 internal sealed class StmtCompiler(Variant variant)
 {
     private readonly ExprCompiler ex = new(variant);
-    private readonly Dictionary<Stmt, bool> branches = new(ReferenceEqualityComparer.Instance);
     private readonly List<ParameterExpression> depthArrays = [];
     private ParameterExpression scratch = Parameter(typeof(int[][]), "scratch");
     private ParameterExpression buffer = Parameter(typeof(SuccessorBuffer), "buffer");
@@ -195,24 +194,5 @@ internal sealed class StmtCompiler(Variant variant)
         return result;
     }
 
-    /// <summary>True when <paramref name="stmt"/> may have more or fewer than one outcome (it contains <c>any</c>).</summary>
-    private bool Branches(Stmt stmt)
-    {
-        if (branches.TryGetValue(stmt, out var known))
-        {
-            return known;
-        }
-
-        var result = stmt switch
-        {
-            AnyStmt => true,
-            BlockStmt b => b.Statements.Any(Branches),
-            IfStmt i => Branches(i.Then) || Branches(i.Else),
-            ForStmt f => Branches(f.Body),
-            LetStmt l => Branches(l.Body),
-            _ => false,
-        };
-        branches[stmt] = result;
-        return result;
-    }
+    private static bool Branches(Stmt stmt) => StmtFacts.HasChoice(stmt);
 }

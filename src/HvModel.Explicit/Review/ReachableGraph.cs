@@ -1,6 +1,6 @@
+using HvModel.Core.Checking;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
 using HvModel.Core.Text;
 
 namespace HvModel.Explicit.Review;
@@ -21,16 +21,22 @@ public sealed class ReachableGraph
 
     public List<int[]> States { get; } = [];
 
-    /// <summary>Transitions as (from, action instance, to); the instance is <c>name(p=v, ...)</c>.</summary>
-    public HashSet<(int From, string Instance, int To)> Edges { get; } = [];
+    /// <summary>Transitions as (from, action instance, to).</summary>
+    public HashSet<(int From, ActionInstance Instance, int To)> Edges { get; } = [];
 
-    /// <summary>True when the exploration stopped at the state limit.</summary>
-    public bool Incomplete { get; private set; }
+    /// <summary>Why the exploration stopped before the end (a limit), or null when it is complete.</summary>
+    public string? Incomplete { get; private set; }
 
-    public static ReachableGraph Explore(Model model, Variant variant, int maxStates)
+    /// <summary>
+    /// The graph of every reachable state, within the options' limits: <see cref="CheckOptions.MaxStates"/>,
+    /// the deadline (or <see cref="CheckOptions.Timeout"/> from now), cancellation and
+    /// <see cref="CheckOptions.MaxMemoryBytes"/>; a limit hit leaves it incomplete, with the reason.
+    /// </summary>
+    public static ReachableGraph Explore(Model model, Variant variant, CheckOptions options)
     {
+        options = options.StartClock();
         var g = new ReachableGraph();
-        var semantics = new Semantics(model, variant) { OnError = static _ => { } };
+        var semantics = new Semantics(model, variant);
         try
         {
             semantics.InitialStates(s => g.Add(s));
@@ -40,21 +46,37 @@ public sealed class ReachableGraph
             return g;
         }
 
+        if (g.States.Count == 0)
+        {
+            throw InitialStateCheck.Refused(model, variant);
+        }
+
         for (var i = 0; i < g.States.Count; i++)
         {
-            if (g.States.Count > maxStates)
+            if (g.States.Count > options.MaxStates)
             {
-                g.Incomplete = true;
+                g.Incomplete = $"state limit reached ({options.MaxStates} states)";
+                break;
+            }
+
+            if ((i & 255) == 0 && Exceeded(options) is { } reason)
+            {
+                g.Incomplete = reason;
                 break;
             }
 
             var from = i;
-            semantics.Successors(g.States[i], (action, args, next) =>
-                g.Edges.Add((from, StateFormatter.ActionCall(action, args), g.Add(next))));
+            semantics.Successors(g.States[i], (action, args, next) => g.Edges.Add((from, action.Instance(args), g.Add(next))), RunObserver.IgnoringErrors);
         }
 
         return g;
     }
+
+    private static string? Exceeded(CheckOptions options) =>
+        options.Deadline is { } end && DateTime.UtcNow > end ? $"time limit reached ({options.Timeout?.TotalSeconds ?? 0:0.#} s for the whole run)"
+        : options.Cancellation.IsCancellationRequested ? "cancelled"
+        : options.MaxMemoryBytes is { } max && GC.GetTotalMemory(forceFullCollection: false) > max ? $"memory limit reached (--max-memory {max >> 20} MiB)"
+        : null;
 
     public int? IndexOf(int[] state) => index.TryGetValue(state, out var i) ? i : null;
 
@@ -74,7 +96,7 @@ public sealed class ReachableGraph
     /// <summary>True when both graphs have the same states and the same labelled transitions.</summary>
     public bool SameAs(ReachableGraph other)
     {
-        if (other.States.Count != States.Count || other.Edges.Count != Edges.Count || other.Incomplete || Incomplete)
+        if (other.States.Count != States.Count || other.Edges.Count != Edges.Count || other.Incomplete is not null || Incomplete is not null)
         {
             return false;
         }

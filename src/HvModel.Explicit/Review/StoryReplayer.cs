@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
 using HvModel.Core.Review;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
@@ -11,13 +10,20 @@ namespace HvModel.Explicit.Review;
 /// <summary>
 /// Replays a trace of variant A, action instance by action instance, on variant B through the
 /// evaluator (the reference semantics): where a guard blocks it, the first step whose effect
-/// differs and why (slots and <c>if hunk</c> branches), and whether the property fails at the end.
+/// differs and why (slots and <c>if hunk</c> branches), and whether the story still fails at the
+/// end: the invariant violated, the cover not reached (a witness that no longer works), the state
+/// without successor (deadlock).
 /// </summary>
 public static class StoryReplayer
 {
     public sealed record Outcome(int? BlockedAt, string? BlockedReason, Divergence? FirstDifference, bool? StillFails);
 
-    public static Outcome Replay(Model model, Variant a, Variant b, Trace trace, PropertyDef property)
+    /// <param name="model">The model of both variants.</param>
+    /// <param name="a">The variant the story comes from.</param>
+    /// <param name="b">The variant it is replayed on.</param>
+    /// <param name="trace">A's story: a counterexample, or a cover's witness.</param>
+    /// <param name="property">The property the story is about; null for deadlock (the story ends in a state without successor).</param>
+    public static Outcome Replay(Model model, Variant a, Variant b, Trace trace, PropertyDef? property)
     {
         var inA = new Semantics(model, a);
         var inB = new Semantics(model, b);
@@ -31,11 +37,11 @@ public static class StoryReplayer
         var current = Closest(initials, trace.Steps[0].State);
         Divergence? first = Same(current, trace.Steps[0].State)
             ? null
-            : new Divergence(0, "initial state", Differences(model, trace.Steps[0].State, current), [], []);
+            : new Divergence(0, null, Differences(model, trace.Steps[0].State, current), [], []);
         for (var i = 1; i < trace.Steps.Length; i++)
         {
             var step = trace.Steps[i];
-            var call = StateFormatter.ActionCall(step.Action!, step.Args);
+            var call = step.Action!.Instance(step.Args);
             List<(int[] Next, ImmutableArray<HunkBranch> Branches)> outcomes;
             try
             {
@@ -67,7 +73,15 @@ public static class StoryReplayer
             current = next;
         }
 
-        return new Outcome(null, null, first, !inB.Holds(property, current));
+        return new Outcome(null, null, first, property is null ? Stuck(inB, current) : !inB.Holds(property, current));
+    }
+
+    /// <summary>True when no action instance has an outcome in <paramref name="state"/> (a deadlock).</summary>
+    private static bool Stuck(Semantics semantics, int[] state)
+    {
+        var stuck = true;
+        semantics.Successors(state, (_, _, _) => stuck = false);
+        return stuck;
     }
 
     /// <summary>Every outcome of one action instance, each with the hunk branches its path took.</summary>
@@ -75,16 +89,7 @@ public static class StoryReplayer
     {
         var branches = new List<HunkBranch>();
         var outcomes = new List<(int[], ImmutableArray<HunkBranch>)>();
-        semantics.HunkBranches = branches;
-        try
-        {
-            enabled = semantics.Fire(state, action, args, (_, _, next) => outcomes.Add(((int[])next.Clone(), [.. branches])));
-        }
-        finally
-        {
-            semantics.HunkBranches = null;
-        }
-
+        enabled = semantics.Fire(state, action, args, (_, _, next) => outcomes.Add(((int[])next.Clone(), [.. branches])), new RunObserver { HunkBranches = branches });
         return outcomes;
     }
 

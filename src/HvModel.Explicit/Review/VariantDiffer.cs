@@ -5,19 +5,32 @@ using HvModel.Core.Review;
 namespace HvModel.Explicit.Review;
 
 /// <summary>
-/// Builds a <see cref="VariantDiff"/>: checks both variants with the explicit engine, replays
-/// each of A's counterexamples on B, and finds the hunks that matter by checking B without each
-/// of its hunks in turn (the ablation of B one hunk at a time).
+/// Builds a <see cref="VariantDiff"/>: checks both variants with the explicit engine (every
+/// property, and deadlock as a column like any other where the model checks it), replays A's
+/// stories on B (each counterexample, and the witness of each cover B no longer reaches), and
+/// finds the hunks that matter by checking B without each of its hunks in turn (the ablation of
+/// B one hunk at a time). A regression is an invariant violated or a deadlock found in B and not
+/// in A, or a cover reached in A and not in B: a patch that removes the behaviour a cover stands
+/// for may make the invariants hold vacuously.
 /// </summary>
 public static class VariantDiffer
 {
     public static VariantDiff Diff(Model model, Variant a, Variant b, CheckOptions options)
     {
+        // Deadlock is compared when the model checks it in either variant; then in both.
+        var deadlock = model.ChecksDeadlock(a.Name) || model.ChecksDeadlock(b.Name);
+        var checkedModel = deadlock ? model with { AllowDeadlock = false } : model;
         var engine = new ExplicitEngine();
-        var quiet = options with { CheckDeadlock = false, Progress = null };
-        var inA = engine.Check(model, a, model.Properties, quiet).ToDictionary(r => r.Property);
-        var inB = engine.Check(model, b, model.Properties, quiet).ToDictionary(r => r.Property);
-        var verdicts = model.Properties.Select(p => new VerdictPair(p.Name, p.Kind, inA[p.Name].Verdict, inB[p.Name].Verdict)).ToList();
+        var quiet = options with { CheckDeadlock = deadlock, Progress = null };
+        var inA = engine.Check(checkedModel, a, model.Properties, quiet).ToDictionary(r => r.Property, r => r with { Expected = model.Expected(a.Name, r.Property) });
+        var inB = engine.Check(checkedModel, b, model.Properties, quiet).ToDictionary(r => r.Property, r => r with { Expected = model.Expected(b.Name, r.Property) });
+        var columns = model.Properties.Select(p => (p.Name, p.Kind, Property: (PropertyDef?)p)).ToList();
+        if (deadlock)
+        {
+            columns.Add((Model.DeadlockProperty, PropertyKind.Invariant, null));
+        }
+
+        var verdicts = columns.Select(c => new VerdictPair(c.Name, c.Kind, inA[c.Name].Verdict, inB[c.Name].Verdict)).ToList();
 
         // B without each of its hunks, checked only when some story needs it.
         var withoutHunk = new Dictionary<Hunk, Dictionary<string, Verdict>>();
@@ -26,7 +39,7 @@ public static class VariantDiffer
             if (!withoutHunk.TryGetValue(h, out var v))
             {
                 var reduced = new Variant($"{b.Name}-{h.Name}", [.. b.Hunks.Where(x => x != h)], "", b.Span);
-                v = engine.Check(model, reduced, [.. model.Properties.Where(p => p.Kind == PropertyKind.Invariant)], quiet).ToDictionary(r => r.Property, r => r.Verdict);
+                v = engine.Check(checkedModel, reduced, model.Properties, quiet).ToDictionary(r => r.Property, r => r.Verdict);
                 withoutHunk[h] = v;
             }
 
@@ -34,24 +47,33 @@ public static class VariantDiffer
         }
 
         var replays = new List<StoryReplay>();
-        foreach (var p in model.Properties.Where(p => p.Kind == PropertyKind.Invariant))
+        var regressions = new List<CheckResult>();
+        foreach (var (name, kind, property) in columns)
         {
-            var r = inA[p.Name];
-            if (r.Verdict != Verdict.Violated || r.Trace is null)
+            var (ra, rb) = (inA[name], inB[name]);
+            var failsInA = kind == PropertyKind.Invariant ? ra.Verdict == Verdict.Violated : ra.Verdict == Verdict.Holds && rb.Verdict == Verdict.Violated;
+            if (failsInA && ra.Trace is { } story)
             {
-                continue;
+                // An invariant's (or deadlock's) counterexample, or the witness of a cover B lost.
+                var outcome = StoryReplayer.Replay(model, a, b, story, property);
+                var matter = rb.Verdict != ra.Verdict && rb.Verdict is Verdict.Holds or Verdict.Violated
+                    ? b.Hunks.Where(h => Without(h)[name] == ra.Verdict).Select(h => h.Name).ToList()
+                    : [];
+                replays.Add(new StoryReplay(name, ra, outcome.BlockedAt, outcome.BlockedReason, outcome.FirstDifference, outcome.StillFails, [.. matter]));
             }
 
-            var outcome = StoryReplayer.Replay(model, a, b, r.Trace, p);
-            var matter = inB[p.Name].Verdict == Verdict.Holds
-                ? b.Hunks.Where(h => Without(h)[p.Name] == Verdict.Violated).Select(h => h.Name).ToList()
-                : [];
-            replays.Add(new StoryReplay(p.Name, r, outcome.BlockedAt, outcome.BlockedReason, outcome.FirstDifference, outcome.StillFails, [.. matter]));
+            var regressed = kind == PropertyKind.Invariant
+                ? rb.Verdict == Verdict.Violated && ra.Verdict != Verdict.Violated
+                : ra.Verdict == Verdict.Holds && rb.Verdict == Verdict.Violated;
+            if (regressed)
+            {
+                regressions.Add(rb);
+            }
         }
 
-        var regressions = model.Properties
-            .Where(p => p.Kind == PropertyKind.Invariant && inB[p.Name].Verdict == Verdict.Violated && inA[p.Name].Verdict != Verdict.Violated)
-            .Select(p => inB[p.Name]);
-        return new VariantDiff(a.Name, b.Name, [.. verdicts], [.. replays], [.. regressions]);
+        return new VariantDiff(a.Name, b.Name, [.. verdicts], [.. replays], [.. regressions])
+        {
+            UnknownReason = inA.Values.Concat(inB.Values).FirstOrDefault(r => r.Verdict == Verdict.Unknown)?.Reason,
+        };
     }
 }

@@ -24,6 +24,7 @@ public abstract class SymbolicEngine : IEngine
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
         options = options.StartClock();
+        InitialStateCheck.Require(model, [variant]); // a solver would prove anything of no behaviour
         var results = new List<CheckResult>();
         foreach (var p in properties)
         {

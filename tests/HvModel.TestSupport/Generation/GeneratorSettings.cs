@@ -15,6 +15,21 @@ public sealed record GeneratorSettings
         StateBound = 256, MaxVariables = 3, MaxActions = 3, ExpressionDepth = 2, MaxStatements = 2, StatementDepth = 1,
     };
 
+    /// <summary>
+    /// Models shaped for the symmetry reduction (see <see cref="SymmetricModelWriter"/>): one
+    /// scalarset, arrays over it, pointers into it and a distinguished member.
+    /// </summary>
+    public static GeneratorSettings Symmetric { get; } = new() { Shape = ModelShape.Symmetric };
+
+    /// <summary>
+    /// Models that meet model errors often (values out of range, indices out of bounds): for
+    /// the differential tests of the compiled successors, whose error handling must match.
+    /// </summary>
+    public static GeneratorSettings Hostile { get; } = new() { WildIndexPercent = 30, WildAssignPercent = 40 };
+
+    /// <summary>Which writer the models come from.</summary>
+    public ModelShape Shape { get; init; } = ModelShape.General;
+
     public long StateBound { get; init; } = 4096;
 
     public int MaxVariables { get; init; } = 5;
@@ -33,4 +48,14 @@ public sealed record GeneratorSettings
 
     /// <summary>Percentage of integer assignments whose value may leave the variable's range.</summary>
     public int WildAssignPercent { get; init; } = 8;
+}
+
+/// <summary>The writers of generated models.</summary>
+public enum ModelShape
+{
+    /// <summary><see cref="ModelWriter"/>: every construct of the language.</summary>
+    General,
+
+    /// <summary><see cref="SymmetricModelWriter"/>.</summary>
+    Symmetric,
 }

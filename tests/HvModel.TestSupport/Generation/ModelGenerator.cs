@@ -32,9 +32,18 @@ public sealed class ModelGenerator(GeneratorSettings settings) : Gen<GeneratedMo
         return model;
     }
 
+    /// <summary>Models shaped for the symmetry reduction: see <see cref="GeneratorSettings.Symmetric"/>.</summary>
+    public static ModelGenerator Symmetric { get; } = new(GeneratorSettings.Symmetric);
+
+    /// <summary>Models that meet model errors often: see <see cref="GeneratorSettings.Hostile"/>.</summary>
+    public static ModelGenerator Hostile { get; } = new(GeneratorSettings.Hostile);
+
     /// <summary>The model of this seed (deterministic: the same seed, settings and code give the same text).</summary>
-    public GeneratedModel FromSeed(ulong seed) =>
-        new(seed, new ModelWriter(new Choices(new PCG(7, seed)), Settings).Write());
+    public GeneratedModel FromSeed(ulong seed)
+    {
+        var choose = new Choices(new PCG(7, seed));
+        return new(seed, Settings.Shape == ModelShape.Symmetric ? new SymmetricModelWriter(choose).Write() : new ModelWriter(choose, Settings).Write());
+    }
 
     /// <summary>
     /// A model whose properties are random expressions over every kind of name (for testing a

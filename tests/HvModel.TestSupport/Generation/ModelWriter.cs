@@ -35,7 +35,9 @@ internal sealed class ModelWriter
         if (choose.Chance(25))
         {
             sb.AppendLine("init");
+            stmts.ChoicesAlwaysHaveCandidate = true;
             stmts.Block(sb, "  ", 1);
+            stmts.ChoicesAlwaysHaveCandidate = false;
             sb.AppendLine("end");
         }
 

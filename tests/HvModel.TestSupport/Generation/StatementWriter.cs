@@ -11,6 +11,13 @@ public sealed class StatementWriter(Choices choose, Scope scope, ExpressionWrite
     /// <summary>Procedures that statements may call, with their parameter types.</summary>
     public List<(string Name, IReadOnlyList<GenType> Parameters)> Procedures { get; } = [];
 
+    /// <summary>
+    /// Writes every <c>any</c> without its <c>where</c> (the condition is still drawn, so the rest
+    /// of the model is the same): the init block must leave at least one initial state, or the
+    /// model is refused when loaded.
+    /// </summary>
+    public bool ChoicesAlwaysHaveCandidate { get; set; }
+
     public void Block(System.Text.StringBuilder sb, string indent, int depth)
     {
         var count = choose.Between(1, settings.MaxStatements);
@@ -82,7 +89,7 @@ public sealed class StatementWriter(Choices choose, Scope scope, ExpressionWrite
                 var type = choose.Pick(scope.FiniteTypes);
                 var name = scope.FreshLocal("k");
                 var guard = scope.With(name, type, () => expr.Bool(e - 1));
-                sb.AppendLine($"{indent}any {name}: {type.Text} where {guard} do");
+                sb.AppendLine(ChoicesAlwaysHaveCandidate ? $"{indent}any {name}: {type.Text} do" : $"{indent}any {name}: {type.Text} where {guard} do");
                 scope.With(name, type, () => { Block(sb, inner, depth - 1); return 0; });
                 sb.AppendLine($"{indent}end");
                 return;

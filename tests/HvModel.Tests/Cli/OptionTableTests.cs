@@ -48,8 +48,29 @@ public class OptionTableTests
         "counterexamples --max-memory 5",
         "counterexamples --const CPUS=99",
         "counterexamples --bogus",
+        "diff pre v3 --timeout abc",
+        "diff pre v3 --max-states 0",
+        "diff pre v3 --max-memory 1Q",
+        "gate --timeout 0",
+        "gate --max-states x",
+        "gate --max-memory 12X",
+        "export --timeout -1",
+        "export --max-states 0",
+        "export --max-memory abc",
         "frobnicate",
     };
+
+    [Theory]
+    [InlineData("check --timeout abc", "hvmodel: error: --timeout takes a number, not 'abc'")]
+    [InlineData("check --depth abc", "hvmodel: error: --depth takes a whole number, not 'abc'")]
+    [InlineData("diff pre v3 --max-states 1e5", "hvmodel: error: --max-states takes a whole number, not '1e5'")]
+    public void A_value_of_the_wrong_kind_is_named_in_words_not_as_a_dotnet_type(string command, string message)
+    {
+        var r = CliProcess.Run(command.Split(' '));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(message, r.Stderr.Trim());
+    }
 
     [Theory]
     [MemberData(nameof(BadOptions))]
@@ -88,10 +109,19 @@ public class OptionTableTests
     [InlineData("graph", "--max-states", "10")]
     [InlineData("counterexamples", "--max-states", "10")]
     [InlineData("check", "--max-states", "10")]
+    [InlineData("diff", "--max-states", "10")]
+    [InlineData("diff", "--timeout", "0.001")]
+    [InlineData("gate", "--max-states", "10")]
+    [InlineData("gate", "--timeout", "0.001")]
     public void Every_subcommand_takes_the_limits_and_a_hit_limit_is_unknown_exit_3(string command, string option, string value)
     {
         var dir = Directory.CreateTempSubdirectory("hvmodel-limit-");
-        var args = command == "counterexamples" ? new[] { command, option, value, "--max-memory", "4G", "--out", dir.FullName } : new[] { command, option, value, "--max-memory", "4G" };
+        string[] args = command switch
+        {
+            "counterexamples" => [command, option, value, "--max-memory", "4G", "--out", dir.FullName],
+            "diff" => [command, "pre", "v3", option, value, "--max-memory", "4G"],
+            _ => [command, option, value, "--max-memory", "4G"],
+        };
 
         var r = CliProcess.Run(args);
 

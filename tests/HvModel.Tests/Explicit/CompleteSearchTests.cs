@@ -69,7 +69,7 @@ public class CompleteSearchTests
     {
         var engine = new ExplicitEngine();
 
-        var results = CheckRunner.Run(Check.LoadFile("tests/models/holds/no_property.hvm"), engine, [], [], new CheckOptions());
+        var results = CheckRunner.Run(Check.LoadFile("tests/models/explore/no_property.hvm"), engine, [], [], new CheckOptions());
 
         Assert.Equal(10, engine.LastStats!.States);
         Assert.Equal(9, engine.LastStats.Transitions);
@@ -82,7 +82,7 @@ public class CompleteSearchTests
     [Fact]
     public void Stats_of_a_model_with_no_property_count_every_state()
     {
-        var r = CliProcess.Run("check", "tests/models/holds/no_property.hvm", "--stats");
+        var r = CliProcess.Run("check", "tests/models/explore/no_property.hvm", "--stats");
 
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("default: 10 states, 9 transitions, depth 9, deadlock not checked", r.Stdout);

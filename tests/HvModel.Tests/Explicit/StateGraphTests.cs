@@ -1,5 +1,6 @@
 using HvModel.Core.Checking;
 using HvModel.Explicit;
+using HvModel.Tests.Cli;
 
 namespace HvModel.Tests.Explicit;
 
@@ -43,5 +44,15 @@ public class StateGraphTests
         Assert.Contains("s1 [label=\"#1\\nx = 1\"];", dot);
         Assert.Contains("s0 -> s1 [label=\"flip\"];", dot);
         Assert.Contains("s1 -> s0 [label=\"flip\"];", dot);
+    }
+
+    // Issue 22: graph kept every state for its labels outside the memory budget.
+    [Fact]
+    public void The_graph_counts_what_it_keeps_of_each_state_in_the_memory_limit()
+    {
+        var r = CliProcess.Run("graph", "--variant", "v3", "--const", "CPUS=3", "--const", "IRQS=3", "--max-states", "10000000", "--max-memory", "8M", "--out", Path.Combine(Directory.CreateTempSubdirectory("hvmodel-graph").FullName, "g.dot"));
+
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("the graph is CUT (memory limit reached", r.Stderr + r.Stdout);
     }
 }

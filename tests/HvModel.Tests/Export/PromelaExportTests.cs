@@ -1,5 +1,5 @@
 using HvModel.Core.Checking;
-using HvModel.Core.Export;
+using HvModel.Export;
 using HvModel.Core.Ir;
 using HvModel.Explicit;
 

@@ -4,21 +4,23 @@ using System.Text.RegularExpressions;
 namespace HvModel.Tests.Export;
 
 /// <summary>
-/// SPIN as an oracle for state counts: compiles a Promela text the way bench/spin-states.sh
-/// does (spin -o1 -o2 -a; gcc -O2 -DNOREDUCE -DSAFETY -DBFS; ./pan -E) and returns the number
-/// of HvModel states it explored (the nominal states, less SPIN's own pre-init state).
+/// SPIN as an oracle for state counts: compiles a Promela text with the 'states' profile of
+/// bench/spin-profiles, the same command lines bench/spin-states.sh runs (spin -o1 -o2 -a;
+/// gcc -O2 -DNOREDUCE -DSAFETY -DBFS; ./pan -E), and returns the number of HvModel states it
+/// explored (the nominal states, less SPIN's own pre-init state).
 /// </summary>
 public static partial class SpinOracle
 {
     public static long CountStates(string promela)
     {
+        var profile = Profile("states");
         var dir = Directory.CreateTempSubdirectory("hvmodel-spin-");
         try
         {
             File.WriteAllText(Path.Combine(dir.FullName, "m.pml"), promela);
-            Run(dir.FullName, "spin", "-o1", "-o2", "-a", "m.pml");
-            Run(dir.FullName, "gcc", "-O2", "-DNOREDUCE", "-DSAFETY", "-DBFS", "-o", "pan", "pan.c");
-            var output = Run(dir.FullName, Path.Combine(dir.FullName, "pan"), "-E", "-m10000000");
+            Run(dir.FullName, "spin", [.. profile.Spin, "m.pml"]);
+            Run(dir.FullName, "gcc", [.. profile.Gcc, "-o", "pan", "pan.c"]);
+            var output = Run(dir.FullName, Path.Combine(dir.FullName, "pan"), profile.Pan);
             Assert.Contains("errors: 0", output);
             var nominal = NominalStates().Match(output);
             var stored = StoredStates().Match(output);
@@ -29,6 +31,17 @@ public static partial class SpinOracle
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A line of bench/spin-profiles: spin's, gcc's and pan's arguments.</summary>
+    public static (string[] Spin, string[] Gcc, string[] Pan) Profile(string name)
+    {
+        var line = File.ReadAllLines(Repo.Path("bench", "spin-profiles"))
+            .Select(l => l.Split('|'))
+            .FirstOrDefault(c => c.Length == 4 && c[0].Trim() == name)
+            ?? throw new InvalidOperationException($"bench/spin-profiles has no profile '{name}'");
+        static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (Words(line[1]), Words(line[2]), Words(line[3]));
     }
 
     private static string Run(string dir, string program, params string[] args)

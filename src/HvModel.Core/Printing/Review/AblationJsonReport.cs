@@ -5,7 +5,8 @@ namespace HvModel.Core.Printing.Review;
 
 /// <summary>
 /// <c>hvmodel ablate --format json</c>, field names as the issue fixes them:
-/// <c>{"variant", "hunks": [...], "subsets": [{"hunks": [...], "verdicts": {PROPERTY: VERDICT}}],
+/// <c>{"variant", "hunks": [...], "subsets": [{"hunks": [...], "verdicts": {PROPERTY: VERDICT},
+/// "removes": [...]}],
 /// "properties": [{"property", "necessary": [...], "minimal_sufficient": [[...], ...]}]}</c>,
 /// after the tool, model and constants every JSON report starts with.
 /// </summary>
@@ -21,24 +22,25 @@ public static class AblationJsonReport
             w.WriteStartObject();
             ReviewJson.Strings(w, "hunks", row.Hunks.Select(h => h.Name));
             w.WriteStartObject("verdicts");
-            foreach (var p in ablation.Properties)
+            foreach (var p in ablation.Columns)
             {
-                w.WriteString(p.Name, JsonReport.Word(row.Verdicts[p.Name]));
+                w.WriteString(p, JsonReport.Word(row.Verdicts[p]));
             }
 
             w.WriteEndObject();
+            ReviewJson.Strings(w, "removes", row.Degenerate);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteStartArray("properties");
-        foreach (var p in ablation.Properties)
+        foreach (var p in ablation.Columns)
         {
             w.WriteStartObject();
-            w.WriteString("property", p.Name);
-            ReviewJson.Strings(w, "necessary", ablation.Necessary(p.Name).Select(h => h.Name));
+            w.WriteString("property", p);
+            ReviewJson.Strings(w, "necessary", ablation.Necessary(p).Select(h => h.Name));
             w.WriteStartArray("minimal_sufficient");
-            foreach (var set in ablation.MinimalSufficient(p.Name))
+            foreach (var set in ablation.MinimalSufficient(p))
             {
                 w.WriteStartArray();
                 foreach (var h in set)

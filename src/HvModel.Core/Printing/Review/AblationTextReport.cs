@@ -6,7 +6,8 @@ namespace HvModel.Core.Printing.Review;
 
 /// <summary>
 /// <c>hvmodel ablate</c> as text: the hunks lettered, the matrix (rows: hunk subsets, columns:
-/// invariants), then for each property what it needs and which hunks are necessary.
+/// invariants and deadlock), the subsets that remove behaviour, then for each column what it
+/// needs and which hunks are necessary.
 /// </summary>
 public static class AblationTextReport
 {
@@ -25,10 +26,11 @@ public static class AblationTextReport
 
         sb.AppendLine();
         Matrix(sb, ablation, width);
+        Degenerate(sb, ablation, width);
         sb.AppendLine();
-        for (var p = 0; p < ablation.Properties.Length; p++)
+        for (var p = 0; p < ablation.Columns.Length; p++)
         {
-            var name = ablation.Properties[p].Name;
+            var name = ablation.Columns[p];
             StateFormatter.AppendWrapped(sb, $"[{p + 1}] {name}: {Needs(ablation, name)}", 2, width);
             var necessary = ablation.Necessary(name);
             if (!necessary.IsEmpty)
@@ -46,9 +48,9 @@ public static class AblationTextReport
         const int first = 8;
         const int cell = 10;
         var perBlock = Math.Max(1, (width - first) / cell);
-        for (var start = 0; start < ablation.Properties.Length; start += perBlock)
+        for (var start = 0; start < ablation.Columns.Length; start += perBlock)
         {
-            var block = Enumerable.Range(start, Math.Min(perBlock, ablation.Properties.Length - start)).ToList();
+            var block = Enumerable.Range(start, Math.Min(perBlock, ablation.Columns.Length - start)).ToList();
             if (start > 0)
             {
                 sb.AppendLine();
@@ -57,9 +59,27 @@ public static class AblationTextReport
             sb.AppendLine(("hunks".PadRight(first) + string.Concat(block.Select(p => $"[{p + 1}]".PadRight(cell)))).TrimEnd());
             foreach (var row in ablation.Rows)
             {
-                var cells = block.Select(p => VerdictWords.Cell(PropertyKind.Invariant, row.Verdicts[ablation.Properties[p].Name]).PadRight(cell));
-                sb.AppendLine((Letters(ablation.Variant, row).PadRight(first) + string.Concat(cells)).TrimEnd());
+                var cells = block.Select(p => VerdictWords.Cell(PropertyKind.Invariant, row.Verdicts[ablation.Columns[p]]).PadRight(cell));
+                var label = Letters(ablation.Variant, row) + (row.Degenerate.IsEmpty ? "" : "!");
+                sb.AppendLine((label.PadRight(first) + string.Concat(cells)).TrimEnd());
             }
+        }
+    }
+
+    /// <summary>The subsets marked '!' in the matrix, with the behaviour each removes.</summary>
+    private static void Degenerate(StringBuilder sb, Ablation ablation, int width)
+    {
+        var rows = ablation.Rows.Where(r => !r.Degenerate.IsEmpty).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        StateFormatter.AppendWrapped(sb, "! removes behaviour that the subset without hunks has; what holds there counts for no fix:", 0, width);
+        foreach (var r in rows)
+        {
+            StateFormatter.AppendWrapped(sb, $"{Letters(ablation.Variant, r)}: {string.Join(", ", r.Degenerate)}", 2, width);
         }
     }
 
@@ -76,7 +96,10 @@ public static class AblationTextReport
         var minimal = ablation.MinimalSufficient(property);
         if (minimal.IsEmpty)
         {
-            return "violated whatever hunks are applied";
+            var byRemoval = ablation.HoldingByRemoval(property).Select(r => Letters(ablation.Variant, r)).ToList();
+            return byRemoval.Count == 0
+                ? "violated whatever hunks are applied"
+                : $"violated whatever hunks are applied, except where behaviour is removed ({string.Join(", ", byRemoval)})";
         }
 
         if (minimal.Any(s => s.IsEmpty))

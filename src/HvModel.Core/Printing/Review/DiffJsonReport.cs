@@ -18,6 +18,7 @@ public static class DiffJsonReport
     {
         w.WriteString("a", diff.A);
         w.WriteString("b", diff.B);
+        w.WriteString("unknown_reason", diff.UnknownReason);
         w.WriteStartArray("verdicts");
         foreach (var v in diff.Verdicts)
         {
@@ -108,6 +109,7 @@ public static class DiffJsonReport
             w.WriteStartObject();
             ReviewJson.Strings(w, "hunks", b.Hunks.Select(h => h.Name));
             w.WriteString("branch", b.Then ? "then" : "else");
+            w.WriteString("file", b.Span.File);
             w.WriteNumber("line", b.Span.Line);
             w.WriteEndObject();
         }

@@ -34,14 +34,31 @@ public static class DiffTextReport
         foreach (var r in diff.Regressions)
         {
             sb.AppendLine();
-            StateFormatter.AppendWrapped(sb, $"REGRESSION: {r.Property} is violated in {diff.B} and not in {diff.A}; {diff.B}'s counterexample:", 0, width);
+            var known = model.Expectations.TryGetValue((diff.B, r.Property), out var expected) && expected == r.Verdict
+                ? $" The model's expect table says so for {diff.B}."
+                : "";
+            if (r.Kind == PropertyKind.Cover)
+            {
+                StateFormatter.AppendWrapped(sb, $"REGRESSION: cover {r.Property} is reached in {diff.A} and not in {diff.B}: the patch removes the behaviour it stands for, so the invariants may hold in {diff.B} only vacuously ({diff.A}'s witness replayed on {diff.B} is above).{known}", 0, width);
+                continue;
+            }
+
+            StateFormatter.AppendWrapped(sb, r.Property == Model.DeadlockProperty
+                ? $"REGRESSION: {diff.B} deadlocks and {diff.A} does not.{known} {diff.B}'s shortest path to a state without any enabled action:"
+                : $"REGRESSION: {r.Property} is violated in {diff.B} and not in {diff.A}.{known} {diff.B}'s counterexample:", 0, width);
             Story(sb, model, r.Trace!, email);
         }
 
-        if (diff.Regressions.IsEmpty)
+        if (diff.Inconclusive)
+        {
+            // Regressions cannot be ruled out where a verdict is unknown.
+            sb.AppendLine();
+            StateFormatter.AppendWrapped(sb, $"Inconclusive: some verdicts are unknown ({diff.UnknownReason ?? "a limit was hit"}), so regressions cannot be ruled out.", 0, width);
+        }
+        else if (diff.Regressions.IsEmpty)
         {
             sb.AppendLine();
-            StateFormatter.AppendWrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}.", 0, width);
+            StateFormatter.AppendWrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}, no deadlock is new and no cover is lost.", 0, width);
         }
 
         if (reproduce is not null)
@@ -74,15 +91,25 @@ public static class DiffTextReport
 
     public static string Summary(VariantDiff diff, StoryReplay r)
     {
+        var story = r.InA.Kind == PropertyKind.Cover ? "witness" : "counterexample";
         if (r.BlockedAt is { } blocked)
         {
-            return $"{diff.A}'s counterexample ({r.InA.Trace!.Length} steps) is blocked in {diff.B} at step {blocked}: {r.BlockedReason}.";
+            return $"{diff.A}'s {story} ({r.InA.Trace!.Length} steps) is blocked in {diff.B} at step {blocked}: {r.BlockedReason}.";
         }
 
-        var end = r.StillFails == true ? $"{r.Property} still fails at its end in {diff.B}" : $"{r.Property} holds at its end in {diff.B}";
+        var end = (r.InA.Kind, r.Property == Model.DeadlockProperty, r.StillFails == true) switch
+        {
+            (PropertyKind.Cover, _, true) => $"{r.Property} is not reached at its end in {diff.B}",
+            (PropertyKind.Cover, _, false) => $"{r.Property} is still reached at its end in {diff.B}",
+            (_, true, true) => $"its last state has no enabled action in {diff.B} either",
+            (_, true, false) => $"its last state has an enabled action in {diff.B}",
+            (_, _, true) => $"{r.Property} still fails at its end in {diff.B}",
+            _ => $"{r.Property} holds at its end in {diff.B}",
+        };
+        var stops = r.InA.Kind == PropertyKind.Cover ? "it stops reaching the cover at step" : "it stops failing at step";
         return r.FirstDifference is { } d
-            ? $"{diff.A}'s counterexample ({r.InA.Trace!.Length} steps) runs in full on {diff.B}; it stops failing at step {d.Step}, {d.Call}, the first step whose effect differs; {end}."
-            : $"{diff.A}'s counterexample ({r.InA.Trace!.Length} steps) runs unchanged on {diff.B}; {end}.";
+            ? $"{diff.A}'s {story} ({r.InA.Trace!.Length} steps) runs in full on {diff.B}; {stops} {d.Step}, {d.Call}, the first step whose effect differs; {end}."
+            : $"{diff.A}'s {story} ({r.InA.Trace!.Length} steps) runs unchanged on {diff.B}; {end}.";
     }
 
     private static void Story(StringBuilder sb, Model model, Traces.Trace trace, bool email)
@@ -126,9 +153,10 @@ public static class DiffTextReport
             }
         }
 
+        var again = r.InA.Kind == PropertyKind.Cover ? $"reaches {r.Property} again" : r.Property == Model.DeadlockProperty ? "deadlocks again" : $"violates {r.Property} again";
         var matter = r.HunksThatMatter.IsEmpty
             ? $"hunks that matter: none of {diff.B}'s hunks alone (removing any one of them leaves {r.Property} as it is in {diff.B})"
-            : $"hunks that matter: {string.Join(", ", r.HunksThatMatter)} ({diff.B} without {(r.HunksThatMatter.Length == 1 ? "it" : "any one of them")} violates {r.Property} again)";
+            : $"hunks that matter: {string.Join(", ", r.HunksThatMatter)} ({diff.B} without {(r.HunksThatMatter.Length == 1 ? "it" : "any one of them")} {again})";
         StateFormatter.AppendWrapped(sb, matter, 3, width);
         sb.AppendLine();
         StateFormatter.AppendWrapped(sb, $"{diff.A}'s story:", 3, width);

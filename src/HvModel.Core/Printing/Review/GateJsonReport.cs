@@ -47,6 +47,6 @@ public static class GateJsonReport
         }
 
         w.WriteEndArray();
-        ReviewJson.Strings(w, "incomplete", gate.Incomplete);
+        ReviewJson.Strings(w, "incomplete", gate.Incomplete.Select(i => i.Key));
     }
 }

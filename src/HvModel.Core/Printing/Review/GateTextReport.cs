@@ -15,7 +15,7 @@ public static class GateTextReport
         sb.AppendLine(unexpected.Count == 0 ? "no unexpected finding" : $"{unexpected.Count} unexpected finding{(unexpected.Count == 1 ? "" : "s")}:");
         foreach (var f in unexpected)
         {
-            StateFormatter.AppendWrapped(sb, $"FINDING {f.Variant}: {f.KindWord} {f.Subject}: {f.Detail}", 2, width);
+            StateFormatter.AppendWrapped(sb, $"FINDING {f.Variant}: {What(f)}: {f.Detail}", 2, width);
         }
 
         if (expected.Count > 0)
@@ -23,7 +23,7 @@ public static class GateTextReport
             sb.AppendLine($"{expected.Count} expected:");
             foreach (var f in expected)
             {
-                StateFormatter.AppendWrapped(sb, $"expected {f.Variant}: {f.KindWord} {f.Subject}: {f.ExpectedBecause}", 2, width);
+                StateFormatter.AppendWrapped(sb, $"expected {f.Variant}: {What(f)}: {f.ExpectedBecause}", 2, width);
             }
         }
 
@@ -32,11 +32,14 @@ public static class GateTextReport
             StateFormatter.AppendWrapped(sb, $"note: expectation at {e.Span} ({e.Subject}) matches no finding", 0, width);
         }
 
-        foreach (var v in gate.Incomplete)
+        foreach (var (v, why) in gate.Incomplete)
         {
-            StateFormatter.AppendWrapped(sb, $"unknown: {v}: the exploration hit the state limit; nothing is concluded for it", 0, width);
+            StateFormatter.AppendWrapped(sb, $"unknown: {v}: the exploration stopped ({why}); nothing is concluded for it", 0, width);
         }
 
         return sb.ToString();
     }
+
+    // "never_fires cpu_up(c=Cpu0)", but "deadlock", not "deadlock deadlock".
+    private static string What(GateFinding f) => f.Subject == f.KindWord ? f.KindWord : $"{f.KindWord} {f.Subject}";
 }

@@ -1,26 +1,26 @@
 using System.Text;
 
-namespace HvModel.Tests.Reduction;
+namespace HvModel.TestSupport.Generation;
 
 /// <summary>
-/// Small random models over one scalarset, for differential tests of the symmetry reduction:
-/// arrays indexed by it, optionally values of its type (which need the signature sort) and a
+/// Models shaped for the symmetry reduction's differential tests (the
+/// <see cref="GeneratorSettings.Symmetric"/> profile): one scalarset of 3 or 4 members, arrays
+/// indexed by it, optionally values of its type (which need the signature sort) and a
 /// distinguished member named in guards, effects and properties. Properties speak of members
 /// only through quantifiers, variables and the distinguished name, as the language forces.
 /// </summary>
-public sealed class ScalarsetModelGenerator(int seed)
+public sealed class SymmetricModelWriter(Choices choose)
 {
-    private readonly Random random = new(seed);
     private bool pointers;
     private bool distinguished;
 
-    public string Generate()
+    public string Write()
     {
-        pointers = random.Next(2) == 0;
-        distinguished = random.Next(2) == 0;
-        var size = pointers ? 3 : 3 + random.Next(2);
+        pointers = choose.Chance(50);
+        distinguished = choose.Chance(50);
+        var size = pointers ? 3 : choose.Between(3, 4);
         var sb = new StringBuilder();
-        sb.AppendLine($"model generated_{seed}");
+        sb.AppendLine("model symmetric");
         sb.AppendLine($"type P = scalarset({size}){(distinguished ? " with p0" : "")}");
         sb.AppendLine("var a: array[P] of 0 .. 1 = 0");
         sb.AppendLine("var b: array[P] of bool = false");
@@ -31,7 +31,7 @@ public sealed class ScalarsetModelGenerator(int seed)
             sb.AppendLine("init for x: P do r[x] := x end end");
         }
 
-        if (random.Next(2) == 0)
+        if (choose.Chance(50))
         {
             sb.AppendLine("allow deadlock");
         }
@@ -43,7 +43,7 @@ public sealed class ScalarsetModelGenerator(int seed)
 
         sb.AppendLine($"action two(p: P, q: P) when {Guard("p", "q")} do {Statement("p", "q", 2)} end");
         sb.AppendLine($"invariant i1: forall x: P . {Atom("x", null)} -> {Atom("x", null)}");
-        sb.AppendLine($"invariant i2: (count x: P . {Atom("x", null)}) <= {1 + random.Next(size)}");
+        sb.AppendLine($"invariant i2: (count x: P . {Atom("x", null)}) <= {1 + choose.Next(size)}");
         sb.AppendLine($"invariant i3: !(exists x: P . exists y: P . x != y and {Atom("x", "y")} and {Atom("y", "x")})");
         sb.AppendLine($"cover c1: exists x: P . {Atom("x", null)} and {Atom("x", null)}");
         if (distinguished)
@@ -57,7 +57,7 @@ public sealed class ScalarsetModelGenerator(int seed)
     private string Guard(string v, string? w)
     {
         var g = Atom(v, w);
-        return random.Next(3) switch
+        return choose.Next(3) switch
         {
             0 => g,
             1 => $"({g} or {Atom(v, w)})",
@@ -89,7 +89,7 @@ public sealed class ScalarsetModelGenerator(int seed)
             atoms.AddRange([$"{v} = {w}", $"{v} != {w}", $"b[{w}]"]);
         }
 
-        return atoms[random.Next(atoms.Count)];
+        return choose.Pick(atoms);
     }
 
     private string Statement(string p, string? q, int depth)
@@ -118,6 +118,6 @@ public sealed class ScalarsetModelGenerator(int seed)
             options.Add($"{Statement(p, q, depth - 1)}; {Statement(p, q, depth - 1)}");
         }
 
-        return options[random.Next(options.Count)];
+        return choose.Pick(options);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using HvModel.Core.Ir;
 
-namespace HvModel.Core.Export;
+namespace HvModel.Export;
 
 /// <summary>
 /// Writes one variant of a model as Promela for SPIN: the same transition system, so that
@@ -88,15 +88,15 @@ public sealed class PromelaExporter
         Line("do");
         foreach (var action in model.Actions)
         {
-            foreach (var args in Instances(action.Parameters))
+            foreach (var instance in action.Instances())
             {
                 env.Clear();
-                for (var i = 0; i < args.Length; i++)
+                for (var i = 0; i < instance.Args.Length; i++)
                 {
-                    env[action.Parameters[i]] = args[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    env[action.Parameters[i]] = instance.Args[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                var call = args.Length == 0 ? action.Name : $"{action.Name}({string.Join(", ", action.Parameters.Select((p, i) => $"{p.Name}={p.Domain.Format(args[i])}"))})";
+                var call = instance.ToString();
                 Line($":: atomic {{ /* {Sanitize(call)} */");
                 indent++;
                 Line($"{Expr(action.Guard)} ->");
@@ -461,15 +461,7 @@ public sealed class PromelaExporter
         }
     }
 
-    private static bool MayAbort(Stmt s) => s switch
-    {
-        AnyStmt a => a.Where is not null || a.Variable.Domain.Count == 0 || MayAbort(a.Body),
-        BlockStmt b => b.Statements.Any(MayAbort),
-        IfStmt i => MayAbort(i.Then) || MayAbort(i.Else),
-        ForStmt f => MayAbort(f.Body),
-        LetStmt l => MayAbort(l.Body),
-        _ => false,
-    };
+    private static bool MayAbort(Stmt s) => StmtFacts.MayHaveNoOutcome(s);
 
     /// <summary>The state variables a statement may assign, in declaration order.</summary>
     private List<StateVar> WrittenVars(Stmt s)

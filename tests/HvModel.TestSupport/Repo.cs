@@ -1,4 +1,4 @@
-namespace HvModel.Tests;
+namespace HvModel.TestSupport;
 
 /// <summary>Paths in the repository the tests run from (found from the test binary upwards).</summary>
 public static class Repo
