@@ -110,11 +110,10 @@ public sealed class CtiFinder(ProveInput input, ParamEncoder encoder, IReadOnlyD
         }
 
         var solverPost = ReadState(solver, model, "y", members);
-        var semantics = new Semantics(model, variant) { OnError = static _ => { } };
+        var semantics = new Semantics(model, variant);
         var target = model.GetProperty(property.Name);
         int[]? post = null;
         var notes = new List<string>();
-        semantics.Notes = notes;
         ImmutableArray<string> stepNotes = [];
         semantics.Fire(pre, action, args, (_, _, next) =>
         {
@@ -123,7 +122,7 @@ public sealed class CtiFinder(ProveInput input, ParamEncoder encoder, IReadOnlyD
                 post = (int[])next.Clone();
                 stepNotes = [.. notes];
             }
-        });
+        }, new RunObserver { Notes = notes, OnError = static _ => { } });
         var confirmed = post is not null;
         post ??= solverPost;
         var trace = new Trace([TraceStep.Initial(pre), new TraceStep(action, [.. args], [.. post], stepNotes)]);
