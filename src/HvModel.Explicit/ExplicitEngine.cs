@@ -200,13 +200,23 @@ public sealed class ExplicitEngine : IEngine
                 var from = cursor;
 
                 // The successor function: the one call to swap for a faster (compiled) one.
-                successorFunction.Successors(state, (action, _, next) =>
+                // Symmetry works out the successors' signatures from this state's.
+                symmetry?.Expanding(state);
+                try
                 {
-                    successors++;
-                    transitions++;
-                    var to = Store(next, from);
-                    Observer?.ExamineTransition(from, to, action.Name);
-                }, RecordError);
+                    successorFunction.Successors(state, (action, _, next) =>
+                    {
+                        successors++;
+                        transitions++;
+                        var to = Store(next, from);
+                        Observer?.ExamineTransition(from, to, action.Name);
+                    }, RecordError);
+                }
+                finally
+                {
+                    symmetry?.Expanding(null);
+                }
+
                 var errored = pendingError is not null;
                 if (pendingError is { } pending)
                 {

@@ -124,6 +124,7 @@ internal sealed class LeastTraceRanking
             foreach (var p in Level(parentLevel))
             {
                 codec.Unpack(store.Get(p), state);
+                symmetry?.Expanding(state);
                 var parentRank = (long)rank[p];
                 // Errors were dealt with by the search; states on shortest paths were expanded without one.
                 successors.Successors(state, (action, args, next) =>
@@ -144,6 +145,7 @@ internal sealed class LeastTraceRanking
                         step[child] = (action, (int[])args.Clone());
                     }
                 }, IgnoreError);
+                symmetry?.Expanding(null);
             }
 
             // Dense ranks: equal keys (one parent, one action instance, several branches) tie.

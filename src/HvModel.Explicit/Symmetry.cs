@@ -35,17 +35,36 @@ public sealed class Symmetry
     private readonly ulong[][] signature;
     private readonly int[][] order;
     private readonly int[][] perm;
+
+    // The image under perm, and whether perm fixes a state: compiled once per model and shared
+    // by forks (they keep no state).
+    private readonly Action<int[], int[], int[][]> permute;
+    private readonly Func<int[], int[][], bool> fixes;
     private readonly int[] scratch;
     private readonly int[] best;
 
-    private Symmetry(SymmetryLayout layout, int maxPermutations)
+    // The identity on every set but for one transposition at a time (see SwapFixes).
+    private readonly int[][] swap;
+
+    // The state being canonicalised.
+    private int[] current = [];
+
+    // The state whose successors are being canonicalised, and its signatures (see Expanding).
+    private int[]? parent;
+    private readonly ulong[][] parentSignature;
+
+    private Symmetry(SymmetryLayout layout, int maxPermutations, Action<int[], int[], int[][]>? permute = null, Func<int[], int[][], bool>? fixes = null)
     {
         this.layout = layout;
+        this.permute = permute ?? CompiledPermutation.Compile(layout);
+        this.fixes = fixes ?? CompiledPermutation.CompileFixes(layout);
         this.maxPermutations = maxPermutations;
         var sets = layout.Sets;
         signature = [.. sets.Select(s => new ulong[s.Size])];
+        parentSignature = [.. sets.Select(s => new ulong[s.Size])];
         order = [.. sets.Select(s => new int[s.Interchangeable])];
         perm = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
+        swap = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
         ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], maxPermutations);
         scratch = new int[layout.SlotCount];
         best = new int[layout.SlotCount];
@@ -110,7 +129,7 @@ public sealed class Symmetry
     }
 
     /// <summary>A reduction with buffers of its own over the same model, for another thread.</summary>
-    public Symmetry Fork() => new(layout, maxPermutations);
+    public Symmetry Fork() => new(layout, maxPermutations, permute, fixes);
 
     /// <summary>Replaces <paramref name="state"/> by its representative.</summary>
     public void Canonicalize(int[] state)
@@ -129,7 +148,16 @@ public sealed class Symmetry
             return;
         }
 
-        ComputeSignatures(state);
+        if (parent is not null)
+        {
+            SignaturesFromParent(state);
+        }
+        else
+        {
+            ComputeSignatures(state);
+        }
+
+        current = state;
         ties.Clear();
         for (var k = 0; k < layout.Sets.Length; k++)
         {
@@ -147,6 +175,12 @@ public sealed class Symmetry
 
         Permutations = Math.Max(Permutations, (int)candidates);
         ties.Start();
+        if (candidates == 1 && SortedInPlace())
+        {
+            // Most successors of a canonical state keep its order: the state is its own image.
+            return;
+        }
+
         Apply(state, best);
         while (ties.Next())
         {
@@ -160,49 +194,119 @@ public sealed class Symmetry
         best.CopyTo(state, 0);
     }
 
-    private void ComputeSignatures(int[] state)
+    /// <summary>True when every set's sorted order is the members' present order (the identity permutation).</summary>
+    private bool SortedInPlace()
     {
-        var sets = layout.Sets;
-        for (var k = 0; k < sets.Length; k++)
+        for (var k = 0; k < order.Length; k++)
         {
-            Array.Clear(signature[k]);
+            var members = order[k];
+            var first = layout.Sets[k].Fixed;
+            for (var j = 0; j < members.Length; j++)
+            {
+                if (members[j] != first + j)
+                {
+                    return false;
+                }
+            }
         }
 
-        // Slots that an element indexes: their key from its point of view, and their value.
-        var mentionSlot = layout.MentionSlot;
-        for (var m = 0; m < mentionSlot.Length; m++)
+        return true;
+    }
+
+    /// <summary>
+    /// States about to be canonicalised are successors of <paramref name="state"/> (null: no
+    /// longer): their signatures are then the parent's, updated for the slots a step changed.
+    /// The parent must not change until the next call.
+    /// </summary>
+    public void Expanding(int[]? state)
+    {
+        parent = state;
+        if (state is null || layout.SortsExactly)
         {
-            var s = mentionSlot[m];
-            var set = layout.MentionSet[m];
-            var e = layout.MentionElement[m];
-            signature[set][e] += SymmetryLayout.Mix(layout.MentionKey[m], layout.ValueToken(s, state[s], set, e));
+            parent = null;
+            return;
         }
 
-        // Slots that hold an element without it indexing them.
-        var valueSet = layout.ValueSet;
-        for (var s = 0; s < valueSet.Length; s++)
+        ComputeSignatures(state);
+        for (var k = 0; k < signature.Length; k++)
         {
-            var vs = valueSet[s];
-            if (vs < 0 || !sets[vs].IsInterchangeable(state[s]) || Indexes(s, vs, state[s]))
+            signature[k].CopyTo(parentSignature[k], 0);
+        }
+    }
+
+    // Signatures are sums over slots (mod 2^64): a changed slot takes its old value's terms out
+    // and puts its new value's in.
+    private void SignaturesFromParent(int[] state)
+    {
+        for (var k = 0; k < signature.Length; k++)
+        {
+            parentSignature[k].CopyTo(signature[k], 0);
+        }
+
+        var before = parent!;
+        var mentionsOf = layout.MentionsOf;
+        var mentionSet = layout.MentionSet;
+        var mentionElement = layout.MentionElement;
+        var mentionStart = layout.MentionTableStart;
+        var table = layout.MentionTable;
+        var low = layout.SlotLow;
+        for (var s = 0; s < state.Length; s++)
+        {
+            var (old, now) = (before[s], state[s]);
+            if (old == now)
             {
                 continue;
             }
 
-            signature[vs][state[s]] += SymmetryLayout.Mix(layout.ValueKey[s], SymmetryLayout.SelfValue);
+            for (var m = mentionsOf[s]; m < mentionsOf[s + 1]; m++)
+            {
+                signature[mentionSet[m]][mentionElement[m]] += table[mentionStart[m] + now - low[s]] - table[mentionStart[m] + old - low[s]];
+            }
+
+            if (layout.HolderOf[s] is var h and >= 0)
+            {
+                var start = layout.HolderTableStart[h] - low[s];
+                var set = layout.ValueSet[s];
+                signature[set][old] -= layout.HolderTable[start + old];
+                signature[set][now] += layout.HolderTable[start + now];
+            }
         }
     }
 
-    private bool Indexes(int s, int set, int element)
+    private void ComputeSignatures(int[] state)
     {
-        for (var c = layout.CompStart[s]; c < layout.CompStart[s + 1]; c++)
+        for (var k = 0; k < signature.Length; k++)
         {
-            if (layout.CompSet[c] == set && layout.CompOrd[c] == element)
-            {
-                return true;
-            }
+            Array.Clear(signature[k]);
         }
 
-        return false;
+        // Slots that an element indexes: their value, as seen from that element (tabulated).
+        var mentionSlot = layout.MentionSlot;
+        var mentionSet = layout.MentionSet;
+        var mentionElement = layout.MentionElement;
+        var mentionStart = layout.MentionTableStart;
+        var table = layout.MentionTable;
+        var low = layout.SlotLow;
+        for (var m = 0; m < mentionSlot.Length; m++)
+        {
+            var s = mentionSlot[m];
+            signature[mentionSet[m]][mentionElement[m]] += table[mentionStart[m] + state[s] - low[s]];
+        }
+
+        // Slots that hold an element without it indexing them.
+        var holders = layout.Holders;
+        var holderStart = layout.HolderTableStart;
+        var holderTable = layout.HolderTable;
+        var valueSet = layout.ValueSet;
+        for (var h = 0; h < holders.Length; h++)
+        {
+            var s = holders[h];
+            var added = holderTable[holderStart[h] + state[s] - low[s]];
+            if (added != 0)
+            {
+                signature[valueSet[s]][state[s]] += added;
+            }
+        }
     }
 
     /// <summary>Orders set k's interchangeable members by signature, then by position, and records the ties.</summary>
@@ -242,7 +346,9 @@ public sealed class Symmetry
         {
             if (j == members.Length || sig[members[j]] != sig[members[start]])
             {
-                if (j - start > 1)
+                // Members that tie and are interchangeable in this very state (swapping any two
+                // leaves it as it is) give the same image in every order: no need to try them.
+                if (j - start > 1 && !AllSwapsFix(k, members, start, j - start))
                 {
                     ties.Add(k, start, j - start);
                 }
@@ -303,6 +409,36 @@ public sealed class Symmetry
         }
     }
 
+    /// <summary>
+    /// True when every adjacent transposition of the run (members at sorted positions
+    /// start..start+length-1 of set k) leaves <see cref="current"/> unchanged: the transpositions
+    /// generate the run's whole symmetric group, so every order of the run gives one image.
+    /// </summary>
+    private bool AllSwapsFix(int k, int[] members, int start, int length)
+    {
+        for (var j = start; j + 1 < start + length; j++)
+        {
+            if (!SwapFixes(k, members[j], members[j + 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when exchanging members a and b of set k maps <see cref="current"/> onto itself; stops at the first slot that differs.</summary>
+    private bool SwapFixes(int k, int a, int b)
+    {
+        var p = swap[k];
+        p[a] = b;
+        p[b] = a;
+        var fixes = this.fixes(current, swap);
+        p[a] = a;
+        p[b] = b;
+        return fixes;
+    }
+
     private static bool Before(int a, int b, ulong[] sig) => sig[a] < sig[b] || (sig[a] == sig[b] && a < b);
 
     /// <summary>Writes the image of <paramref name="state"/> under the current tie permutation into <paramref name="image"/>.</summary>
@@ -320,12 +456,7 @@ public sealed class Symmetry
             }
         }
 
-        var valueSet = layout.ValueSet;
-        for (var s = 0; s < state.Length; s++)
-        {
-            var vs = valueSet[s];
-            image[layout.Destination(s, perm)] = vs < 0 ? state[s] : perm[vs][state[s]];
-        }
+        permute(state, image, perm);
     }
 
     private static long Factorial(int n)

@@ -100,6 +100,103 @@ internal sealed class SymmetryLayout
         MentionSet = [.. mentions.Select(m => m.Set)];
         MentionElement = [.. mentions.Select(m => m.Element)];
         MentionKey = [.. mentions.Select(m => m.Key)];
+        SlotLow = [.. slots.Select(x => x.Type.ValueAt(0))];
+
+        // A mention's contribution to its element's signature depends only on the slot's value:
+        // tabulated once, so that a signature is a sum of table entries (no mixing per state).
+        var table = new List<ulong>();
+        MentionTableStart = new int[mentions.Count];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var slot = slots[MentionSlot[m]];
+            MentionTableStart[m] = table.Count;
+            for (var o = 0; o < slot.Type.Count; o++)
+            {
+                table.Add(Mix(MentionKey[m], ValueToken(MentionSlot[m], slot.Type.ValueAt(o), MentionSet[m], MentionElement[m])));
+            }
+        }
+
+        MentionTable = [.. table];
+
+        // What a slot holding an interchangeable member adds to that member's signature when the
+        // slot is not indexed by it (0 where it adds nothing), by value.
+        var holders = new List<int>();
+        var contributions = new List<ulong>();
+        var starts = new List<int>();
+        for (var x = 0; x < slots.Length; x++)
+        {
+            if (ValueSet[x] < 0)
+            {
+                continue;
+            }
+
+            holders.Add(x);
+            starts.Add(contributions.Count);
+            var set = Sets[ValueSet[x]];
+            for (var o = 0; o < slots[x].Type.Count; o++)
+            {
+                var member = slots[x].Type.ValueAt(o);
+                contributions.Add(set.IsInterchangeable(member) && !IndexedBy(x, ValueSet[x], member) ? Mix(ValueKey[x], Self) : 0);
+            }
+        }
+
+        Holders = [.. holders];
+        HolderTableStart = [.. starts];
+        HolderTable = [.. contributions];
+
+        // Mentions are listed slot by slot: a slot's are MentionsOf[s]..MentionsOf[s+1]-1.
+        MentionsOf = new int[slots.Length + 1];
+        foreach (var slot in MentionSlot)
+        {
+            MentionsOf[slot + 1]++;
+        }
+
+        for (var x = 0; x < slots.Length; x++)
+        {
+            MentionsOf[x + 1] += MentionsOf[x];
+        }
+
+        HolderOf = Enumerable.Repeat(-1, slots.Length).ToArray();
+        for (var h = 0; h < Holders.Length; h++)
+        {
+            HolderOf[Holders[h]] = h;
+        }
+    }
+
+    /// <summary>The mentions of slot s are MentionsOf[s]..MentionsOf[s+1]-1 (for signatures updated slot by slot).</summary>
+    public int[] MentionsOf { get; }
+
+    /// <summary>The holder index of slot s, or -1 when it holds no permuted member.</summary>
+    public int[] HolderOf { get; }
+
+    /// <summary>Each slot's least value: a value's place in a slot's tables is the value less it.</summary>
+    public int[] SlotLow { get; }
+
+    /// <summary>For mention m: its contribution to element MentionElement[m]'s signature, by the slot's value, from MentionTableStart[m].</summary>
+    public ulong[] MentionTable { get; }
+
+    public int[] MentionTableStart { get; }
+
+    /// <summary>The slots that hold a member of a permuted set (ValueSet &gt;= 0).</summary>
+    public int[] Holders { get; }
+
+    /// <summary>For holder h: what it adds to the signature of the member it holds, by value, from HolderTableStart[h].</summary>
+    public ulong[] HolderTable { get; }
+
+    public int[] HolderTableStart { get; }
+
+    /// <summary>True when slot s is indexed by member <paramref name="element"/> of set <paramref name="set"/>.</summary>
+    private bool IndexedBy(int s, int set, int element)
+    {
+        for (var c = CompStart[s]; c < CompStart[s + 1]; c++)
+        {
+            if (CompSet[c] == set && CompOrd[c] == element)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

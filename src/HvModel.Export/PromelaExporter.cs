@@ -11,8 +11,8 @@ namespace HvModel.Export;
 /// <remarks>
 /// The layout: every state variable is a global (arrays flattened to one dimension); one
 /// process runs the init block as one atomic step, then loops over one
-/// <c>:: atomic { guard -> effect }</c> branch per action instance (parameters are fixed per
-/// branch, so guards are plain expressions). Quantifiers and <c>for</c> loops are unrolled over
+/// <c>:: d_step { guard -> effect }</c> branch per action instance (<c>atomic</c> when the
+/// effect makes a choice; parameters are fixed per branch, so guards are plain expressions). Quantifiers and <c>for</c> loops are unrolled over
 /// their finite types, and each <c>any</c> becomes a nondeterministic <c>if</c> with one
 /// branch per candidate. Values held across statements (<c>let</c>) live in step variables
 /// that every step resets to 0, and an <c>any</c> with no candidate (no successor in HvModel)
@@ -96,8 +96,10 @@ public sealed class PromelaExporter
                     env[action.Parameters[i]] = instance.Args[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
+                // A deterministic body is one indivisible step whose inner states SPIN never
+                // stores (d_step); a body with a choice needs atomic, where choice points are states.
                 var call = instance.ToString();
-                Line($":: atomic {{ /* {Sanitize(call)} */");
+                Line($":: {(StmtFacts.HasChoice(action.Body) ? "atomic" : "d_step")} {{ /* {Sanitize(call)} */");
                 indent++;
                 Line($"{Expr(action.Guard)} ->");
                 Step(action.Body, WrittenVars(action.Body), call);
