@@ -77,6 +77,7 @@ public static class CheckCommand
             NoDeadlock = parse.GetValue(NoDeadlock),
             Cancellation = SignalHandling.Token,
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
+            ReachableStates = CertificateStates.Explore,
         });
 
         if (Source.Load(parse) is not { } model)

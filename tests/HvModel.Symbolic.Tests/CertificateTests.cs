@@ -59,9 +59,16 @@ public sealed class CertificateTests
     public void A_pdr_proof_says_which_certificate_checks_ran()
     {
         var model = ModelLoader.LoadText(TestModels.Mutex);
-        var r = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], new CheckOptions())[0];
+        var options = new CheckOptions { ShowInvariant = true, ReachableStates = (m, v) => HvModel.Explicit.ReachableStates.Explore(m, v, new CheckOptions()).States };
+        var r = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], options)[0];
         Assert.Equal(Verdict.Holds, r.Verdict);
-        Assert.Equal("pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12)", r.Certificate);
+        var second = SecondSolvers.Default is { } cvc5 ? $", {cvc5.Name}" : string.Empty;
+        Assert.StartsWith($"pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12{second}); explicit: the invariant holds in the ", r.Certificate);
+
+        // The invariant in the model's syntax: slots by name, enum values by member, no SMT-LIB.
+        Assert.StartsWith("inductive invariant: ", r.Reason);
+        Assert.DoesNotContain("(not ", r.Reason);
+        Assert.Matches(@"pc\[Proc[01]\] (!?=) (Idle|Waiting|Critical)", r.Reason);
     }
 
     [Fact]

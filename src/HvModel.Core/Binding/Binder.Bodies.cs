@@ -100,8 +100,8 @@ public sealed partial class Binder
     {
         BeginFrame();
         var e = BindExpr(p.Predicate, Scope.Empty);
-        RequireBool(e, $"{(p.Kind == PropertyKind.Cover ? "cover" : "invariant")} '{p.Name}'");
-        return new PropertyDef(p.Name, p.Description, p.Kind, e, p.Span);
+        RequireBool(e, $"{(p.Kind == PropertyKind.Cover ? "cover" : p.IsLemma ? "lemma" : "invariant")} '{p.Name}'");
+        return new PropertyDef(p.Name, p.Description, p.Kind, e, p.Span) { IsLemma = p.IsLemma };
     }
 
     private BlockStmt BindBlock(IReadOnlyList<StmtSyntax> body, Scope scope, SourceSpan span) =>

@@ -77,7 +77,7 @@ public sealed partial class Binder
                 case DefDecl f: Declare(new DefSymbol(f)); break;
                 case ProcedureDecl p: Declare(new ProcedureSymbol(p)); break;
                 case ActionDecl a: Declare(new OtherSymbol(a.Name, "action", a.Span)); break;
-                case PropertyDecl p: Declare(new OtherSymbol(p.Name, p.Kind == PropertyKind.Cover ? "cover" : "invariant", p.Span)); break;
+                case PropertyDecl p: Declare(new OtherSymbol(p.Name, p.Kind == PropertyKind.Cover ? "cover" : p.IsLemma ? "lemma" : "invariant", p.Span)); break;
             }
         }
 

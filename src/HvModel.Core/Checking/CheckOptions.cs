@@ -56,6 +56,13 @@ public sealed record CheckOptions
 
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// For certificates: the reachable states of a model and variant, as the explicit engine finds
+    /// them (null when there are too many), so that a claimed invariant is evaluated on each.
+    /// Null when no explicit engine is at hand (the check is then not run, and said so).
+    /// </summary>
+    public Func<Model, Variant, IReadOnlyList<int[]>?>? ReachableStates { get; init; }
+
     /// <summary>These options with <see cref="Deadline"/> set <see cref="Timeout"/> from now, unless a deadline is already set.</summary>
     public CheckOptions StartClock() =>
         Deadline is null && Timeout is { } t ? this with { Deadline = DateTime.UtcNow + t } : this;

@@ -132,7 +132,14 @@ public enum PropertyKind
     Cover,
 }
 
-public sealed record PropertyDef(string Name, string Description, PropertyKind Kind, Expr Predicate, SourceSpan Span);
+public sealed record PropertyDef(string Name, string Description, PropertyKind Kind, Expr Predicate, SourceSpan Span)
+{
+    /// <summary>
+    /// A hand-written lemma (<c>lemma NAME "why": expr</c>): an invariant that every engine checks
+    /// like any other, and that <c>prove</c> adds to its inductive invariant, marked hand-written.
+    /// </summary>
+    public bool IsLemma { get; init; }
+}
 
 /// <summary>What a run of a (variant, property) pair is expected to give.</summary>
 public enum Verdict

@@ -35,7 +35,11 @@ public sealed record HunkDecl(string Name, string Description, SourceSpan Span) 
 
 public sealed record VariantDecl(string Name, IReadOnlyList<Name> Hunks, string Description, SourceSpan Span) : DeclSyntax(Span);
 
-public sealed record PropertyDecl(PropertyKind Kind, string Name, string Description, ExprSyntax Predicate, SourceSpan Span) : DeclSyntax(Span);
+public sealed record PropertyDecl(PropertyKind Kind, string Name, string Description, ExprSyntax Predicate, SourceSpan Span) : DeclSyntax(Span)
+{
+    /// <summary>Declared with <c>lemma</c>: an invariant written to help a proof (checked like any invariant).</summary>
+    public bool IsLemma { get; init; }
+}
 
 /// <summary>One row of an expectation table: a variant and a verdict per column (null for '?').</summary>
 public sealed record ExpectRow(Name Variant, IReadOnlyList<(Verdict? Verdict, SourceSpan Span)> Cells, SourceSpan Span);

@@ -12,7 +12,7 @@ public sealed partial class Parser
         var t = Current;
         if (t.Kind != TokenKind.Keyword)
         {
-            throw Error($"expected a declaration (const, type, var, action, invariant, ...) but found {t.Describe()}");
+            throw Error($"expected a declaration (const, type, var, action, invariant, lemma, ...) but found {t.Describe()}");
         }
 
         switch (t.Text)
@@ -115,14 +115,21 @@ public sealed partial class Parser
             }
 
             case "invariant":
+            case "lemma":
             case "cover":
             {
                 Advance();
                 var name = Expect(TokenKind.Identifier).Text;
+                if (t.Text == "lemma" && Current.Kind != TokenKind.String)
+                {
+                    // A hand-written lemma is a claim a reader must be able to judge: it says why.
+                    throw Error($"a lemma says why it holds: lemma {name} \"why\": expr");
+                }
+
                 var description = Current.Kind == TokenKind.String ? Advance().Text : "";
                 Expect(":");
-                var kind = t.Text == "invariant" ? PropertyKind.Invariant : PropertyKind.Cover;
-                return new PropertyDecl(kind, name, description, Expression(), t.Span);
+                var kind = t.Text == "cover" ? PropertyKind.Cover : PropertyKind.Invariant;
+                return new PropertyDecl(kind, name, description, Expression(), t.Span) { IsLemma = t.Text == "lemma" };
             }
 
             case "expect":

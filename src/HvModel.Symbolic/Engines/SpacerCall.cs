@@ -1,6 +1,7 @@
 using System.Text;
 using HvModel.Core.Ir;
 using HvModel.Symbolic.Certificates;
+using HvModel.Symbolic.Printing;
 using HvModel.Symbolic.Smt;
 using static HvModel.Symbolic.Smt.SmtTerms;
 
@@ -67,39 +68,7 @@ internal static class SpacerCall
             : $"(assert (forall ({string.Join(' ', vars.Select(v => $"({v.Name} {v.Sort})"))}) {implication}))";
     }
 
-    /// <summary>The body of Inv, with its parameters renamed to the slots they stand for.</summary>
-    public static string Display(Model model, InductiveInvariant invariant)
-    {
-        var names = new Dictionary<string, string>();
-        for (var i = 0; i < invariant.Parameters.Count; i++)
-        {
-            names[invariant.Parameters[i]] = model.Slots[i].Name;
-        }
-
-        var text = new StringBuilder();
-        Render(invariant.Body, names, text);
-        return text.ToString();
-    }
-
-    private static void Render(Sexp e, Dictionary<string, string> names, StringBuilder text)
-    {
-        if (e.Atom is { } a)
-        {
-            text.Append(names.TryGetValue(a, out var n) ? n : a);
-            return;
-        }
-
-        text.Append('(');
-        for (var i = 0; i < e.Items.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(' ');
-            }
-
-            Render(e.Items[i], names, text);
-        }
-
-        text.Append(')');
-    }
+    /// <summary>The body of Inv in the model's syntax (its parameters are the state slots): the one printer of solver terms.</summary>
+    public static string Display(Model model, InductiveInvariant invariant) =>
+        new ModelSyntaxPrinter(SolverVocabulary.ForSlots(model, invariant.Parameters)).Print(invariant.Body);
 }

@@ -87,13 +87,28 @@ internal sealed class VariantRun
         return new Z3Process(solverPath, Options.Timeout, dump, Options.Deadline, Silent, memory, cancellation ?? Options.Cancellation);
     }
 
-    /// <summary>Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE "cert-GOAL-NAME").</summary>
-    public Certificate Certify(Goal goal, string subject, IEnumerable<ProofObligation> obligations)
+    /// <summary>
+    /// Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE
+    /// "cert-GOAL-NAME"), by z3, and by cvc5 too when <paramref name="bySecondSolver"/> and it is
+    /// installed, then the checks that need no solver (the explicit engine's evaluation of an
+    /// invariant). The second solver suits an invariant's few small obligations (pdr); k-induction's
+    /// unrolled cases and bmc's threshold are large, and would spend the run's time there.
+    /// </summary>
+    public Certificate Certify(Goal goal, string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null, bool bySecondSolver = false)
     {
         Progress($"{goal.Name}: re-checking the {subject}");
-        var checker = new CertificateChecker(name => OpenSolver($"cert-{goal.Name}-{name}"), Z3Process.ShortName(solverPath));
-        return checker.Check(subject, obligations);
+        var checker = new CertificateChecker(name => OpenSolver($"cert-{goal.Name}-{name}"), Z3Process.ShortName(solverPath))
+        {
+            Second = bySecondSolver ? SecondSolvers.Default : null,
+            Deadline = Options.Deadline,
+            Cancellation = Options.Cancellation,
+        };
+        return checker.Check(subject, obligations, stateChecks);
     }
+
+    /// <summary>The explicit evaluation of an invariant over the slots, when the caller gave reachable states.</summary>
+    public IReadOnlyList<StateCheck> ExplicitCheck(InductiveInvariant invariant) =>
+        Options.ReachableStates is { } states ? [SlotInvariantCheck.For(Model, invariant, () => states(Model, Variant))] : [];
 
     public void Progress(string message)
     {

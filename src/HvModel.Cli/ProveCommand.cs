@@ -1,0 +1,163 @@
+using System.CommandLine;
+using HvModel.Core.Binding;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+using HvModel.Explicit;
+using HvModel.Symbolic.Certificates;
+using HvModel.Symbolic.Prove;
+using HvModel.Symbolic.Prove.Inference;
+using HvModel.Symbolic.Smt;
+
+namespace HvModel.Cli;
+
+/// <summary>
+/// <c>hvmodel prove [MODEL] ...</c>: each invariant proved for every size of the model's
+/// scalarsets (the flagship's CPUs and IRQs), from an inductive invariant of inferred and
+/// hand-written lemmas, printed in the model's syntax and certified; or unknown with a
+/// counterexample to induction.
+/// </summary>
+public static class ProveCommand
+{
+    private static readonly ModelOptions Source = new();
+    private static readonly LimitOptions Limits = new(2_000_000);
+
+    public static readonly Option<string[]> Variants = new("--variant") { Description = "Prove only this variant (repeatable)" };
+    public static readonly Option<string[]> Properties = new("--property") { Description = "Prove only this invariant (repeatable)" };
+    public static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+    public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Write every SMT-LIB query into this folder" };
+
+    public static Command Create()
+    {
+        var command = new Command("prove", "Prove the invariants for every number of members of each scalarset (every number of CPUs and IRQs)")
+        {
+            Variants, Properties, Format, DumpSmt,
+        };
+        Source.AddTo(command);
+        Limits.AddTo(command);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var format = parse.GetValue(Format)!;
+        if (format is not ("text" or "json"))
+        {
+            return Cli.UsageError($"--format must be text or json, not '{format}'");
+        }
+
+        if (Limits.Read(parse) is not { } limits)
+        {
+            return 2;
+        }
+
+        if (parse.GetValue(DumpSmt) is { } dumpDir && OutputPaths.CheckFolder("--dump-smt", dumpDir, create: true) is { } dumpError)
+        {
+            return Cli.UsageError(dumpError);
+        }
+
+        if (Source.Load(parse) is not { } model)
+        {
+            return 2;
+        }
+
+        var path = parse.GetValue(Source.Model);
+        var overrides = Overrides(parse);
+        var variants = Select(model.Variants.Select(v => v.Name), parse.GetValue(Variants) ?? [], "variant");
+        var invariants = model.Properties.Where(p => p.Kind == PropertyKind.Invariant && !p.IsLemma).Select(p => p.Name);
+        var properties = Select(invariants, parse.GetValue(Properties) ?? [], "invariant");
+        if (variants is null || properties is null)
+        {
+            return 2;
+        }
+
+        var options = limits.Apply(new CheckOptions
+        {
+            DumpSmtDirectory = parse.GetValue(DumpSmt),
+            Cancellation = SignalHandling.Token,
+            Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
+        }).StartClock();
+        var input = new ProveInput(
+            model,
+            overrides,
+            constants => Load(path, constants, []),
+            lemmas => Load(path, overrides, lemmas),
+            (configuration, variant) => Explore(configuration, variant, options),
+            options,
+            null,
+            SecondSolver.DefaultExecutable);
+        var prover = new Prover(input);
+        var proofs = variants.Select(v => prover.Prove(model.GetVariant(v), [.. properties.Select(model.GetProperty)])).ToList();
+        if (options.Progress is not null)
+        {
+            Console.Error.Write(new string(' ', 79) + "\r");
+        }
+
+        var solvers = SecondSolver.Find() is { } cvc5 ? $"{Z3Process.ShortName()}, {cvc5.Name}" : $"{Z3Process.ShortName()} (cvc5 not found: certificates use z3 alone)";
+        Console.Out.Write(format == "json"
+            ? ProveReport.Json(model, proofs, Cli.Version, solvers)
+            : ProveReport.Text(model, proofs, Cli.Version, solvers));
+        return ProveReport.ExitCode(model, proofs);
+    }
+
+    private static List<string>? Select(IEnumerable<string> all, string[] chosen, string what)
+    {
+        var names = all.ToList();
+        foreach (var c in chosen.Where(c => !names.Contains(c)))
+        {
+            Cli.UsageError($"unknown {what} '{c}' (the model has: {string.Join(", ", names)})");
+            return null;
+        }
+
+        return chosen.Length == 0 ? names : [.. names.Where(chosen.Contains)];
+    }
+
+    private static Dictionary<string, string> Overrides(ParseResult parse)
+    {
+        var constants = new Dictionary<string, string>();
+        foreach (var c in parse.GetValue(Source.Constants) ?? [])
+        {
+            var eq = c.IndexOf('=', StringComparison.Ordinal);
+            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+        }
+
+        return constants;
+    }
+
+    private static StateSample Explore(SizeConfiguration configuration, Variant variant, CheckOptions options)
+    {
+        var states = ReachableStates.Explore(configuration.Model, variant, options with { Progress = null, DumpSmtDirectory = null });
+        return new StateSample(configuration, states.States, states.Complete, states.Seconds);
+    }
+
+    /// <summary>The model bound with these constants, and with extra lemma declarations (the printed invariant, re-read).</summary>
+    private static Model Load(string? path, IReadOnlyDictionary<string, string> constants, IReadOnlyList<(string Name, string Text)> lemmas)
+    {
+        ISourceResolver resolver = path is null ? FlagshipModel.Resolver() : new FileSourceResolver();
+        var entry = path ?? FlagshipModel.EntryPath;
+        if (lemmas.Count == 0)
+        {
+            return ModelLoader.Load(resolver, entry, constants);
+        }
+
+        var text = new System.Text.StringBuilder($"include \"{entry}\"\n");
+        foreach (var (name, body) in lemmas)
+        {
+            text.Append($"lemma {name} \"printed by prove\": {body}\n");
+        }
+
+        return ModelLoader.Load(new ClaimsResolver(resolver, entry, text.ToString()), ClaimsResolver.ClaimsFile, constants);
+    }
+
+    /// <summary>The model's own files, plus one file that includes the entry and declares the printed lemmas.</summary>
+    private sealed class ClaimsResolver(ISourceResolver inner, string entry, string claims) : ISourceResolver
+    {
+        public const string ClaimsFile = "<printed invariant>";
+
+        public string Resolve(string? includingFile, string path) =>
+            includingFile == ClaimsFile ? inner.Resolve(null, entry) : path == ClaimsFile ? ClaimsFile : inner.Resolve(includingFile, path);
+
+        public string? Read(string resolvedPath) => resolvedPath == ClaimsFile ? claims : inner.Read(resolvedPath);
+    }
+}
