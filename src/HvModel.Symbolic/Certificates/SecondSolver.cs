@@ -54,10 +54,18 @@ public sealed class SecondSolver
         }
     }
 
-    /// <summary>Whether the obligation's script is unsatisfiable, within <paramref name="deadline"/> (or <see cref="DefaultLimit"/>).</summary>
-    public SolverAnswer Check(ProofObligation obligation, DateTime? deadline, CancellationToken cancellation)
+    /// <summary>
+    /// Whether the obligation's script is unsatisfiable, within <paramref name="budget"/> (or
+    /// <see cref="DefaultLimit"/>) and before <paramref name="deadline"/>.
+    /// </summary>
+    public SolverAnswer Check(ProofObligation obligation, DateTime? deadline, CancellationToken cancellation, TimeSpan? budget = null)
     {
-        var limit = deadline is { } end ? end - DateTime.UtcNow : DefaultLimit;
+        var limit = budget ?? DefaultLimit;
+        if (deadline is { } end && end - DateTime.UtcNow < limit)
+        {
+            limit = end - DateTime.UtcNow;
+        }
+
         if (limit <= TimeSpan.Zero)
         {
             return new SolverAnswer(SolverStatus.Unknown, "no time left");
@@ -82,7 +90,7 @@ public sealed class SecondSolver
             // many times faster to unsat.
             var (ok, output) = Run(executable, $"--lang smt2 --finite-model-find --tlimit={ms}", script.ToString(), limit + TimeSpan.FromSeconds(1), cancellation);
             var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).LastOrDefault() ?? string.Empty;
-            return !ok ? new SolverAnswer(SolverStatus.Unknown, "cvc5 did not answer in time")
+            return !ok ? new SolverAnswer(SolverStatus.Unknown, $"no answer within {limit.TotalSeconds:0.#} s")
                 : last == "unsat" ? SolverAnswer.Unsat
                 : last == "sat" ? SolverAnswer.Sat
                 : new SolverAnswer(SolverStatus.Unknown, last.Length == 0 ? "no answer" : $"cvc5: {Shorten(last)}");

@@ -113,7 +113,7 @@ internal sealed class SpacerRounds(VariantRun run, Action checkOtherHalf)
     /// </summary>
     private string? Proved(Goal goal, HornSystem horn, InductiveInvariant invariant)
     {
-        var certificate = run.Certify(goal, "pdr invariant", InvariantObligations.For(horn, invariant), run.ExplicitCheck(invariant), bySecondSolver: true);
+        var certificate = run.Certify(goal, "pdr invariant", InvariantObligations.For(horn, invariant), run.ExplicitCheck(invariant));
         if (!certificate.Holds)
         {
             run.Board.TryDecide(goal, run.Unknown(goal, 0, $"pdr: the invariant certificate failed: {certificate.Failure}") with { Certificate = certificate.Describe() });

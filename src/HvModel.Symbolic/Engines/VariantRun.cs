@@ -89,17 +89,16 @@ internal sealed class VariantRun
 
     /// <summary>
     /// Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE
-    /// "cert-GOAL-NAME"), by z3, and by cvc5 too when <paramref name="bySecondSolver"/> and it is
-    /// installed, then the checks that need no solver (the explicit engine's evaluation of an
-    /// invariant). The second solver suits an invariant's few small obligations (pdr); k-induction's
-    /// unrolled cases and bmc's threshold are large, and would spend the run's time there.
+    /// "cert-GOAL-NAME"), by z3, and by cvc5 too when it is installed (within a budget relative to
+    /// z3's time: see <see cref="CertificateChecker.SecondBudget"/>), then the checks that need no
+    /// solver (the explicit engine's evaluation of an invariant).
     /// </summary>
-    public Certificate Certify(Goal goal, string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null, bool bySecondSolver = false)
+    public Certificate Certify(Goal goal, string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null)
     {
         Progress($"{goal.Name}: re-checking the {subject}");
         var checker = new CertificateChecker(name => OpenSolver($"cert-{goal.Name}-{name}"), Z3Process.ShortName(solverPath))
         {
-            Second = bySecondSolver ? SecondSolvers.Default : null,
+            Second = SecondSolvers.Default,
             Deadline = Options.Deadline,
             Cancellation = Options.Cancellation,
         };
