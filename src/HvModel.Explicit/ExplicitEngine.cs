@@ -58,7 +58,7 @@ public sealed class ExplicitEngine : IEngine
         var found = new int[properties.Count];
         Array.Fill(found, -1);
         var undecided = properties.Count;
-        var checkDeadlock = options.CheckDeadlock && !options.NoDeadlock && model.ChecksDeadlock(variant.Name);
+        var checkDeadlock = DeadlockPolicy.Searched(model, variant, options);
 
         // Stop at the last verdict only when there is one to wait for: a model with nothing to
         // check is explored in full and counted, as SPIN and TLC do.
@@ -311,11 +311,11 @@ public sealed class ExplicitEngine : IEngine
         {
             results.Add(verdicts.Deadlock(deadlock));
         }
-        else if (options.CheckDeadlock && ((options.NoDeadlock && model.ChecksDeadlock(variant.Name)) || properties.Count == 0))
+        else if (DeadlockPolicy.NotCheckedReason(model, variant, options, this, onlyLine: properties.Count == 0) is { } reason)
         {
-            // Not checked, and said so: an expected-deadlock cell under --no-deadlock, or the only
-            // line of a run with nothing to check, which still counts the states it explored.
-            results.Add(verdicts.DeadlockNotChecked(options.NoDeadlock ? CheckRunner.NoDeadlockReason : "the model allows deadlock (allow deadlock)"));
+            // The cell the run shows anyway, here rather than in CheckRunner so that it carries
+            // the states explored, which a run with nothing to check still counts.
+            results.Add(verdicts.DeadlockNotChecked(reason));
         }
 
         return results;

@@ -23,7 +23,7 @@ public sealed class DeadlockAgreementTests
     [InlineData("deadlock_variants.hvm")]
     public void Every_engine_gives_the_explicit_deadlock_verdict_and_exit_code(string file)
     {
-        var model = RepoFiles.Load("tests", "models", "violated", file);
+        var model = Repo.Load("tests", "models", "violated", file);
         var reference = CheckRunner.Run(model, new ExplicitEngine(), [], [], Options);
         Assert.Equal(0, CheckRunner.ExitCode(reference));
         foreach (var engine in Symbolic())
@@ -44,7 +44,7 @@ public sealed class DeadlockAgreementTests
     [Fact]
     public void The_patch_that_adds_a_deadlock_is_violated_in_every_symbolic_engine()
     {
-        var model = RepoFiles.Load("tests", "models", "violated", "dlreg.hvm");
+        var model = Repo.Load("tests", "models", "violated", "dlreg.hvm");
         foreach (var engine in Symbolic())
         {
             var post = CheckRunner.Run(model, engine, ["post"], [], Options).Single(r => r.Property == Model.DeadlockProperty);
@@ -125,12 +125,12 @@ public sealed class DeadlockAgreementTests
     [Fact]
     public void No_deadlock_leaves_the_cell_not_checked_in_every_engine()
     {
-        var model = RepoFiles.Load("tests", "models", "violated", "dlreg.hvm");
+        var model = Repo.Load("tests", "models", "violated", "dlreg.hvm");
         foreach (var engine in Symbolic())
         {
             var results = CheckRunner.Run(model, engine, ["post"], [], Options with { NoDeadlock = true });
             var cell = results.Single(r => r.Property == Model.DeadlockProperty);
-            Assert.Equal((Verdict.NotChecked, CheckRunner.NoDeadlockReason), (cell.Verdict, cell.Reason));
+            Assert.Equal((Verdict.NotChecked, DeadlockPolicy.NoDeadlockReason), (cell.Verdict, cell.Reason));
             Assert.Equal(0, CheckRunner.ExitCode(results));
         }
     }

@@ -1,3 +1,7 @@
+using HvModel.Core.Binding;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
 namespace HvModel.TestSupport;
 
 /// <summary>Paths in the repository the tests run from (found from the test binary upwards).</summary>
@@ -6,6 +10,9 @@ public static class Repo
     public static string Root { get; } = FindRoot();
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    /// <summary>The model at a path from the repository's root, with its includes read from disk.</summary>
+    public static Model Load(params string[] parts) => ModelLoader.Load(new FileSourceResolver(), Path(parts));
 
     private static string FindRoot()
     {

@@ -6,9 +6,6 @@ namespace HvModel.Core.Checking;
 /// <summary>Runs one engine over the chosen variants and properties and attaches the expected verdicts.</summary>
 public static class CheckRunner
 {
-    /// <summary>Why deadlock was not checked in a run with <c>--no-deadlock</c>.</summary>
-    public const string NoDeadlockReason = "deadlock check off for this run (--no-deadlock)";
-
     /// <summary>
     /// Checks every (variant, property) pair named (all when the lists are empty). Deadlock is
     /// one of the checks of a run over all properties; a run for named properties checks it only
@@ -51,16 +48,15 @@ public static class CheckRunner
                 TimeShare.Mark(forVariant, slice, options.Deadline);
             }
 
-            var wantsDeadlock = options.CheckDeadlock && deadlockChosen && model.ChecksDeadlock(variant.Name);
-            if (tooDeep is not null && ((wantsDeadlock && engine.ChecksDeadlock && !options.NoDeadlock) || forVariant.Count == 0))
+            var cellOptions = options with { CheckDeadlock = options.CheckDeadlock && deadlockChosen };
+            if (tooDeep is not null && ((DeadlockPolicy.Searched(model, variant, cellOptions) && engine.ChecksDeadlock) || forVariant.Count == 0))
             {
                 forVariant.Add(new CheckResult(variant.Name, Model.DeadlockProperty, PropertyKind.Invariant, engine.Name, Verdict.Unknown, 0, 0, 0, 0, tooDeep));
             }
 
-            if (wantsDeadlock && forVariant.All(r => r.Property != Model.DeadlockProperty))
+            if (forVariant.All(r => r.Property != Model.DeadlockProperty)
+                && DeadlockPolicy.NotCheckedReason(model, variant, cellOptions, engine, onlyLine: forVariant.Count == 0) is { } reason)
             {
-                // An engine that does not look for deadlocks: the cell says so and never differs.
-                var reason = options.NoDeadlock ? NoDeadlockReason : $"the {engine.Name} engine does not check deadlocks (the explicit engine does)";
                 forVariant.Add(new CheckResult(variant.Name, Model.DeadlockProperty, PropertyKind.Invariant, engine.Name, Verdict.NotChecked, 0, 0, 0, 0, reason));
             }
 

@@ -38,7 +38,7 @@ public abstract class SymbolicEngine : IEngine
         options = options.StartClock();
         InitialStateCheck.Require(model, [variant]); // a solver would prove anything of no behaviour
         var goals = properties.Select(Goal.Of).ToList();
-        if (options.CheckDeadlock && !options.NoDeadlock && model.ChecksDeadlock(variant.Name))
+        if (DeadlockPolicy.Searched(model, variant, options))
         {
             goals.Add(Goal.Deadlock);
         }

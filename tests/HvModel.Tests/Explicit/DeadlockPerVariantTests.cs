@@ -73,7 +73,7 @@ public class DeadlockPerVariantTests
         Assert.Equal(1, CheckRunner.ExitCode(on));
         Assert.Equal(0, CheckRunner.ExitCode(off));
         Assert.Equal(Verdict.NotChecked, Check.Result(off, "default", "deadlock").Verdict);
-        Assert.Equal(CheckRunner.NoDeadlockReason, Check.Result(off, "default", "deadlock").Reason);
+        Assert.Equal(DeadlockPolicy.NoDeadlockReason, Check.Result(off, "default", "deadlock").Reason);
     }
 
     // Issue 21, defect 4: the symbolic engines used to print the cell 'unchecked'.
