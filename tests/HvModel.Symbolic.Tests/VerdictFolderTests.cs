@@ -82,14 +82,15 @@ public class VerdictFolderTests
             var e = reference.Single(x => x.Variant == r.Variant && x.Property == r.Property);
             var hit = e.Kind == PropertyKind.Invariant ? Verdict.Violated : Verdict.Holds;
             var where = $"{file} {r.Variant}/{r.Property}";
-            if (e.Verdict == hit)
+            if (e.Verdict == hit && e.Trace!.Length <= BmcDepth)
             {
                 Assert.True(r.Verdict == hit, $"{where}: explicit {e.Verdict} in {e.Trace!.Length} steps, bmc {r.Verdict} ({r.Reason})");
                 Assert.Equal(e.Trace!.Length, r.Trace!.Length);
             }
             else
             {
-                // bmc never says the opposite of a hit: at most "nothing up to the depth" (unknown).
+                // bmc never says the opposite of a hit (nor of one beyond its depth): at most
+                // "nothing up to the depth" (unknown).
                 Assert.True(r.Verdict != hit, $"{where}: explicit {e.Verdict}, bmc {r.Verdict} in {r.Trace?.Length} steps");
             }
         }
