@@ -22,6 +22,9 @@ public sealed class CertificateChecker(Func<string, Z3Process> open, string solv
     /// <summary>The second solver, or null for z3 alone.</summary>
     public SecondSolver? Second { get; init; }
 
+    /// <summary>Why no second solver re-checks these obligations (a note in the certificate), when it was left out on purpose.</summary>
+    public string? SecondLeftOut { get; init; }
+
     /// <summary>When the run's time is up (the second solver's limit); null for none.</summary>
     public DateTime? Deadline { get; init; }
 
@@ -38,6 +41,11 @@ public sealed class CertificateChecker(Func<string, Z3Process> open, string solv
     {
         var passed = new List<string>();
         var notes = new List<string>();
+        if (Second is null && SecondLeftOut is not null)
+        {
+            notes.Add(SecondLeftOut);
+        }
+
         var solvers = Second is null ? solver : $"{solver}, {Second.Name}";
         foreach (var o in obligations)
         {

@@ -125,7 +125,7 @@ internal sealed class BmcSearch(VariantRun run, Z3Process solver, bool threshold
 
         foreach (var goal in run.Board.Open)
         {
-            var certificate = run.Certify(goal, "completeness threshold", Certificates.KInductionObligations.ForThreshold(run.PathEncoder, goal, k));
+            var certificate = run.Certify(goal, "completeness threshold", Certificates.KInductionObligations.ForThreshold(run.PathEncoder, goal, k), unrolled: true);
             var result = certificate.Holds
                 ? run.Result(goal, goal.WhenUnreachable, k, $"complete at depth {k}: no loop-free path from the initial states is longer")
                 : run.Unknown(goal, k, $"the completeness threshold at depth {k} was not confirmed: {certificate.Failure}");

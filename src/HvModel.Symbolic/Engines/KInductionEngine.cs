@@ -110,7 +110,7 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
     {
         var assumed = Assumed(proved);
         var subject = assumed.Count == 0 ? $"{k}-induction" : $"{k}-induction (assuming {string.Join(", ", assumed.Select(g => g.Name))}, proved before)";
-        var certificate = run.Certify(goal, subject, KInductionObligations.For(run.Encoder, goal, k, assumed));
+        var certificate = run.Certify(goal, subject, KInductionObligations.For(run.Encoder, goal, k, assumed), unrolled: true);
         if (!certificate.Holds)
         {
             // The searching solver's unsat is not confirmed: the goal stays open for deeper k.
