@@ -106,13 +106,22 @@ public sealed class ExplicitEngine : IEngine
             return index;
         }
 
-        // Evaluates the properties not yet decided in a stored state.
+        ModelRuntimeFailure? failure = null;
+        var failureDepth = int.MaxValue;
+
+        // Evaluates the properties that were open when the state's level began. One decided at
+        // this depth is still evaluated, so that a model error in evaluating it at this depth
+        // counts whatever the order of the level's states, as in bmc. Such an error counts like a
+        // step's: the rest of the level is still examined, and a violation at the same depth is
+        // preferred (see the search loop).
         void Examine(int index)
         {
             codec.Unpack(store.Get(index), state);
+            var nextLevel = index >= levelEnd;
+            var levelStart = nextLevel ? levelEnd : levelStarts[^1];
             for (var p = 0; p < properties.Count; p++)
             {
-                if (found[p] >= 0)
+                if (found[p] >= 0 && found[p] < levelStart)
                 {
                     continue;
                 }
@@ -125,10 +134,16 @@ public sealed class ExplicitEngine : IEngine
                 catch (ModelRuntimeError e)
                 {
                     // A property that indexes out of range: the model's error, with the path to the state.
-                    throw new ModelRuntimeFailure(model, e, builder.Build(index), null, [], variant.Name);
+                    if (failure is null)
+                    {
+                        failure = new ModelRuntimeFailure(model, e, builder.Build(index), null, [], variant.Name);
+                        failureDepth = nextLevel ? depth + 1 : depth;
+                    }
+
+                    continue;
                 }
 
-                if (holds == (properties[p].Kind == PropertyKind.Cover))
+                if (found[p] < 0 && holds == (properties[p].Kind == PropertyKind.Cover))
                 {
                     found[p] = index;
                     undecided--;
@@ -138,8 +153,6 @@ public sealed class ExplicitEngine : IEngine
 
         var examined = 0;
         var lastReport = limits.Clock.Elapsed;
-        ModelRuntimeFailure? failure = null;
-        var failureDepth = int.MaxValue;
         (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError = null;
         void RecordError(ModelRuntimeError e) => pendingError ??= (e, semantics.CurrentAction, (int[])semantics.CurrentArgs.Clone());
 

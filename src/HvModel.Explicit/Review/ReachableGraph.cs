@@ -13,7 +13,7 @@ namespace HvModel.Explicit.Review;
 /// </summary>
 public sealed class ReachableGraph
 {
-    private readonly Dictionary<int[], int> index = new(StateComparer.Instance);
+    private readonly Dictionary<int[], int> index = new(StateEquality.Instance);
 
     private ReachableGraph()
     {
@@ -115,23 +115,5 @@ public sealed class ReachableGraph
         }
 
         return true;
-    }
-
-    private sealed class StateComparer : IEqualityComparer<int[]>
-    {
-        public static readonly StateComparer Instance = new();
-
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(int[] obj)
-        {
-            var h = new HashCode();
-            foreach (var v in obj)
-            {
-                h.Add(v);
-            }
-
-            return h.ToHashCode();
-        }
     }
 }

@@ -91,11 +91,14 @@ internal sealed class BmcSearch(VariantRun run, Z3Process solver, bool threshold
             return null;
         }
 
-        var error = Or(stillOpen.Select(t => t.Parts.Error).Prepend(path.StepError(k)));
+        // The errors of every goal open when this depth began, those just decided included, as
+        // the explicit engine evaluates them on the whole level: which goal a state at this depth
+        // decides first must not decide whether its error counts.
+        var error = Or(targets.Select(t => t.Parts.Error).Prepend(path.StepError(k)));
         var failing = path.CheckAssuming(error, learn: true);
         return failing.Status switch
         {
-            SolverStatus.Sat => throw run.ModelError(TraceDecoder.Decode(path, k), stillOpen.Select(t => t.Goal)),
+            SolverStatus.Sat => throw run.ModelError(TraceDecoder.Decode(path, k), targets.Select(t => t.Goal)),
             SolverStatus.Unknown => VariantRun.Describe(failing, k),
             _ => null,
         };

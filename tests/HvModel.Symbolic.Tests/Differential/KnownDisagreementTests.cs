@@ -52,4 +52,28 @@ public sealed class KnownDisagreementTests
         Assert.True(report.Disagreements.Count == 0, string.Join("\n", report.Disagreements));
         Assert.True(report.ModelErrors > 0, "the explicit reference must see the model error");
     }
+
+    // Found by bench/differential.sh (generated model 3988): at depth 0 one initial state
+    // violates i1 and another fails to evaluate it (index 0 out of 1 .. 2). The explicit engine
+    // met the failing state first and reported the model error; bmc decided i1 by the violating
+    // state and then asked only about the errors of the goals still open, so it proved i0. Now
+    // both evaluate, at a depth, every goal open when the depth began: the error counts whatever
+    // the order of the states, and a violation at the same depth is still preferred.
+    [Theory]
+    [InlineData("1 .. 2")] // x = 0 fails first, x = 1 violates
+    [InlineData("0 .. 1")] // x = 0 violates first, x = 2 fails
+    public void A_property_that_fails_to_evaluate_where_another_state_of_the_depth_violates_it(string index)
+    {
+        var text = $"""
+            model m
+            var x: 0 .. 2
+            var a: array[{index}] of bool = false
+            action act do skip end
+            invariant i1: a[x]
+            invariant i0: x <= 2
+            """;
+        var report = new DifferentialRunner { Depth = 3 }.Compare(new GeneratedModel(0, text));
+        Assert.True(report.Disagreements.Count == 0, string.Join("\n", report.Disagreements));
+        Assert.True(report.ModelErrors > 0, "the error at depth 0 must end the run: i0's 'holds' needs a path past it");
+    }
 }

@@ -1,3 +1,4 @@
+using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 
 namespace HvModel.Symbolic.Prove.Inference;
@@ -53,7 +54,7 @@ public sealed class SampleTable
 
     public static SampleTable Build(IReadOnlyList<QuantVar> signature, IReadOnlyList<Atom> atoms, IReadOnlyList<StateSample> samples, CancellationToken cancellation)
     {
-        var rows = new HashSet<int[]>(RowComparer.Instance);
+        var rows = new HashSet<int[]>(StateEquality.Instance);
         var ordered = new List<int[]>();
         foreach (var sample in samples)
         {
@@ -103,23 +104,5 @@ public sealed class SampleTable
         }
 
         return false;
-    }
-
-    private sealed class RowComparer : IEqualityComparer<int[]>
-    {
-        public static readonly RowComparer Instance = new();
-
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(int[] obj)
-        {
-            var h = new HashCode();
-            foreach (var v in obj)
-            {
-                h.Add(v);
-            }
-
-            return h.ToHashCode();
-        }
     }
 }
