@@ -1,7 +1,7 @@
 using System.CommandLine;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing.Review;
+using HvModel.Reports.Review;
 using HvModel.Explicit.Review;
 
 namespace HvModel.Cli;

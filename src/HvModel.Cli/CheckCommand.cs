@@ -2,7 +2,7 @@ using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Explicit;
 
@@ -97,7 +97,7 @@ public static class CheckCommand
         {
             "json" => JsonReport.Render(model, results, header),
             "html" => HtmlReport.Render(model, results, header),
-            "email" => Core.Printing.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
+            "email" => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
             _ => TextReport.Render(model, results, header),
         });
         if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 using System.Reflection;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
 using HvModel.Symbolic.Smt;

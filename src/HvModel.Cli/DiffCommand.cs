@@ -1,8 +1,8 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
-using HvModel.Core.Printing;
-using HvModel.Core.Printing.Review;
+using HvModel.Reports;
+using HvModel.Reports.Review;
 using HvModel.Core.Text;
 using HvModel.Explicit.Review;
 

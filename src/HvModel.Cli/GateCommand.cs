@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing.Review;
+using HvModel.Reports.Review;
 using HvModel.Explicit.Review;
 
 namespace HvModel.Cli;

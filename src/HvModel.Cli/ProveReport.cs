@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Symbolic.Prove;
 
 namespace HvModel.Cli;

@@ -1,6 +1,6 @@
 using HvModel.Core.Binding;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Explicit;
 

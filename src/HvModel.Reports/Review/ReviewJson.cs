@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HvModel.Core.Ir;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// The frame every review document (diff, ablate, gate) shares with <c>check --format json</c>:

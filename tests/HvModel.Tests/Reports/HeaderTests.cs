@@ -1,7 +1,7 @@
 using System.Text;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 
-namespace HvModel.Tests.Printing;
+namespace HvModel.Tests.Reports;
 
 public class HeaderTests
 {

@@ -3,7 +3,7 @@ using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Review;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>hvmodel diff --format json</c>: <c>{"tool", "model", "source", "constants", "a", "b",

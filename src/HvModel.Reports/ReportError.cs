@@ -2,7 +2,7 @@ using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>
 /// One error as a report gives it: its class (<c>usage</c>, <c>model</c>, <c>runtime</c>,

@@ -2,7 +2,7 @@ using System.Text.Json;
 using HvModel.Core.Ir;
 using HvModel.Core.Review;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>hvmodel gate --format json</c>: <c>{"tool", "model", "source", "constants", "states":

@@ -2,7 +2,7 @@ using System.Text;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>check --format email</c>: text of at most 72 columns to paste into a review reply: the

@@ -1,7 +1,7 @@
 using HvModel.Core.Ir;
 using HvModel.Core.Review;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>hvmodel ablate --format json</c>, field names as the issue fixes them:

@@ -2,7 +2,7 @@ using System.Text;
 using HvModel.Core.Ir;
 using HvModel.Core.Review;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>hvmodel ablate</c> as text: the hunks lettered, the matrix (rows: hunk subsets, columns:

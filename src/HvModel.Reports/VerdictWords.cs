@@ -1,6 +1,6 @@
 using HvModel.Core.Ir;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>How verdicts are named in reports: a cover's "holds" is "reached".</summary>
 public static class VerdictWords

@@ -3,7 +3,7 @@ using System.Text;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>
 /// A self-contained HTML page for design review: the verdict matrix (cells link to their

@@ -5,7 +5,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Core.Traces;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>
 /// The machine-readable report. Field names are a contract (README, architecture.md): scripts

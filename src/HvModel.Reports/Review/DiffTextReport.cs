@@ -1,8 +1,9 @@
 using System.Text;
 using HvModel.Core.Ir;
 using HvModel.Core.Review;
+using HvModel.Core.Traces;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>hvmodel diff</c> as text: the verdicts side by side with what changed, each of A's
@@ -112,7 +113,7 @@ public static class DiffTextReport
             : $"{diff.A}'s {story} ({r.InA.Trace!.Length} steps) runs unchanged on {diff.B}; {end}.";
     }
 
-    private static void Story(StringBuilder sb, Model model, Traces.Trace trace, bool email)
+    private static void Story(StringBuilder sb, Model model, Trace trace, bool email)
     {
         if (email)
         {

@@ -2,7 +2,7 @@ using System.Text;
 using HvModel.Core.Ir;
 using HvModel.Core.Traces;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>
 /// Text for a review reply: at most <see cref="Width"/> columns, each counterexample as the

@@ -3,7 +3,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Core.Traces;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>
 /// The terminal and review-mail report: a header with tool, model and settings, the verdict

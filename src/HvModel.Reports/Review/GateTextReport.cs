@@ -1,7 +1,7 @@
 using System.Text;
 using HvModel.Core.Review;
 
-namespace HvModel.Core.Printing.Review;
+namespace HvModel.Reports.Review;
 
 /// <summary>The gate's findings as text: unexpected ones first (they fail the gate), then the expected ones with their reasons.</summary>
 public static class GateTextReport

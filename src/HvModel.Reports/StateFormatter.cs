@@ -2,7 +2,7 @@ using System.Text;
 using HvModel.Core.Ir;
 using HvModel.Core.Traces;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>Shows states and state changes in the language's own notation.</summary>
 public static class StateFormatter

@@ -5,7 +5,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 
-namespace HvModel.Core.Printing;
+namespace HvModel.Reports;
 
 /// <summary>
 /// The committed form of a counterexample: an 80-column text for review mail and a JSON file
