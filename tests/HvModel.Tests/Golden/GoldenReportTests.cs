@@ -31,15 +31,31 @@ public class GoldenReportTests
         { "test_and_set/check.html", ["check", TestAndSet, "--format", "html"] },
         { "test_and_set/check.email", ["check", TestAndSet, "--format", "email"] },
         { "test_and_set/graph.dot", ["graph", TestAndSet] },
+
+        // The review commands: what a patch changes, which hunk fixes what, the vacuity gate.
+        { "hv-pci-msi/diff.txt", ["diff", "pre", "v3"] },
+        { "hv-pci-msi/diff.json", ["diff", "pre", "v3", "--format", "json"] },
+        { "hv-pci-msi/diff.email", ["diff", "pre", "v3", "--format", "email"] },
+        { "hv-pci-msi/ablate.txt", ["ablate"] },
+        { "hv-pci-msi/ablate.json", ["ablate", "--format", "json"] },
+        { "hv-pci-msi/ablate.email", ["ablate", "--format", "email"] },
+        { "hv-pci-msi/gate.txt", ["gate"] },
+        { "hv-pci-msi/gate.json", ["gate", "--format", "json"] },
+        { "refcount/diff.txt", ["diff", "buggy", "fixed", Refcount] },
+        { "refcount/ablate.txt", ["ablate", Refcount] },
+        { "refcount/gate.txt", ["gate", Refcount] },
+
+        // A run that fails still gives one JSON document, in the same frame.
+        { "refcount/errors.json", ["check", Refcount, "--variant", "nope", "--format", "json"] },
     };
 
     [Theory]
     [MemberData(nameof(Reports))]
     public void The_report_is_the_committed_golden_file(string golden, string[] args)
     {
+        // Standard output alone: exit codes and messages on stderr have tests of their own.
         var r = InProcessCli.Run(args);
 
-        Assert.True(r.ExitCode is 0 or 1, $"hvmodel {string.Join(' ', args)} exited {r.ExitCode}: {r.Stderr}");
         GoldenFile.AssertMatches(golden, ReportMask.Apply(r.Stdout));
     }
 
