@@ -66,7 +66,7 @@ public static class CounterexampleFiles
             w.WriteString("variant", r.Variant);
             w.WriteString("property", r.Property);
             w.WriteString("description", model.Properties.FirstOrDefault(p => p.Name == r.Property)?.Description);
-            w.WriteString("verdict", JsonReport.Word(r.Verdict));
+            w.WriteString("verdict", VerdictWords.Json(r.Verdict));
             w.WriteNumber("length", r.Trace!.Length);
             JsonReport.WriteTrace(w, model, r.Trace);
             w.WriteEndObject();

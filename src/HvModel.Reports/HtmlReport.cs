@@ -31,7 +31,7 @@ public static class HtmlReport
         sb.AppendLine("<!DOCTYPE html>");
         sb.AppendLine($"<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(model.Name)}: verdicts</title><style>{Style}</style></head><body>");
         sb.AppendLine($"<h1>Model {E(model.Name)}</h1>");
-        sb.AppendLine($"<p class=\"meta\">{E(header.Tool)} {E(header.Version)}, engine {E(header.Engine)}{(header.Solver is null ? "" : $", solver {E(header.Solver)}")}{(header.Settings is null ? "" : $", {E(header.Settings)}")}<br>");
+        sb.AppendLine($"<p class=\"meta\">{E(header.Tool)} {E(header.Version)}, engine {E(header.Engine ?? "none")}{(header.Solver is null ? "" : $", solver {E(header.Solver)}")}{(header.SettingsText is null ? "" : $", {E(header.SettingsText)}")}<br>");
         sb.AppendLine($"source {E(model.SourceFile)}; constants: {E(string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}")))}</p>");
         foreach (var kind in new[] { PropertyKind.Invariant, PropertyKind.Cover })
         {
@@ -51,7 +51,7 @@ public static class HtmlReport
     {
         var columns = model.Properties.Where(p => p.Kind == kind && results.Any(r => r.Property == p.Name))
             .Select(p => (p.Name, p.Description)).ToList();
-        if (kind == PropertyKind.Invariant && TextReport.IsExpectedColumn(model, Model.DeadlockProperty) && results.Any(r => r.Property == Model.DeadlockProperty))
+        if (kind == PropertyKind.Invariant && VerdictMatrix.IsExpectedColumn(model, Model.DeadlockProperty) && results.Any(r => r.Property == Model.DeadlockProperty))
         {
             columns.Add((Model.DeadlockProperty, "a reachable state has no enabled action"));
         }
@@ -84,15 +84,9 @@ public static class HtmlReport
                 }
 
                 var word = VerdictWords.Cell(r.Kind, r.Verdict);
-                var css = (kind, r.Verdict) switch
-                {
-                    (_, Verdict.Holds) => "holds",
-                    (PropertyKind.Invariant, Verdict.Violated) => "violated",
-                    (_, Verdict.NotChecked) => "unchecked",
-                    _ => "unknown",
-                };
+                var css = VerdictWords.Css(kind, r.Verdict);
                 var cell = r.Trace is not null && kind == PropertyKind.Invariant ? $"<a href=\"#{Anchor(r)}\">{word}</a>" : word;
-                var title = r.Differs ? $"expected {JsonReport.Word(r.Expected)}" : r.Reason ?? "";
+                var title = r.Differs ? $"expected {VerdictWords.Json(r.Expected)}" : r.Reason ?? "";
                 sb.Append($"<td class=\"{css}{(r.Differs ? " differs" : "")}\" title=\"{E(title)}\">{cell}</td>");
             }
 

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
@@ -13,82 +11,38 @@ namespace HvModel.Reports;
 /// </summary>
 public static class JsonReport
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header)
+    /// <summary>The report of a run: the frame, then <c>results</c> and an empty <c>errors</c>.</summary>
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header) => JsonFrame.Document(header, model, w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options))
+        w.WriteStartArray("results");
+        foreach (var r in results)
         {
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteString("name", header.Tool);
-            w.WriteString("version", header.Version);
-            w.WriteString("solver", header.Solver);
-            w.WriteEndObject();
-            w.WriteString("model", model.Name);
-            w.WriteString("source", model.SourceFile);
-            w.WriteStartObject("constants");
-            foreach (var c in model.Constants)
-            {
-                WriteValue(w, c.Name, c.Type as ScalarType, c.Value);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("results");
-            foreach (var r in results)
-            {
-                WriteResult(w, model, r);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("errors");
-            w.WriteEndArray();
-            w.WriteEndObject();
+            WriteResult(w, model, r);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        w.WriteEndArray();
+        w.WriteStartArray("errors");
+        w.WriteEndArray();
+    });
 
     /// <summary>
-    /// The document of a run that failed: the same top-level fields as a report (<c>model</c> and
-    /// <c>constants</c> when a model was loaded, no results) and the <c>errors</c>, each with its
-    /// location and, for a model error at run time, the trace in the same form as a result's.
+    /// The document of a run that failed: the same frame as a report (<c>model</c> and
+    /// <c>constants</c> when a model was loaded, no settings), no results, and the <c>errors</c>,
+    /// each with its location and, for a model error at run time, the trace in the same form as
+    /// a result's.
     /// </summary>
-    public static string RenderErrors(string tool, string version, Model? model, IReadOnlyList<ReportError> errors)
+    public static string RenderErrors(ReportHeader header, Model? model, IReadOnlyList<ReportError> errors) => JsonFrame.Document(header, model, w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options))
+        w.WriteStartArray("results");
+        w.WriteEndArray();
+        w.WriteStartArray("errors");
+        foreach (var e in errors)
         {
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteString("name", tool);
-            w.WriteString("version", version);
-            w.WriteNull("solver");
-            w.WriteEndObject();
-            w.WriteString("model", model?.Name);
-            w.WriteString("source", model?.SourceFile);
-            w.WriteStartObject("constants");
-            foreach (var c in model?.Constants ?? [])
-            {
-                WriteValue(w, c.Name, c.Type as ScalarType, c.Value);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("results");
-            w.WriteEndArray();
-            w.WriteStartArray("errors");
-            foreach (var e in errors)
-            {
-                WriteError(w, model, e);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
+            WriteError(w, model, e);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        w.WriteEndArray();
+    });
 
     private static void WriteError(Utf8JsonWriter w, Model? model, ReportError e)
     {
@@ -128,8 +82,8 @@ public static class JsonReport
         w.WriteString("property", r.Property);
         w.WriteString("kind", r.Kind == PropertyKind.Cover ? "cover" : "invariant");
         w.WriteString("engine", r.Engine);
-        w.WriteString("verdict", Word(r.Verdict));
-        w.WriteString("expected", Word(r.Expected));
+        w.WriteString("verdict", VerdictWords.Json(r.Verdict));
+        w.WriteString("expected", VerdictWords.Json(r.Expected));
         w.WriteBoolean("differs", r.Differs);
         w.WriteNumber("states", r.States);
         w.WriteNumber("transitions", r.Transitions);
@@ -178,7 +132,8 @@ public static class JsonReport
             for (var i = 0; i < step.Args.Length; i++)
             {
                 var p = step.Action!.Parameters[i];
-                WriteValue(w, p.Name, p.Domain, step.Args[i]);
+                w.WritePropertyName(p.Name);
+                WriteScalar(w, p.Domain, step.Args[i]);
             }
 
             w.WriteEndObject();
@@ -204,14 +159,6 @@ public static class JsonReport
         w.WriteEndArray();
     }
 
-    public static string Word(Verdict v) => v switch
-    {
-        Verdict.Holds => "holds",
-        Verdict.Violated => "violated",
-        Verdict.NotChecked => "unchecked",
-        _ => "unknown",
-    };
-
     private static void WriteStored(Utf8JsonWriter w, HvType type, IReadOnlyList<int> state, int first)
     {
         if (type is ScalarType s)
@@ -230,19 +177,6 @@ public static class JsonReport
         }
 
         w.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter w, string name, ScalarType? type, int value)
-    {
-        w.WritePropertyName(name);
-        if (type is null)
-        {
-            w.WriteNumberValue(value);
-        }
-        else
-        {
-            WriteScalar(w, type, value);
-        }
     }
 
     private static void WriteScalar(Utf8JsonWriter w, ScalarType type, int value)

@@ -13,16 +13,13 @@ namespace HvModel.Reports;
 public static class TextReport
 {
     public const int Width = 80;
-    private const int Cell = 9;
 
     public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header)
     {
         var sb = new StringBuilder();
         Header(sb, model, header);
-        var invariants = PropertyColumns(model, results, PropertyKind.Invariant);
-        var covers = PropertyColumns(model, results, PropertyKind.Cover);
-        Matrix(sb, "Invariants", results, invariants);
-        Matrix(sb, "Covers (sanity goals that must be reachable)", results, covers);
+        VerdictMatrix.Write(sb, "Invariants", results, VerdictMatrix.Columns(model, results, PropertyKind.Invariant), Width);
+        VerdictMatrix.Write(sb, "Covers (sanity goals that must be reachable)", results, VerdictMatrix.Columns(model, results, PropertyKind.Cover), Width);
 
         Summary(sb, model, results);
         foreach (var r in results.Where(r => r.Trace is not null && r.Kind == PropertyKind.Invariant))
@@ -37,7 +34,7 @@ public static class TextReport
     public static void Header(StringBuilder sb, Model model, ReportHeader header)
     {
         Lines(sb, $"{header.Tool} {header.Version}: model {model.Name} ({model.SourceFile})");
-        Lines(sb, $"engine {header.Engine}{(header.Solver is null ? "" : $", solver {header.Solver}")}{(header.Settings is null ? "" : $", {header.Settings}")}");
+        Lines(sb, $"engine {header.Engine ?? "none"}{(header.Solver is null ? "" : $", solver {header.Solver}")}{(header.SettingsText is null ? "" : $", {header.SettingsText}")}");
         if (!model.Constants.IsEmpty)
         {
             // A '*' marks a value set with --const rather than the model's default; say so once.
@@ -46,91 +43,6 @@ public static class TextReport
             {
                 sb.AppendLine(line);
             }
-        }
-    }
-
-    private static List<string> PropertyColumns(Model model, IReadOnlyList<CheckResult> results, PropertyKind kind)
-    {
-        // Deadlock freedom is not a property of the model's own; it gets a line of its own, and a
-        // column too when the model's expect tables name it.
-        return [.. results.Where(r => r.Kind == kind && (model.Properties.Any(p => p.Name == r.Property) || IsExpectedColumn(model, r.Property))).Select(r => r.Property).Distinct()];
-    }
-
-    /// <summary>True for deadlock when an expect table of the model names it.</summary>
-    public static bool IsExpectedColumn(Model model, string property) =>
-        property == Model.DeadlockProperty && model.Expectations.Keys.Any(k => k.Property == Model.DeadlockProperty);
-
-    /// <summary>
-    /// The verdict matrix of <paramref name="columns"/> (rows: variants), as many columns a block
-    /// as fit <paramref name="width"/>, then the legend; under a title line when one is given.
-    /// The one layout of the text and e-mail reports.
-    /// </summary>
-    public static void Matrix(StringBuilder sb, string? title, IReadOnlyList<CheckResult> results, IReadOnlyList<string> columns, int width = Width)
-    {
-        if (columns.Count == 0)
-        {
-            return;
-        }
-
-        var variants = results.Select(r => r.Variant).Distinct().ToList();
-        var first = Math.Min(MaxVariantColumn, Math.Max(8, variants.Max(v => v.Length) + 2));
-        sb.AppendLine();
-        if (title is not null)
-        {
-            sb.AppendLine($"{title}:");
-        }
-
-        var anyDiffers = false;
-
-        string CellText(string variant, int column)
-        {
-            var r = results.FirstOrDefault(x => x.Variant == variant && x.Property == columns[column]);
-            return r is null ? "-" : VerdictWords.Cell(r.Kind, r.Verdict) + (r.Differs ? "!" : "");
-        }
-
-        // Every cell and a space: wider than usual only when a cell needs it ("UNREACHED!").
-        var cellWidth = 1 + variants.SelectMany(v => Enumerable.Range(0, columns.Count).Select(c => CellText(v, c).Length)).Append(Cell).Max();
-
-        // As many columns as fit in the width; more properties continue in another block.
-        var perBlock = Math.Max(1, (width - first) / cellWidth);
-        for (var start = 0; start < columns.Count; start += perBlock)
-        {
-            var block = Enumerable.Range(start, Math.Min(perBlock, columns.Count - start)).ToList();
-            if (start > 0)
-            {
-                sb.AppendLine();
-            }
-
-            var heading = new StringBuilder("variant".PadRight(first));
-            foreach (var c in block)
-            {
-                heading.Append($"[{c + 1}]".PadRight(cellWidth));
-            }
-
-            sb.AppendLine(heading.ToString().TrimEnd()).AppendLine(new string('-', Math.Min(width, first + (cellWidth * block.Count) - 1)));
-            foreach (var v in variants)
-            {
-                var row = new StringBuilder(Fit(v, first - 1).PadRight(first));
-                foreach (var c in block)
-                {
-                    var text = CellText(v, c);
-                    anyDiffers |= text.EndsWith('!');
-                    row.Append(text.PadRight(cellWidth));
-                }
-
-                sb.AppendLine(row.ToString().TrimEnd());
-            }
-        }
-
-        sb.AppendLine();
-        for (var c = 0; c < columns.Count; c++)
-        {
-            StateFormatter.AppendWrapped(sb, $"[{c + 1}] {columns[c]}", 2, width);
-        }
-
-        if (anyDiffers)
-        {
-            sb.AppendLine("  ! differs from the expected verdict");
         }
     }
 
@@ -242,11 +154,6 @@ public static class TextReport
             }
         }
     }
-
-    private const int MaxVariantColumn = 24;
-
-    /// <summary>A name cut to <paramref name="width"/> characters, marked with '~' when cut.</summary>
-    private static string Fit(string name, int width) => name.Length <= width ? name : name[..(width - 1)] + "~";
 
     /// <summary>Text wrapped at the report width, continuation lines indented.</summary>
     private static void Lines(StringBuilder sb, string text)

@@ -8,27 +8,27 @@ namespace HvModel.Reports.Review;
 /// <c>{"variant", "hunks": [...], "subsets": [{"hunks": [...], "verdicts": {PROPERTY: VERDICT},
 /// "removes": [...]}],
 /// "properties": [{"property", "necessary": [...], "minimal_sufficient": [[...], ...]}]}</c>,
-/// after the tool, model and constants every JSON report starts with.
+/// after the frame every JSON report starts with (<see cref="JsonFrame"/>).
 /// </summary>
 public static class AblationJsonReport
 {
-    public static string Render(Model model, Ablation ablation, ReportHeader header) => ReviewJson.Document(model, header, w =>
+    public static string Render(Model model, Ablation ablation, ReportHeader header) => JsonFrame.Document(header, model, w =>
     {
         w.WriteString("variant", ablation.Variant.Name);
-        ReviewJson.Strings(w, "hunks", ablation.Variant.Hunks.Select(h => h.Name));
+        JsonFrame.Strings(w, "hunks", ablation.Variant.Hunks.Select(h => h.Name));
         w.WriteStartArray("subsets");
         foreach (var row in ablation.Rows)
         {
             w.WriteStartObject();
-            ReviewJson.Strings(w, "hunks", row.Hunks.Select(h => h.Name));
+            JsonFrame.Strings(w, "hunks", row.Hunks.Select(h => h.Name));
             w.WriteStartObject("verdicts");
             foreach (var p in ablation.Columns)
             {
-                w.WriteString(p, JsonReport.Word(row.Verdicts[p]));
+                w.WriteString(p, VerdictWords.Json(row.Verdicts[p]));
             }
 
             w.WriteEndObject();
-            ReviewJson.Strings(w, "removes", row.Degenerate);
+            JsonFrame.Strings(w, "removes", row.Degenerate);
             w.WriteEndObject();
         }
 
@@ -38,7 +38,7 @@ public static class AblationJsonReport
         {
             w.WriteStartObject();
             w.WriteString("property", p);
-            ReviewJson.Strings(w, "necessary", ablation.Necessary(p).Select(h => h.Name));
+            JsonFrame.Strings(w, "necessary", ablation.Necessary(p).Select(h => h.Name));
             w.WriteStartArray("minimal_sufficient");
             foreach (var set in ablation.MinimalSufficient(p))
             {

@@ -42,28 +42,12 @@ public static class AblationTextReport
         return sb.ToString();
     }
 
-    /// <summary>The matrix, as many property columns as fit the width in each block.</summary>
+    /// <summary>The matrix (rows: hunk subsets, lettered; columns: properties), in the layout of every verdict matrix.</summary>
     public static void Matrix(StringBuilder sb, Ablation ablation, int width)
     {
-        const int first = 8;
-        const int cell = 10;
-        var perBlock = Math.Max(1, (width - first) / cell);
-        for (var start = 0; start < ablation.Columns.Length; start += perBlock)
-        {
-            var block = Enumerable.Range(start, Math.Min(perBlock, ablation.Columns.Length - start)).ToList();
-            if (start > 0)
-            {
-                sb.AppendLine();
-            }
-
-            sb.AppendLine(("hunks".PadRight(first) + string.Concat(block.Select(p => $"[{p + 1}]".PadRight(cell)))).TrimEnd());
-            foreach (var row in ablation.Rows)
-            {
-                var cells = block.Select(p => VerdictWords.Cell(PropertyKind.Invariant, row.Verdicts[ablation.Columns[p]]).PadRight(cell));
-                var label = Letters(ablation.Variant, row) + (row.Degenerate.IsEmpty ? "" : "!");
-                sb.AppendLine((label.PadRight(first) + string.Concat(cells)).TrimEnd());
-            }
-        }
+        // Subset labels are a few letters: a fixed first column, and a cell a little wider than check's.
+        var rows = ablation.Rows.Select(r => Letters(ablation.Variant, r) + (r.Degenerate.IsEmpty ? "" : "!")).ToList();
+        VerdictMatrix.Grid(sb, "hunks", rows, ablation.Columns.Length, (r, p) => VerdictWords.Cell(PropertyKind.Invariant, ablation.Rows[r].Verdicts[ablation.Columns[p]]), 8, 10, width, rule: false);
     }
 
     /// <summary>The subsets marked '!' in the matrix, with the behaviour each removes.</summary>

@@ -6,7 +6,7 @@ using HvModel.Core.Review;
 namespace HvModel.Reports.Review;
 
 /// <summary>
-/// <c>hvmodel diff --format json</c>: <c>{"tool", "model", "source", "constants", "a", "b",
+/// <c>hvmodel diff --format json</c>: <c>{"tool", "model", "source", "constants", "settings", "a", "b",
 /// "verdicts": [{"property", "kind", "a", "b", "changed"}], "replays": [{"property", "trace",
 /// "blocked_at", "blocked_reason", "first_difference": {"step", "action", "differences":
 /// [{"slot", "a", "b"}], "branches_a", "branches_b"}, "still_fails", "hunks_that_matter"}],
@@ -14,7 +14,7 @@ namespace HvModel.Reports.Review;
 /// </summary>
 public static class DiffJsonReport
 {
-    public static string Render(Model model, VariantDiff diff, ReportHeader header) => ReviewJson.Document(model, header, w =>
+    public static string Render(Model model, VariantDiff diff, ReportHeader header) => JsonFrame.Document(header, model, w =>
     {
         w.WriteString("a", diff.A);
         w.WriteString("b", diff.B);
@@ -25,8 +25,8 @@ public static class DiffJsonReport
             w.WriteStartObject();
             w.WriteString("property", v.Property);
             w.WriteString("kind", v.Kind == PropertyKind.Cover ? "cover" : "invariant");
-            w.WriteString("a", JsonReport.Word(v.InA));
-            w.WriteString("b", JsonReport.Word(v.InB));
+            w.WriteString("a", VerdictWords.Json(v.InA));
+            w.WriteString("b", VerdictWords.Json(v.InB));
             w.WriteBoolean("changed", v.Changed);
             w.WriteEndObject();
         }
@@ -97,7 +97,7 @@ public static class DiffJsonReport
             w.WriteNull("still_fails");
         }
 
-        ReviewJson.Strings(w, "hunks_that_matter", r.HunksThatMatter);
+        JsonFrame.Strings(w, "hunks_that_matter", r.HunksThatMatter);
         w.WriteEndObject();
     }
 
@@ -107,7 +107,7 @@ public static class DiffJsonReport
         foreach (var b in branches)
         {
             w.WriteStartObject();
-            ReviewJson.Strings(w, "hunks", b.Hunks.Select(h => h.Name));
+            JsonFrame.Strings(w, "hunks", b.Hunks.Select(h => h.Name));
             w.WriteString("branch", b.Then ? "then" : "else");
             w.WriteString("file", b.Span.File);
             w.WriteNumber("line", b.Span.Line);

@@ -5,13 +5,13 @@ using HvModel.Core.Review;
 namespace HvModel.Reports.Review;
 
 /// <summary>
-/// <c>hvmodel gate --format json</c>: <c>{"tool", "model", "source", "constants", "states":
+/// <c>hvmodel gate --format json</c>: <c>{"tool", "model", "source", "constants", "settings", "states":
 /// {VARIANT: N}, "findings": [{"kind", "variant", "subject", "detail", "expected",
 /// "reason"}], "unmatched": [{"kind", "subject", "line"}], "incomplete": [...]}</c>.
 /// </summary>
 public static class GateJsonReport
 {
-    public static string Render(Model model, GateReport gate, ReportHeader header) => ReviewJson.Document(model, header, w => Write(w, gate));
+    public static string Render(Model model, GateReport gate, ReportHeader header) => JsonFrame.Document(header, model, w => Write(w, gate));
 
     public static void Write(Utf8JsonWriter w, GateReport gate)
     {
@@ -47,6 +47,6 @@ public static class GateJsonReport
         }
 
         w.WriteEndArray();
-        ReviewJson.Strings(w, "incomplete", gate.Incomplete.Select(i => i.Key));
+        JsonFrame.Strings(w, "incomplete", gate.Incomplete.Select(i => i.Key));
     }
 }

@@ -10,7 +10,7 @@ public class HeaderTests
     private static string Header(Dictionary<string, string>? constants)
     {
         var sb = new StringBuilder();
-        TextReport.Header(sb, Check.Load(Model, constants), new ReportHeader("hvmodel", "0", "explicit", null, null));
+        TextReport.Header(sb, Check.Load(Model, constants), new ReportHeader("hvmodel", "0", "explicit", null, []));
         return sb.ToString();
     }
 
