@@ -126,34 +126,8 @@ public static class TextReport
         TraceSteps(sb, model, trace);
     }
 
-    public static void TraceSteps(StringBuilder sb, Model model, Trace trace)
-    {
-        sb.AppendLine("  0  initial state");
-        foreach (var v in StateFormatter.Variables(model, trace.Steps[0].State))
-        {
-            StateFormatter.AppendWrapped(sb, v, 7, Width);
-        }
-
-        for (var i = 1; i < trace.Steps.Length; i++)
-        {
-            var step = trace.Steps[i];
-            sb.AppendLine($"{i,3}  {StateFormatter.ActionCall(step.Action!, step.Args)}");
-            if (step.Action!.Calls is { } calls)
-            {
-                StateFormatter.AppendWrapped(sb, calls, 7, Width);
-            }
-
-            foreach (var note in step.Notes)
-            {
-                StateFormatter.AppendWrapped(sb, "* " + note, 7, Width);
-            }
-
-            foreach (var change in StateFormatter.Changes(model, trace.Steps[i - 1].State, step.State))
-            {
-                StateFormatter.AppendWrapped(sb, change, 7, Width);
-            }
-        }
-    }
+    /// <summary>A trace as numbered steps with the initial state and every change, at 80 columns (see <see cref="TraceText"/>).</summary>
+    public static void TraceSteps(StringBuilder sb, Model model, Trace trace) => TraceText.Steps(sb, model, trace, Width, values: true);
 
     /// <summary>Text wrapped at the report width, continuation lines indented.</summary>
     private static void Lines(StringBuilder sb, string text)

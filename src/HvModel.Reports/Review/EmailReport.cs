@@ -6,7 +6,7 @@ namespace HvModel.Reports.Review;
 
 /// <summary>
 /// <c>check --format email</c>: text of at most 72 columns to paste into a review reply: the
-/// verdict matrix, each counterexample as the kernel-call story (one or two lines a step),
+/// verdict matrix, each counterexample as the kernel-call story (every note, wrapped),
 /// then the command that reproduces it all.
 /// </summary>
 public static class EmailReport

@@ -5,29 +5,16 @@ using HvModel.Core.Traces;
 namespace HvModel.Reports.Review;
 
 /// <summary>
-/// Text for a review reply: at most <see cref="Width"/> columns, each counterexample as the
-/// kernel-call story in one or two lines a step (the action, then its story notes or call chain).
+/// Text for a review reply: at most <see cref="Width"/> columns, each counterexample told as the
+/// whole kernel-call story (the action, its call chain, every note wrapped and never cut);
+/// only the per-variable values are left out, which the text report and the committed
+/// counterexamples keep.
 /// </summary>
 public static class EmailText
 {
     public const int Width = 72;
 
-    public static void Story(StringBuilder sb, Model model, Trace trace)
-    {
-        for (var i = 1; i < trace.Steps.Length; i++)
-        {
-            var step = trace.Steps[i];
-            sb.AppendLine(Fit($"{i,3}  {StateFormatter.ActionCall(step.Action!, step.Args)}", Width));
-            var detail = step.Notes.IsEmpty ? step.Action!.Calls : string.Join("; ", step.Notes);
-            if (!string.IsNullOrEmpty(detail))
-            {
-                sb.AppendLine(Fit("       " + detail, Width));
-            }
-        }
-    }
-
-    /// <summary>The line cut to <paramref name="width"/> columns, ending in "..." when cut.</summary>
-    public static string Fit(string line, int width) => line.Length <= width ? line : line[..(width - 3)].TrimEnd() + "...";
+    public static void Story(StringBuilder sb, Model model, Trace trace) => TraceText.Steps(sb, model, trace, Width, values: false);
 
     /// <summary>Text wrapped at the mail width with a hanging indent.</summary>
     public static void Wrapped(StringBuilder sb, string text, int indent = 0) => StateFormatter.AppendWrapped(sb, text, indent, Width);
