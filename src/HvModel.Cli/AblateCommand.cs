@@ -1,7 +1,8 @@
 using System.CommandLine;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing.Review;
+using HvModel.Reports;
+using HvModel.Reports.Review;
 using HvModel.Explicit.Review;
 
 namespace HvModel.Cli;
@@ -16,11 +17,11 @@ public static class AblateCommand
     private static readonly ModelOptions Source = new();
     private static readonly LimitOptions Limits = new(50_000_000);
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant whose hunks are taken apart (default: the one with the most hunks)" };
-    private static readonly Option<string> Format = new("--format") { Description = "text | json | email", DefaultValueFactory = _ => "text" };
+    private static readonly FormatOption Format = new("ablate", ReportFormat.Text, ReportFormat.Json, ReportFormat.Email);
 
     public static Command Create()
     {
-        var command = new Command("ablate", "Check every subset of a variant's hunks: which hunk fixes which property") { Variant, Format };
+        var command = new Command("ablate", "Check every subset of a variant's hunks: which hunk fixes which property") { Variant, Format.Option };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -34,10 +35,9 @@ public static class AblateCommand
             return 2;
         }
 
-        var format = parse.GetValue(Format)!;
-        if (format is not ("text" or "json" or "email"))
+        if (Format.Read(parse) is not { } format)
         {
-            return Cli.UsageError($"--format must be text, json or email, not '{format}'");
+            return 2;
         }
 
         if (Source.Load(parse) is not { } model)
@@ -56,8 +56,8 @@ public static class AblateCommand
         var ablation = Ablator.Run(model, full, limits.Apply(new CheckOptions()).StartClock());
         Console.Out.Write(format switch
         {
-            "json" => AblationJsonReport.Render(model, ablation, ReviewCommands.Header(model)),
-            "email" => AblationTextReport.Render(model, ablation, EmailText.Width) + "\n" + EmailText.CommandText(ReviewCommands.Reproduce(parse, "ablate")),
+            ReportFormat.Json => AblationJsonReport.Render(model, ablation, ReviewCommands.Header(model)),
+            ReportFormat.Email => AblationTextReport.Render(model, ablation, EmailText.Width) + "\n" + EmailText.CommandText(ReviewCommands.Reproduce(parse, "ablate")),
             _ => AblationTextReport.Render(model, ablation),
         });
         if (ablation.Rows.FirstOrDefault(r => r.Verdicts.Values.Any(v => v == Verdict.Unknown)) is { } cut)

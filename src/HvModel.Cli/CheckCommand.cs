@@ -2,7 +2,7 @@ using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Explicit;
 
@@ -18,7 +18,7 @@ public static class CheckCommand
     public static readonly Option<string[]> Properties = new("--property") { Description = "Check only this property (repeatable)" };
     public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
-    public static readonly Option<string> Format = new("--format") { Description = "text | json | html | email", DefaultValueFactory = _ => "text" };
+    private static readonly FormatOption Format = new("check", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html, ReportFormat.Email);
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
@@ -31,7 +31,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, Format, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
+            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -41,12 +41,12 @@ public static class CheckCommand
 
     private static int Run(ParseResult parse)
     {
-        var format = parse.GetValue(Format)!;
-        var engineName = parse.GetValue(Engine)!;
-        if (format is not ("text" or "json" or "html" or "email"))
+        if (Format.Read(parse) is not { } format)
         {
-            return Cli.UsageError($"--format must be text, json or html, or email for a review reply, not '{format}'");
+            return 2;
         }
+
+        var engineName = parse.GetValue(Engine)!;
 
         if (!EngineCatalog.Names.Contains(engineName))
         {
@@ -92,15 +92,15 @@ public static class CheckCommand
             Console.Error.Write(new string(' ', 79) + "\r");
         }
 
-        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), Settings(options, engineName, model));
+        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), RunSettings.Check(options, engineName, model));
         Console.Out.Write(format switch
         {
-            "json" => JsonReport.Render(model, results, header),
-            "html" => HtmlReport.Render(model, results, header),
-            "email" => Core.Printing.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
+            ReportFormat.Json => JsonReport.Render(model, results, header),
+            ReportFormat.Html => HtmlReport.Render(model, results, header),
+            ReportFormat.Email => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
             _ => TextReport.Render(model, results, header),
         });
-        if (format == "text" && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
+        if (format == ReportFormat.Text && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
         {
             Console.Out.WriteLine();
             foreach (var run in explicitEngine.Runs)
@@ -112,9 +112,4 @@ public static class CheckCommand
         var exit = CheckRunner.ExitCode(results);
         return parse.GetValue(RunGate) ? GateCommand.AfterCheck(model, parse.GetValue(Variants) ?? [], format, exit) : exit;
     }
-
-    private static string Settings(CheckOptions o, string engine, Core.Ir.Model model) => (engine == "explicit"
-        ? $"max-states {o.MaxStates}, {(o.Symmetry ? Symmetry.Describe(model) : "symmetry off (--no-symmetry)")}{(o.Timeout is { } t ? $", timeout {t.TotalSeconds} s" : "")}"
-        : $"depth {o.Depth}{(o.Timeout is { } t2 ? $", timeout {t2.TotalSeconds} s for the whole run" : "")}")
-        + (o.MaxMemoryBytes is { } bytes ? $", max-memory {bytes >> 20} MiB" : "");
 }

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 using System.Reflection;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Core.Traces;
 using HvModel.Symbolic.Smt;
@@ -34,7 +34,7 @@ public static class Cli
         var code = Run(args);
         if (Errors.Count > 0 && WantsJson(args))
         {
-            Console.Out.Write(JsonReport.RenderErrors("hvmodel", Version, LoadedModel, Errors));
+            Console.Out.Write(JsonReport.RenderErrors(ReportHeader.ToolOnly("hvmodel", Version), LoadedModel, Errors));
         }
 
         return code;
@@ -140,7 +140,8 @@ public static class Cli
     {
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--format=json" or "--format:json" || (args[i] == "--format" && i + 1 < args.Length && args[i + 1] == "json"))
+            var json = ReportFormats.Name(ReportFormat.Json);
+            if (args[i] == $"--format={json}" || args[i] == $"--format:{json}" || (args[i] == "--format" && i + 1 < args.Length && args[i + 1] == json))
             {
                 return true;
             }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Explicit;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
-using HvModel.Core.Printing;
-using HvModel.Core.Printing.Review;
+using HvModel.Reports;
+using HvModel.Reports.Review;
 using HvModel.Core.Text;
 using HvModel.Explicit.Review;
 
@@ -18,12 +18,12 @@ public static class DiffCommand
     private static readonly ModelOptions Source = new();
     private static readonly Argument<string> A = new("A") { Description = "The base variant (e.g. pre)" };
     private static readonly Argument<string> B = new("B") { Description = "The patched variant (e.g. v3)" };
-    private static readonly Option<string> Format = new("--format") { Description = "text | json | email", DefaultValueFactory = _ => "text" };
+    private static readonly FormatOption Format = new("diff", ReportFormat.Text, ReportFormat.Json, ReportFormat.Email);
     private static readonly LimitOptions Limits = new(50_000_000);
 
     public static Command Create()
     {
-        var command = new Command("diff", "Compare two variants: verdict changes, A's counterexamples replayed on B, regressions") { A, B, Format };
+        var command = new Command("diff", "Compare two variants: verdict changes, A's counterexamples replayed on B, regressions") { A, B, Format.Option };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -32,10 +32,9 @@ public static class DiffCommand
 
     private static int Run(ParseResult parse)
     {
-        var format = parse.GetValue(Format)!;
-        if (format is not ("text" or "json" or "email"))
+        if (Format.Read(parse) is not { } format)
         {
-            return Cli.UsageError($"--format must be text, json or email, not '{format}'");
+            return 2;
         }
 
         if (Limits.Read(parse) is not { } limits)
@@ -61,8 +60,8 @@ public static class DiffCommand
         var header = ReviewCommands.Header(model);
         Console.Out.Write(format switch
         {
-            "json" => DiffJsonReport.Render(model, diff, header),
-            "email" => DiffTextReport.Render(model, diff, header, ReviewCommands.Reproduce(parse, "diff")),
+            ReportFormat.Json => DiffJsonReport.Render(model, diff, header),
+            ReportFormat.Email => DiffTextReport.Render(model, diff, header, ReviewCommands.Reproduce(parse, "diff")),
             _ => DiffTextReport.Render(model, diff, header),
         });
         return diff.Inconclusive ? 3 : diff.Regressions.IsEmpty ? 0 : 1;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing.Review;
+using HvModel.Reports;
+using HvModel.Reports.Review;
 using HvModel.Explicit.Review;
 
 namespace HvModel.Cli;
@@ -14,12 +15,12 @@ public static class GateCommand
 {
     private static readonly ModelOptions Source = new();
     private static readonly Option<string[]> Variants = new("--variant") { Description = "Only this variant (repeatable)" };
-    private static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+    private static readonly FormatOption Format = new("gate", ReportFormat.Text, ReportFormat.Json);
     private static readonly LimitOptions Limits = new(Gate.DefaultMaxStates);
 
     public static Command Create()
     {
-        var command = new Command("gate", "Vacuity and fault coverage: actions that never fire, hunks that change nothing, vacuous implications, unreached covers") { Variants, Format };
+        var command = new Command("gate", "Vacuity and fault coverage: actions that never fire, hunks that change nothing, vacuous implications, unreached covers") { Variants, Format.Option };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -28,10 +29,9 @@ public static class GateCommand
 
     private static int Run(ParseResult parse)
     {
-        var format = parse.GetValue(Format)!;
-        if (format is not ("text" or "json"))
+        if (Format.Read(parse) is not { } format)
         {
-            return Cli.UsageError($"--format must be text or json, not '{format}'");
+            return 2;
         }
 
         if (Limits.Read(parse) is not { } limits)
@@ -45,7 +45,7 @@ public static class GateCommand
         }
 
         var gate = Gate.Run(model, Chosen(model, parse.GetValue(Variants) ?? []), limits.Apply(new Core.Checking.CheckOptions { Cancellation = SignalHandling.Token }));
-        Console.Out.Write(format == "json" ? GateJsonReport.Render(model, gate, ReviewCommands.Header(model)) : GateTextReport.Render(gate));
+        Console.Out.Write(format == ReportFormat.Json ? GateJsonReport.Render(model, gate, ReviewCommands.Header(model)) : GateTextReport.Render(gate));
         return gate.ExitCode;
     }
 
@@ -58,11 +58,11 @@ public static class GateCommand
     /// after a JSON or HTML one, which must stay one document); a differing verdict's exit code
     /// wins, then the gate's.
     /// </summary>
-    public static int AfterCheck(Model model, IReadOnlyCollection<string> variants, string format, int checkExit)
+    public static int AfterCheck(Model model, IReadOnlyCollection<string> variants, ReportFormat format, int checkExit)
     {
         var gate = Gate.Run(model, Chosen(model, variants));
         var text = GateTextReport.Render(gate);
-        if (format == "text")
+        if (format == ReportFormat.Text)
         {
             Console.Out.WriteLine();
             Console.Out.Write(text);

@@ -4,6 +4,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Explicit;
+using HvModel.Reports;
 using HvModel.Symbolic.Certificates;
 using HvModel.Symbolic.Prove;
 using HvModel.Symbolic.Prove.Inference;
@@ -24,14 +25,14 @@ public static class ProveCommand
 
     public static readonly Option<string[]> Variants = new("--variant") { Description = "Prove only this variant (repeatable)" };
     public static readonly Option<string[]> Properties = new("--property") { Description = "Prove only this invariant (repeatable)" };
-    public static readonly Option<string> Format = new("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
+    private static readonly FormatOption Format = new("prove", ReportFormat.Text, ReportFormat.Json);
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Write every SMT-LIB query into this folder" };
 
     public static Command Create()
     {
         var command = new Command("prove", "Prove the invariants for every number of members of each scalarset (every number of CPUs and IRQs)")
         {
-            Variants, Properties, Format, DumpSmt,
+            Variants, Properties, Format.Option, DumpSmt,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -41,10 +42,9 @@ public static class ProveCommand
 
     private static int Run(ParseResult parse)
     {
-        var format = parse.GetValue(Format)!;
-        if (format is not ("text" or "json"))
+        if (Format.Read(parse) is not { } format)
         {
-            return Cli.UsageError($"--format must be text or json, not '{format}'");
+            return 2;
         }
 
         if (Limits.Read(parse) is not { } limits)
@@ -95,8 +95,8 @@ public static class ProveCommand
         }
 
         var solvers = SecondSolver.Find() is { } cvc5 ? $"{Z3Process.ShortName()}, {cvc5.Name}" : $"{Z3Process.ShortName()} (cvc5 not found: certificates use z3 alone)";
-        Console.Out.Write(format == "json"
-            ? ProveReport.Json(model, proofs, Cli.Version, solvers)
+        Console.Out.Write(format == ReportFormat.Json
+            ? ProveReport.Json(model, proofs, new ReportHeader("hvmodel", Cli.Version, "prove", solvers, RunSettings.Prove(options)))
             : ProveReport.Text(model, proofs, Cli.Version, solvers));
         return ProveReport.ExitCode(model, proofs);
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Symbolic.Prove;
 
 namespace HvModel.Cli;
@@ -90,37 +90,17 @@ public static class ProveReport
         return sb.ToString();
     }
 
-    public static string Json(Model model, IReadOnlyList<VariantProof> proofs, string version, string solvers)
+    /// <summary>The same as JSON, in the frame every JSON document of hvmodel has (<see cref="JsonFrame"/>).</summary>
+    public static string Json(Model model, IReadOnlyList<VariantProof> proofs, ReportHeader header) => JsonFrame.Document(header, model, w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        w.WriteStartArray("variants");
+        foreach (var p in proofs)
         {
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteString("name", "hvmodel");
-            w.WriteString("version", version);
-            w.WriteString("solver", solvers);
-            w.WriteEndObject();
-            w.WriteString("model", model.Name);
-            w.WriteStartObject("constants");
-            foreach (var c in model.Constants)
-            {
-                w.WriteString(c.Name, c.Display);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("variants");
-            foreach (var p in proofs)
-            {
-                WriteVariant(w, model, p);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
+            WriteVariant(w, model, p);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
+        w.WriteEndArray();
+    });
 
     private static void WriteVariant(Utf8JsonWriter w, Model model, VariantProof p)
     {
@@ -159,8 +139,8 @@ public static class ProveReport
         {
             w.WriteStartObject();
             w.WriteString("property", r.Property);
-            w.WriteString("verdict", r.Verdict == Verdict.Holds ? "holds for every size" : JsonReport.Word(r.Verdict));
-            w.WriteString("expected", JsonReport.Word(model.Expected(p.Variant, r.Property)));
+            w.WriteString("verdict", r.Verdict == Verdict.Holds ? "holds for every size" : VerdictWords.Json(r.Verdict));
+            w.WriteString("expected", VerdictWords.Json(model.Expected(p.Variant, r.Property)));
             w.WriteString("reason", r.Reason);
             w.WriteBoolean("inferred_only", r.Verdict == Verdict.Holds && r.InferredOnly);
             w.WriteStartArray("lemmas");

@@ -1,6 +1,6 @@
 using HvModel.Core.Binding;
 using HvModel.Core.Ir;
-using HvModel.Core.Printing;
+using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Explicit;
 
@@ -14,7 +14,7 @@ public static class ReviewCommands
         ?? throw new ModelError(Binder.CommandLine, $"variant {name}: the model has no such variant (it has: {string.Join(", ", model.Variants.Select(x => x.Name))})");
 
     public static ReportHeader Header(Model model) =>
-        new("hvmodel", Cli.Version, "explicit", null, $"{Symmetry.Describe(model)}");
+        new("hvmodel", Cli.Version, "explicit", null, RunSettings.Review(model));
 
     /// <summary>The command line that reproduces this run, without its --format (nor the switches in <paramref name="without"/>).</summary>
     public static string Reproduce(System.CommandLine.ParseResult parse, string command, params string[] without)

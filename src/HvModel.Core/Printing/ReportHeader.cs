@@ -1,4 +1,0 @@
-namespace HvModel.Core.Printing;
-
-/// <summary>What every report says about how it was made: tool, version, engine, solver, settings.</summary>
-public sealed record ReportHeader(string Tool, string Version, string Engine, string? Solver, string? Settings);

@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
+namespace HvModel.Reports;
+
+/// <summary>
+/// The committed form of a counterexample: an 80-column text for review mail and a JSON file
+/// for tools, both free of timings and versions so that they change only when the model's
+/// behaviour does.
+/// </summary>
+public static class CounterexampleFiles
+{
+    /// <summary>
+    /// The file name stem of a result: <c>variant.property</c>, then the configuration when it is
+    /// not the default, so that runs with different constants never overwrite each other. Every
+    /// part goes through <see cref="SafeFileName"/>: model text never names a path.
+    /// </summary>
+    public static string Stem(CheckResult r, string configuration = "") =>
+        $"{SafeFileName.Part(r.Variant)}.{SafeFileName.Part(r.Property)}{(configuration.Length == 0 ? "" : "." + SafeFileName.Part(configuration))}";
+
+    /// <summary>The constants whose values differ from the model's defaults, as <c>NAME=VALUE,...</c>; empty for the default configuration.</summary>
+    public static string Configuration(Model model, Model defaults) =>
+        string.Join(",", model.Constants
+            .Where(c => defaults.Constants.FirstOrDefault(d => d.Name == c.Name)?.Display != c.Display)
+            .Select(c => $"{c.Name}={c.Display}"));
+
+    public static string Text(Model model, CheckResult r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"model {model.Name} ({model.SourceFile})");
+        foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}")), TextReport.Width))
+        {
+            sb.AppendLine(line);
+        }
+
+        var variant = model.GetVariant(r.Variant);
+        var hunks = variant.Hunks.IsEmpty ? "no hunks" : "hunks " + string.Join(", ", variant.Hunks.Select(h => h.Name));
+        foreach (var line in StateFormatter.Wrap($"variant {variant.Name}: {variant.Description} ({hunks})", TextReport.Width))
+        {
+            sb.AppendLine(line);
+        }
+
+        sb.AppendLine();
+        TextReport.Counterexample(sb, model, r);
+        return sb.ToString();
+    }
+
+    public static string Json(Model model, CheckResult r)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model.Name);
+            w.WriteStartObject("constants");
+            foreach (var c in model.Constants)
+            {
+                w.WriteString(c.Name, c.Display);
+            }
+
+            w.WriteEndObject();
+            w.WriteString("variant", r.Variant);
+            w.WriteString("property", r.Property);
+            w.WriteString("description", model.Properties.FirstOrDefault(p => p.Name == r.Property)?.Description);
+            w.WriteString("verdict", VerdictWords.Json(r.Verdict));
+            w.WriteNumber("length", r.Trace!.Length);
+            JsonReport.WriteTrace(w, model, r.Trace);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Every file that should be in the counterexamples folder, by name.</summary>
+    public static SortedDictionary<string, string> All(Model model, IEnumerable<CheckResult> results, string configuration = "")
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in results.Where(r => r.Kind == PropertyKind.Invariant && r.Verdict == Verdict.Violated && r.Trace is not null))
+        {
+            files[Stem(r, configuration) + ".txt"] = Text(model, r);
+            files[Stem(r, configuration) + ".json"] = Json(model, r);
+        }
+
+        return files;
+    }
+}
