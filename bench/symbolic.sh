@@ -32,7 +32,7 @@ timed() {
 }
 
 echo "model $model, variants ${variants[*]}; cells: ${cells[*]}"
-echo "$(z3 --version); $(berkeley-abc -c version 2>/dev/null | grep -o 'ABC [0-9.]*' | head -1) (berkeley-abc); timeout ${timeout_s} s per run"
+echo "$(z3 --version); $(berkeley-abc -c version 2>/dev/null | grep -o 'ABC [0-9][0-9.]*' | head -1) (berkeley-abc); timeout ${timeout_s} s per run"
 for v in "${variants[@]}"; do
   d="$work/$v"; mkdir -p "$d"
   echo "explicit $(timed "$d/explicit.json" hv check "$model" --variant "$v" "${props[@]}" --format json)" > "$d/times"
