@@ -1,29 +1,32 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Export;
+using HvModel.Export.Aiger;
 using HvModel.Core.Text;
 
 namespace HvModel.Cli;
 
 /// <summary>
-/// <c>hvmodel export [MODEL] --to promela [--variant V] [--const ...] [--out FILE]</c>: the same
-/// transition system for a peer checker, so that its state counts check HvModel's engine and
-/// its speed can be compared on the very model HvModel checks.
+/// <c>hvmodel export [MODEL] --to promela|aiger [--variant V] [--property P] [--const ...] [--out FILE]</c>:
+/// the same transition system for a peer checker, so that its verdicts and state counts check
+/// HvModel's engines and its speed can be compared on the very model HvModel checks. Promela
+/// (SPIN) takes any number of invariants as asserts; AIGER (ABC) takes one property: an
+/// invariant, a cover, or <c>deadlock</c>.
 /// </summary>
 public static class ExportCommand
 {
     private static readonly ModelOptions Source = new();
-    private static readonly Option<string> To = new("--to") { Description = "promela", DefaultValueFactory = _ => "promela" };
+    private static readonly Option<string> To = new("--to") { Description = "promela (SPIN) or aiger (binary AIGER, for ABC)", DefaultValueFactory = _ => "promela" };
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to export (required when the model has more than one)" };
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
-    private static readonly Option<string[]> Properties = new("--property") { Description = "An invariant to check as an assert after every step (repeatable; default: none, the bare transition system)" };
+    private static readonly Option<string[]> Properties = new("--property") { Description = "Promela: an invariant to check as an assert after every step (repeatable; default: none). AIGER: the one property to export, an invariant, a cover or deadlock" };
 
     // Every subcommand takes the same limits; an export runs no search, so it only checks them.
     private static readonly LimitOptions Limits = new(50_000_000);
 
     public static Command Create()
     {
-        var command = new Command("export", "Write one variant of a model as Promela (SPIN)") { To, Variant, Out, Properties };
+        var command = new Command("export", "Write one variant of a model as Promela (SPIN) or AIGER (ABC)") { To, Variant, Out, Properties };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -33,9 +36,9 @@ public static class ExportCommand
     private static int Run(ParseResult parse)
     {
         var to = parse.GetValue(To)!;
-        if (to != "promela")
+        if (to is not ("promela" or "aiger"))
         {
-            return Cli.UsageError($"--to must be promela, not '{to}'");
+            return Cli.UsageError($"--to must be promela or aiger, not '{to}'");
         }
 
         if (Limits.Read(parse) is null)
@@ -60,6 +63,12 @@ public static class ExportCommand
             throw new ModelError(Binder.CommandLine, $"--variant {name}: the model has no such variant (it has: {string.Join(", ", model.Variants.Select(v => v.Name))})");
         }
 
+        var commandLine = "hvmodel " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+        if (to == "aiger")
+        {
+            return Aiger(parse, model, variant, commandLine);
+        }
+
         var invariants = new List<Core.Ir.PropertyDef>();
         foreach (var p in parse.GetValue(Properties) ?? [])
         {
@@ -73,7 +82,7 @@ public static class ExportCommand
             invariants.Add(property);
         }
 
-        var text = PromelaExporter.Export(model, variant, "hvmodel " + string.Join(' ', parse.Tokens.Select(t => t.Value)), invariants);
+        var text = PromelaExporter.Export(model, variant, commandLine, invariants);
         if (parse.GetValue(Out) is { } file)
         {
             File.WriteAllText(file, text);
@@ -81,6 +90,36 @@ public static class ExportCommand
         else
         {
             Console.Out.Write(text);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The AIGER file of one property: to --out, or as bytes on standard output.</summary>
+    private static int Aiger(ParseResult parse, Core.Ir.Model model, Core.Ir.Variant variant, string commandLine)
+    {
+        var names = parse.GetValue(Properties) ?? [];
+        if (names.Length != 1)
+        {
+            return Cli.UsageError($"--to aiger exports one property: name it with --property (an invariant, a cover, or {Core.Ir.Model.DeadlockProperty}; the model has: {string.Join(", ", model.Properties.Select(x => x.Name))})");
+        }
+
+        Core.Ir.PropertyDef? property = null;
+        if (names[0] != Core.Ir.Model.DeadlockProperty)
+        {
+            property = model.Properties.FirstOrDefault(x => x.Name == names[0])
+                ?? throw new ModelError(Binder.CommandLine, $"--property {names[0]}: the model has no such property (it has: {string.Join(", ", model.Properties.Select(x => x.Name))}, and {Core.Ir.Model.DeadlockProperty})");
+        }
+
+        var export = AigerExporter.Export(model, variant, property, commandLine);
+        if (parse.GetValue(Out) is { } file)
+        {
+            File.WriteAllBytes(file, export.Bytes);
+        }
+        else
+        {
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(export.Bytes);
         }
 
         return 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using HvModel.Core.Ir;
 using HvModel.Symbolic.Smt;
 using static HvModel.Symbolic.Smt.SmtTerms;
@@ -25,21 +24,7 @@ internal sealed class BitVectorArithmetic : SmtArithmetic
     public override string Name => "bv";
 
     /// <summary>The width and signedness of terms whose values lie in <paramref name="lo"/>..<paramref name="hi"/>.</summary>
-    public static (int Width, bool Signed) Repr(long lo, long hi)
-    {
-        if (lo >= 0)
-        {
-            return (Math.Max(1, 64 - BitOperations.LeadingZeroCount((ulong)hi)), false);
-        }
-
-        var w = 1;
-        while (w < 64 && (lo < -(1L << (w - 1)) || hi > (1L << (w - 1)) - 1))
-        {
-            w++;
-        }
-
-        return (w, true);
-    }
+    public static (int Width, bool Signed) Repr(long lo, long hi) => IntegerWidth.Of(lo, hi);
 
     public override string Sort(ScalarType type) => type is BoolType ? "Bool" : BitVecSort(Repr(Lo(type), Hi(type)).Width);
 
