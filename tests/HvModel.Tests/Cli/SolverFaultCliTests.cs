@@ -36,6 +36,36 @@ public sealed class SolverFaultCliTests : IDisposable
         return start;
     }
 
+    /// <summary>
+    /// The start info run with SIGINT at its default disposition. A process started in the
+    /// background by a non-interactive shell (a CI runner's, `cmd &amp;`) ignores SIGINT, and its
+    /// children inherit that; hvmodel, like every POSIX tool, leaves an ignored SIGINT ignored, so
+    /// the test would measure its launcher, not hvmodel. Perl (in Debian's essential perl-base)
+    /// resets the disposition and execs hvmodel in place, so the process id stays the one signalled.
+    /// </summary>
+    private static ProcessStartInfo SignalsAtDefault(ProcessStartInfo start)
+    {
+        var ignored = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if ((Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & 0x2) == 0)
+        {
+            return start;
+        }
+
+        var wrapped = new ProcessStartInfo("perl")
+        {
+            WorkingDirectory = start.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in (string[])["-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", start.FileName, .. start.ArgumentList])
+        {
+            wrapped.ArgumentList.Add(a);
+        }
+
+        return wrapped;
+    }
+
     /// <summary>The z3 processes whose parent is <paramref name="parent"/>.</summary>
     private static List<int> SolverChildren(int parent)
     {
@@ -81,7 +111,7 @@ public sealed class SolverFaultCliTests : IDisposable
     public async Task A_signal_ends_every_solver_and_the_run_exits_3(string signal)
     {
         // BMC to depth 60 on the flagship runs for many minutes: it is certainly mid-query.
-        using var p = Process.Start(Start(null, "check", "--engine", "bmc", "--depth", "60"))!;
+        using var p = Process.Start(SignalsAtDefault(Start(null, "check", "--engine", "bmc", "--depth", "60")))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         var solvers = new List<int>();
