@@ -118,16 +118,7 @@ internal sealed class FakeSolvers : IDisposable
     public string Write(string name, string body)
     {
         var path = Path.Combine(Dir, name);
-        if (!File.Exists(path))
-        {
-            File.WriteAllText(path, "#!/bin/sh\n" + body);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-
-        return path;
+        return File.Exists(path) ? path : ExecutableScript.Write(path, body);
     }
 
     // A session loop: the cases given, then the sync marker and exit every fake understands.

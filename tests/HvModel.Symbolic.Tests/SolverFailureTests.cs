@@ -15,14 +15,7 @@ public sealed class SolverFailureTests : IDisposable
 
     private string FakeSolver(string name, string body)
     {
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
+        return ExecutableScript.Write(Path.Combine(dir, name), body);
     }
 
     private static IEngine[] Engines(string solver) => [new BmcEngine(solver), new KInductionEngine(solver), new PdrEngine(solver)];

@@ -17,12 +17,21 @@ public static class SafeFileName
 
     private const int HashLength = 10;
 
-    public static string Part(string name)
+    public static string Part(string name) => Part(name, keepEquals: true);
+
+    /// <summary>
+    /// A part of the name of a solver script that the user re-runs with <c>z3 FILE</c>: as
+    /// <see cref="Part(string)"/>, but without '=', which z3's command line takes for an option
+    /// (<c>z3 base_k=5.smt2</c> fails with "unknown parameter").
+    /// </summary>
+    public static string ScriptPart(string name) => Part(name, keepEquals: false);
+
+    private static string Part(string name, bool keepEquals)
     {
         var sb = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            sb.Append(IsKept(c) ? c : '_');
+            sb.Append(IsKept(c) && (keepEquals || c != '=') ? c : '_');
         }
 
         var kept = sb.ToString();

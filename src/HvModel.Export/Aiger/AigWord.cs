@@ -15,6 +15,9 @@ public sealed record AigWord(int[] Bits, long Lo, long Hi)
 
     public bool Signed => Lo < 0;
 
+    /// <summary>The interval <see cref="Lo"/>..<see cref="Hi"/>.</summary>
+    public Interval Range => new(Lo, Hi);
+
     /// <summary>The single bit of a bool (or any word known to be 0 or 1).</summary>
     public int Bit => Bits[0];
 

@@ -107,23 +107,15 @@ public sealed class WordArithmetic
         return new AigWord(sum, 0, conditions.Count).Tightened();
     }
 
-    public AigValue Negate(AigWord v) => Exact(BinaryOp.Subtract, AigWord.Constant(0), v, -v.Hi, -v.Lo);
+    public AigValue Negate(AigWord v) => Exact(BinaryOp.Subtract, AigWord.Constant(0), v, v.Range.Negated);
 
     /// <summary>An integer operator; the value's error literal is the operator's own (overflow, zero divisor, negative bit operand).</summary>
     public AigValue Apply(BinaryOp op, AigWord l, AigWord r)
     {
         switch (op)
         {
-            case BinaryOp.Add:
-                return Exact(op, l, r, l.Lo + r.Lo, l.Hi + r.Hi);
-            case BinaryOp.Subtract:
-                return Exact(op, l, r, l.Lo - r.Hi, l.Hi - r.Lo);
-            case BinaryOp.Multiply:
-            {
-                long[] corners = [l.Lo * r.Lo, l.Lo * r.Hi, l.Hi * r.Lo, l.Hi * r.Hi];
-                return Exact(op, l, r, corners.Min(), corners.Max());
-            }
-
+            case BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply:
+                return Exact(op, l, r, Interval.Of(op, l.Range, r.Range));
             case BinaryOp.Divide or BinaryOp.Modulo:
                 return Divide(op, l, r);
             case BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor:
@@ -138,8 +130,9 @@ public sealed class WordArithmetic
     }
 
     /// <summary>+, - or * at a width holding the operands and every result in lo..hi, then narrowed.</summary>
-    private AigValue Exact(BinaryOp op, AigWord l, AigWord r, long lo, long hi)
+    private AigValue Exact(BinaryOp op, AigWord l, AigWord r, Interval result)
     {
+        var (lo, hi) = result;
         var (w, signed) = IntegerWidth.Of(Math.Min(lo, Math.Min(l.Lo, r.Lo)), Math.Max(hi, Math.Max(l.Hi, r.Hi)));
         var (a, b) = (At(l, w), At(r, w));
         var bits = op switch
@@ -167,20 +160,7 @@ public sealed class WordArithmetic
     private AigValue Divide(BinaryOp op, AigWord l, AigWord r)
     {
         var zero = r.Lo > 0 || r.Hi < 0 ? Aig.False : c.IsZero(r.Bits);
-        long lo, hi;
-        if (op == BinaryOp.Divide)
-        {
-            var m = Math.Max(Math.Abs(l.Lo), Math.Abs(l.Hi));
-            (lo, hi) = l.Lo >= 0 && r.Lo >= 0 ? (0L, l.Hi) : (-m, m);
-        }
-        else
-        {
-            // |x % y| < |y| and |x % y| <= |x|, with the dividend's sign, as in C.
-            var bound = Math.Max(0, Math.Max(Math.Abs(r.Lo), Math.Abs(r.Hi)) - 1);
-            lo = l.Lo >= 0 ? 0 : -Math.Min(-l.Lo, bound);
-            hi = l.Hi <= 0 ? 0 : Math.Min(l.Hi, bound);
-        }
-
+        var (lo, hi) = Interval.Of(op, l.Range, r.Range);
         var (w, signed) = IntegerWidth.Of(Math.Min(lo, Math.Min(l.Lo, r.Lo)), Math.Max(hi, Math.Max(l.Hi, r.Hi)));
         var (a, b) = (At(l, w), At(r, w));
 
@@ -200,8 +180,7 @@ public sealed class WordArithmetic
     private AigValue Bitwise(BinaryOp op, AigWord l, AigWord r)
     {
         var error = g.Or(Negative(l), Negative(r));
-        var (lh, rh) = (Math.Max(0, l.Hi), Math.Max(0, r.Hi));
-        var w = IntegerWidth.Of(0, Math.Max(lh, rh)).Width;
+        var w = IntegerWidth.Of(0, Math.Max(Math.Max(0, l.Hi), Math.Max(0, r.Hi))).Width;
         var (a, b) = (At(l, w), At(r, w));
         var bits = new int[w];
         for (var i = 0; i < w; i++)
@@ -214,7 +193,7 @@ public sealed class WordArithmetic
             };
         }
 
-        var hi = op == BinaryOp.BitAnd ? Math.Min(lh, rh) : (1L << w) - 1;
+        var hi = Interval.Of(op, l.Range, r.Range).Hi;
         return new AigValue(new AigWord(WordCircuits.Resize(bits, IntegerWidth.Of(0, hi).Width, false), 0, hi).Tightened(), error);
     }
 

@@ -79,7 +79,7 @@ internal sealed class VariantRun
                 n = sessions[role] = sessions.GetValueOrDefault(role) + 1;
             }
 
-            dump = Path.Combine(dir, $"{Engine}-{SafeFileName.Part(Variant.Name)}-{SafeFileName.Part(role)}{(n > 1 ? $"-{n}" : string.Empty)}.smt2");
+            dump = Path.Combine(dir, $"{Engine}-{SafeFileName.ScriptPart(Variant.Name)}-{SafeFileName.ScriptPart(role)}{(n > 1 ? $"-{n}" : string.Empty)}.smt2");
         }
 
         // A portfolio runs two solvers beside hvmodel itself: each gets a quarter of --max-memory.

@@ -289,7 +289,7 @@ public sealed class Prover(ProveInput input)
             if (input.Options.DumpSmtDirectory is { } dir)
             {
                 sessions++;
-                dump = Path.Combine(dir, $"prove-{Core.Text.SafeFileName.Part(variant.Name)}-{Core.Text.SafeFileName.Part(role)}-{sessions}.smt2");
+                dump = Path.Combine(dir, $"prove-{Core.Text.SafeFileName.ScriptPart(variant.Name)}-{Core.Text.SafeFileName.ScriptPart(role)}-{sessions}.smt2");
             }
 
             var memory = input.Options.MaxMemoryBytes is { } max ? (max / 4) >> 20 : (long?)null;

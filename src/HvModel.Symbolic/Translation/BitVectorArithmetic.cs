@@ -133,31 +133,15 @@ internal sealed class BitVectorArithmetic : SmtArithmetic
         switch (op)
         {
             case BinaryOp.Add:
-                return Exact("bvadd", l, r, l.Lo + r.Lo, l.Hi + r.Hi);
+                return Exact("bvadd", l, r, Interval.Of(op, l.Range, r.Range));
             case BinaryOp.Subtract:
-                return Exact("bvsub", l, r, l.Lo - r.Hi, l.Hi - r.Lo);
+                return Exact("bvsub", l, r, Interval.Of(op, l.Range, r.Range));
             case BinaryOp.Multiply:
-            {
-                long[] corners = [l.Lo * r.Lo, l.Lo * r.Hi, l.Hi * r.Lo, l.Hi * r.Hi];
-                return Exact("bvmul", l, r, corners.Min(), corners.Max());
-            }
-
+                return Exact("bvmul", l, r, Interval.Of(op, l.Range, r.Range));
             case BinaryOp.Divide:
-            {
-                var m = Math.Max(Math.Abs(l.Lo), Math.Abs(l.Hi));
-                var (lo, hi) = l.Lo >= 0 && r.Lo >= 0 ? (0L, l.Hi) : (-m, m);
-                return WithError(Exact(l.Lo >= 0 && r.Lo >= 0 ? "bvudiv" : "bvsdiv", l, r, lo, hi), ZeroDivisor(r));
-            }
-
+                return WithError(Exact(l.Lo >= 0 && r.Lo >= 0 ? "bvudiv" : "bvsdiv", l, r, Interval.Of(op, l.Range, r.Range)), ZeroDivisor(r));
             case BinaryOp.Modulo:
-            {
-                // |x % y| < |y| and |x % y| <= |x|, with the dividend's sign, as in C.
-                var bound = Math.Max(0, Math.Max(Math.Abs(r.Lo), Math.Abs(r.Hi)) - 1);
-                var lo = l.Lo >= 0 ? 0 : -Math.Min(-l.Lo, bound);
-                var hi = l.Hi <= 0 ? 0 : Math.Min(l.Hi, bound);
-                return WithError(Exact(l.Lo >= 0 && r.Lo >= 0 ? "bvurem" : "bvsrem", l, r, lo, hi), ZeroDivisor(r));
-            }
-
+                return WithError(Exact(l.Lo >= 0 && r.Lo >= 0 ? "bvurem" : "bvsrem", l, r, Interval.Of(op, l.Range, r.Range)), ZeroDivisor(r));
             case BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor:
                 return Bitwise(op, l, r);
             case BinaryOp.ShiftLeft:
@@ -169,7 +153,7 @@ internal sealed class BitVectorArithmetic : SmtArithmetic
         }
     }
 
-    public override SmtValue Negate(SmtValue value) => Exact("bvsub", Constant(IntType.Instance, 0), value, -value.Hi, -value.Lo);
+    public override SmtValue Negate(SmtValue value) => Exact("bvsub", Constant(IntType.Instance, 0), value, value.Range.Negated);
 
     public override SmtValue Ite(string condition, SmtValue then, SmtValue otherwise)
     {
@@ -226,11 +210,12 @@ internal sealed class BitVectorArithmetic : SmtArithmetic
 
     /// <summary>
     /// A binary operator computed exactly: at a width that holds both operands and every
-    /// result in <paramref name="lo"/>..<paramref name="hi"/>; a result outside 32 bits is the
+    /// value of <paramref name="result"/>; a result outside 32 bits is the
     /// overflow error, and the value is then narrowed to its interval within 32 bits.
     /// </summary>
-    private static SmtValue Exact(string function, SmtValue l, SmtValue r, long lo, long hi)
+    private static SmtValue Exact(string function, SmtValue l, SmtValue r, Interval result)
     {
+        var (lo, hi) = result;
         var (w, signed) = Repr(Math.Min(lo, Math.Min(l.Lo, r.Lo)), Math.Max(hi, Math.Max(l.Hi, r.Hi)));
         var term = $"({function} {Convert(l, w)} {Convert(r, w)})";
         return Narrow(term, w, signed, lo, hi);
@@ -276,11 +261,10 @@ internal sealed class BitVectorArithmetic : SmtArithmetic
     private static SmtValue Bitwise(BinaryOp op, SmtValue l, SmtValue r)
     {
         var error = Or(Negative(l), Negative(r));
-        var (lh, rh) = (Math.Max(0, l.Hi), Math.Max(0, r.Hi));
-        var w = Repr(0, Math.Max(lh, rh)).Width;
+        var w = Repr(0, Math.Max(Math.Max(0, l.Hi), Math.Max(0, r.Hi))).Width;
         var function = op switch { BinaryOp.BitAnd => "bvand", BinaryOp.BitOr => "bvor", _ => "bvxor" };
         var term = $"({function} {Convert(l, w)} {Convert(r, w)})";
-        var hi = op == BinaryOp.BitAnd ? Math.Min(lh, rh) : (1L << w) - 1;
+        var hi = Interval.Of(op, l.Range, r.Range).Hi;
         var width = Repr(0, hi).Width;
         if (width < w)
         {

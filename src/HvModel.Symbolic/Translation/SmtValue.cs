@@ -1,3 +1,4 @@
+using HvModel.Core.Ir;
 using HvModel.Symbolic.Smt;
 
 namespace HvModel.Symbolic.Translation;
@@ -17,6 +18,9 @@ public readonly record struct SmtValue(string Term, string Error, int? Const)
 
     /// <summary>The greatest value the term may have.</summary>
     public long Hi { get; init; } = int.MaxValue;
+
+    /// <summary>The interval <see cref="Lo"/>..<see cref="Hi"/>.</summary>
+    public Interval Range => new(Lo, Hi);
 
     /// <summary>A Bool term (or an integer term of the Int encoding, of unknown range).</summary>
     public static SmtValue Of(string term, string error = SmtTerms.False) => new(term, error, null);

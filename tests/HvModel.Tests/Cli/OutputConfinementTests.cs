@@ -59,4 +59,28 @@ public sealed class OutputConfinementTests : IDisposable
         Assert.All(files, f => Assert.True(f!.Length <= 160 && f.EndsWith(".smt2", StringComparison.Ordinal), f));
         Assert.Equal(["dump", "m.hvm"], Directory.GetFileSystemEntries(temp.FullName).Select(Path.GetFileName).Order().ToList());
     }
+
+    // Before: kind's certificate scripts were named "...-base_k=1.smt2", and z3 took the file
+    // name for an option ("unknown parameter"): a dump the user could not re-run as z3 FILE.
+    [Fact]
+    public void Every_dumped_script_runs_as_z3_FILE()
+    {
+        var model = Path.Combine(temp.FullName, "m.hvm");
+        File.WriteAllText(model, "model m\nvar x: 0 .. 3 = 0\naction up when x < 3 do x := x + 1 end\ninvariant small: x < 9\nallow deadlock\n");
+        var dump = Path.Combine(temp.FullName, "dump");
+
+        var r = CliProcess.Run("check", model, "--engine", "kind", "--depth", "4", "--dump-smt", dump);
+
+        Assert.Equal(0, r.ExitCode);
+        var files = Directory.GetFiles(dump);
+        Assert.Contains(files, f => f.Contains("base", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.DoesNotContain('=', Path.GetFileName(f)));
+        foreach (var f in files)
+        {
+            using var z3 = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("z3", [f]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = z3.StandardOutput.ReadToEnd() + z3.StandardError.ReadToEnd();
+            z3.WaitForExit();
+            Assert.DoesNotContain("unknown parameter", output, StringComparison.Ordinal);
+        }
+    }
 }

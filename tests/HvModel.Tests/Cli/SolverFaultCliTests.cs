@@ -149,9 +149,7 @@ public sealed class SolverFaultCliTests : IDisposable
     [Fact]
     public async Task A_solver_that_answers_sat_then_crashes_never_gives_holds_in_any_format()
     {
-        var fake = Path.Combine(dir, "z3");
-        File.WriteAllText(fake, """
-            #!/bin/sh
+        ExecutableScript.Write(Path.Combine(dir, "z3"), """
             case "$1" in --version) echo 'Z3 version 4.8.12 - 64 bit'; exit 0 ;; esac
             while IFS= read -r line; do
               case "$line" in
@@ -161,10 +159,6 @@ public sealed class SolverFaultCliTests : IDisposable
               esac
             done
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
         foreach (var format in new[] { "json", "text" })
         {
             using var p = Process.Start(Start(dir, "check", "--engine", "pdr", "--variant", "pre", "--property", "no_spurious_error", "--depth", "6", "--format", format))!;
