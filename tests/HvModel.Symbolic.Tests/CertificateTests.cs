@@ -63,7 +63,11 @@ public sealed class CertificateTests
         var r = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], options)[0];
         Assert.Equal(Verdict.Holds, r.Verdict);
         var second = SecondSolvers.Default is { } cvc5 ? $", {cvc5.Name}" : string.Empty;
-        Assert.StartsWith($"pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12{second}); explicit: the invariant holds in the ", r.Certificate);
+        Assert.StartsWith($"pdr invariant of 2 goals re-checked: initiation, consecution, safety of exclusive, safety of deadlock (z3 4.8.12{second}); explicit: the invariant holds in the ", r.Certificate);
+
+        // One goal alone: its own invariant, one safety obligation.
+        var alone = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], options with { CheckDeadlock = false })[0];
+        Assert.StartsWith($"pdr invariant re-checked: initiation, consecution, safety (z3 4.8.12{second}); explicit: ", alone.Certificate);
 
         // The invariant in the model's syntax: slots by name, enum values by member, no SMT-LIB.
         Assert.StartsWith("inductive invariant: ", r.Reason);

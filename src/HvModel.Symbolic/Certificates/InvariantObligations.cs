@@ -7,7 +7,8 @@ namespace HvModel.Symbolic.Certificates;
 /// What makes a claimed invariant a proof of a property, as three obligations that must be
 /// unsat: initiation (an initial state outside Inv, or an init block that fails), consecution
 /// (a step from Inv leaving it), safety (a state in Inv that is bad: the property's target or a
-/// model error in the property or in some action). Exactly the Horn clauses Spacer solved, with
+/// model error in the property or in some action), one per goal when Inv was found for several.
+/// Exactly the Horn clauses Spacer solved, with
 /// Inv fixed to the claimed definition, so a correct solution always passes.
 /// </summary>
 internal static class InvariantObligations
@@ -25,10 +26,13 @@ internal static class InvariantObligations
         consecution.Add(Assert(Not(InductiveInvariant.Apply(horn.Next))));
         yield return new ProofObligation("consecution", consecution);
 
-        var safety = Preamble(inv, [.. horn.StateVars, .. horn.BadVars]);
-        safety.Add(Assert(InductiveInvariant.Apply(horn.State)));
-        safety.AddRange(horn.Bad.Select(Assert));
-        yield return new ProofObligation("safety", safety);
+        foreach (var query in horn.Queries)
+        {
+            var safety = Preamble(inv, [.. horn.StateVars, .. query.Vars]);
+            safety.Add(Assert(InductiveInvariant.Apply(horn.State)));
+            safety.AddRange(query.Conjuncts.Select(Assert));
+            yield return new ProofObligation(horn.Queries.Count == 1 ? "safety" : $"safety of {query.Goal.Name}", safety);
+        }
     }
 
     private static List<string> Preamble(InductiveInvariant inv, IEnumerable<(string Name, string Sort)> vars)

@@ -5,19 +5,21 @@ using static HvModel.Symbolic.Smt.SmtTerms;
 namespace HvModel.Symbolic.Engines;
 
 /// <summary>
-/// A goal's check as constrained Horn clauses over one predicate Inv of the state: the
-/// three rules' pieces, built once from the encoder, so that Spacer's query and the re-check of
-/// the invariant it returns (<see cref="Certificates.InvariantObligations"/>) read the same
-/// clauses. Inv(x) is left out of the bodies; each consumer applies its own Inv.
+/// The check of one or more goals as constrained Horn clauses over one predicate Inv of the
+/// state: the rules' pieces (init, step, one bad-state query per goal), built once from the
+/// encoder, so that Spacer's query and the re-check of the invariant it returns
+/// (<see cref="Certificates.InvariantObligations"/>) read the same clauses. Inv(x) is left out
+/// of the bodies; each consumer applies its own Inv. With several goals, a solution is one
+/// invariant that excludes every goal's bad states.
 /// </summary>
 internal sealed class HornSystem
 {
     public HornSystem(ModelEncoder encoder, PropertyDef property)
-        : this(encoder, Goal.Of(property))
+        : this(encoder, [Goal.Of(property)])
     {
     }
 
-    public HornSystem(ModelEncoder encoder, Goal goal)
+    public HornSystem(ModelEncoder encoder, IReadOnlyList<Goal> goals)
     {
         var n = encoder.SlotCount;
         Sorts = [.. Enumerable.Range(0, n).Select(encoder.SlotSort)];
@@ -42,23 +44,25 @@ internal sealed class HornSystem
         }
 
         Transition = transition;
+        Queries = [.. goals.Select(goal => BadStates(encoder, goal, step))];
+    }
+
+    // Each query is its own rule, so the step's constants may be named alike in all of them.
+    private BadQuery BadStates(ModelEncoder encoder, Goal goal, StepEncoding step)
+    {
         if (goal.Property is { } property)
         {
             var (target, error) = encoder.EncodeTarget(property, State);
-            Bad = [.. step.Fragment.Assertions, Or(target, error, step.Error)];
-            BadVars = StepVars;
+            return new BadQuery(goal, step.Fragment.Declarations, [.. step.Fragment.Assertions, Or(target, error, step.Error)]);
         }
-        else
-        {
-            // A deadlock: no action instance is enabled (and none fails: that is a model error).
-            var (enabled, fragment) = encoder.EncodeEnabled(State, "e");
-            Bad = [.. step.Fragment.Assertions, .. fragment.Assertions, Or(Not(enabled), step.Error)];
-            BadVars = [.. StepVars, .. fragment.Declarations];
-        }
+
+        // A deadlock: no action instance is enabled (and none fails: that is a model error).
+        var (enabled, fragment) = encoder.EncodeEnabled(State, "e");
+        return new BadQuery(goal, [.. step.Fragment.Declarations, .. fragment.Declarations], [.. step.Fragment.Assertions, .. fragment.Assertions, Or(Not(enabled), step.Error)]);
     }
 
-    /// <summary>The constants of <see cref="Bad"/> besides the state's: the step's, and those of the enabledness condition for a deadlock.</summary>
-    public IReadOnlyList<(string Name, string Sort)> BadVars { get; }
+    /// <summary>One query per goal: a state in Inv is bad (it reaches the goal's target, or a model error is raised there).</summary>
+    public IReadOnlyList<BadQuery> Queries { get; }
 
     /// <summary>Sorts of the state slots: Inv's signature.</summary>
     public IReadOnlyList<string> Sorts { get; }
@@ -86,10 +90,13 @@ internal sealed class HornSystem
     /// <summary>A step from <see cref="State"/> to <see cref="Next"/> (conjuncts).</summary>
     public IReadOnlyList<string> Transition { get; }
 
-    /// <summary>The state is bad: it reaches the property's target, or a model error is raised there (conjuncts).</summary>
-    public IReadOnlyList<string> Bad { get; }
-
     public IEnumerable<(string Name, string Sort)> StateVars => State.Select((name, j) => (name, Sorts[j]));
 
     public IEnumerable<(string Name, string Sort)> NextVars => Next.Select((name, j) => (name, Sorts[j]));
 }
+
+/// <summary>
+/// A goal's bad states: <see cref="Conjuncts"/> over the state and <see cref="Vars"/> (the
+/// step's constants, and those of the enabledness condition for a deadlock).
+/// </summary>
+internal sealed record BadQuery(Goal Goal, IReadOnlyList<(string Name, string Sort)> Vars, IReadOnlyList<string> Conjuncts);

@@ -8,18 +8,20 @@ using static HvModel.Symbolic.Smt.SmtTerms;
 namespace HvModel.Symbolic.Engines;
 
 /// <summary>
-/// One Spacer query: a goal's Horn clauses in a fresh solver process, its answer, and for a
-/// <c>sat</c> answer the invariant of its model (always asked: a proof rests on it). A solver
-/// that dies, is stopped or gives no invariant makes the answer unknown.
+/// One Spacer query: the Horn clauses of one or more goals in a fresh solver process, its
+/// answer, and for a <c>sat</c> answer the invariant of its model (always asked: a proof rests
+/// on it), one invariant that excludes every goal's bad states. <c>unsat</c> says that some
+/// goal's target is reachable, not which. A solver that dies, is stopped or gives no invariant
+/// makes the answer unknown.
 /// </summary>
 internal static class SpacerCall
 {
-    public static (SolverAnswer Answer, InductiveInvariant? Invariant, HornSystem Horn) Run(VariantRun run, Goal goal, DateTime? slice, CancellationToken cancellation)
+    public static (SolverAnswer Answer, InductiveInvariant? Invariant, HornSystem Horn) Run(VariantRun run, IReadOnlyList<Goal> goals, DateTime? slice, CancellationToken cancellation)
     {
-        var horn = new HornSystem(run.Encoder, goal);
+        var horn = new HornSystem(run.Encoder, goals);
         try
         {
-            using var solver = run.OpenSolver($"horn-{goal.Name}", cancellation);
+            using var solver = run.OpenSolver(goals.Count == 1 ? $"horn-{goals[0].Name}" : "horn-joint", cancellation);
             solver.Send("(set-logic HORN)");
             foreach (var clause in Clauses(horn))
             {
@@ -55,7 +57,10 @@ internal static class SpacerCall
         }
 
         yield return Rule([.. horn.StateVars, .. horn.NextVars, .. horn.StepVars], And(horn.Transition.Prepend(Inv(horn.State))), Inv(horn.Next));
-        yield return Rule([.. horn.StateVars, .. horn.BadVars], And(horn.Bad.Prepend(Inv(horn.State))), False);
+        foreach (var query in horn.Queries)
+        {
+            yield return Rule([.. horn.StateVars, .. query.Vars], And(query.Conjuncts.Prepend(Inv(horn.State))), False);
+        }
     }
 
     private static string Inv(IReadOnlyList<string> args) => InductiveInvariant.Apply(args);

@@ -98,11 +98,16 @@ internal sealed class VariantRun
     /// takes 50 to 500 times z3's time on those bit-vector paths (2.7 s and 25 s against 0.05 s
     /// on refcount's at k = 10), so it is left out, and the certificate says so.
     /// </remarks>
-    public Certificate Certify(Goal goal, string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null, bool unrolled = false)
+    public Certificate Certify(Goal goal, string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null, bool unrolled = false) =>
+        Certify([goal], subject, obligations, stateChecks, unrolled);
+
+    /// <summary>The certificate of a claim that covers several goals at once (one invariant for all).</summary>
+    public Certificate Certify(IReadOnlyList<Goal> goals, string subject, IEnumerable<ProofObligation> obligations, IReadOnlyList<StateCheck>? stateChecks = null, bool unrolled = false)
     {
-        Progress($"{goal.Name}: re-checking the {subject}");
+        var about = goals.Count == 1 ? goals[0].Name : "joint";
+        Progress($"{(goals.Count == 1 ? about : $"{goals.Count} goals")}: re-checking the {subject}");
         var second = SecondSolvers.Default;
-        var checker = new CertificateChecker(name => OpenSolver($"cert-{goal.Name}-{name}"), Z3Process.ShortName(solverPath))
+        var checker = new CertificateChecker(name => OpenSolver($"cert-{about}-{name}"), Z3Process.ShortName(solverPath))
         {
             Second = unrolled ? null : second,
             SecondLeftOut = unrolled && second is not null ? $"{second.Name} not run on unrolled paths (many times z3's time on them)" : null,
