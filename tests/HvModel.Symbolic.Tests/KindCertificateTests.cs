@@ -22,7 +22,7 @@ public sealed class KindCertificateTests
         var encoder = new ModelEncoder(model, model.Variants[0]);
         var goal = Goal.Of(model.GetProperty(property));
         var checker = new CertificateChecker(_ => new Z3Process(z3), Z3Process.ShortName()) { Second = SecondSolvers.Default };
-        return checker.Check($"{k}-induction", KInductionObligations.For(encoder, goal, k, []));
+        return checker.Check($"{k}-induction", KInductionObligations.For(encoder, [goal], k, []));
     }
 
     [Fact]
@@ -31,13 +31,36 @@ public sealed class KindCertificateTests
         var model = ModelLoader.LoadText(TestModels.Mutex);
         var r = new KInductionEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], new CheckOptions())[0];
         Assert.Equal(Verdict.Holds, r.Verdict);
-        Assert.Matches(@"^\d+-induction re-checked: base k=\d+, step k=\d+ \(z3 4\.8\.12\)", r.Certificate);
+        Assert.Matches(@"^\d+-induction( of \d+ goals at once)? re-checked: base k=\d+, step k=\d+ \(z3 4\.8\.12\)", r.Certificate);
 
         // cvc5 re-checks invariants (pdr's, prove's); on the unrolled cases the report says it was left out.
         if (SecondSolvers.Default is { } cvc5)
         {
             Assert.Contains($"; {cvc5.Name} not run on unrolled paths", r.Certificate);
         }
+    }
+
+    // a and b swap: each is 0 by the other. Alone each needs k = 2 (the step from a state
+    // where the other is anything); together they are 1-inductive.
+    private const string Swap = """
+        var a: 0 .. 3 = 0
+        var b: 0 .. 3 = 0
+        action swap do a := b; b := a end
+        invariant a_zero: a = 0
+        invariant b_zero: b = 0
+        """;
+
+    [Fact]
+    public void Goals_that_support_one_another_are_proved_together_at_a_smaller_k()
+    {
+        var model = ModelLoader.LoadText(Swap);
+        var options = new CheckOptions { CheckDeadlock = false };
+        var together = new KInductionEngine().Check(model, model.Variants[0], model.Properties, options);
+        Assert.All(together, r => Assert.Equal((Verdict.Holds, 1), (r.Verdict, r.Depth)));
+        Assert.All(together, r => Assert.StartsWith("1-induction of 2 goals at once re-checked: base k=1, step k=1", r.Certificate));
+
+        var alone = new KInductionEngine().Check(model, model.Variants[0], [model.GetProperty("a_zero")], options).Single();
+        Assert.Equal((Verdict.Holds, 2), (alone.Verdict, alone.Depth));
     }
 
     [Fact]

@@ -6,20 +6,20 @@ using static HvModel.Symbolic.Smt.SmtTerms;
 namespace HvModel.Symbolic.Certificates;
 
 /// <summary>
-/// What makes a k-induction run a proof of a goal, as two obligations that must be unsat,
-/// written afresh from the model (not from the searching solver's session): the base case (no
-/// path from the initial states reaches the goal's target or a model error within k steps, the
-/// init block included) and the step case (no k+1 pairwise distinct states, linked by
-/// transitions, are good for k states and bad at the last). Goals proved earlier in the run
-/// may be assumed in every state of the step case; the certificate names them, and each has a
-/// certificate of its own.
+/// What makes a k-induction run a proof of one or more goals, as two obligations that must be
+/// unsat, written afresh from the model (not from the searching solver's session): the base
+/// case (no path from the initial states reaches a goal's target or a model error within k
+/// steps, the init block included) and the step case (no k+1 pairwise distinct states, linked
+/// by transitions, are good for every goal in k states and bad for one at the last: the goals'
+/// conjunction is k-inductive). Goals proved earlier in the run may be assumed in every state
+/// of the step case; the certificate names them, and each has a certificate of its own.
 /// </summary>
 internal static class KInductionObligations
 {
-    public static IEnumerable<ProofObligation> For(ModelEncoder encoder, Goal goal, int k, IReadOnlyList<Goal> assumed)
+    public static IEnumerable<ProofObligation> For(ModelEncoder encoder, IReadOnlyList<Goal> goals, int k, IReadOnlyList<Goal> assumed)
     {
-        yield return Base(encoder, goal, k);
-        yield return Step(encoder, goal, k, assumed);
+        yield return Base(encoder, goals, k);
+        yield return Step(encoder, goals, k, assumed);
     }
 
     /// <summary>
@@ -40,41 +40,41 @@ internal static class KInductionObligations
         }
 
         yield return new ProofObligation($"no loop-free path longer than {k}", script.Commands);
-        yield return Base(encoder, goal, k);
+        yield return Base(encoder, [goal], k);
     }
 
-    private static ProofObligation Base(ModelEncoder encoder, Goal goal, int k)
+    private static ProofObligation Base(ModelEncoder encoder, IReadOnlyList<Goal> goals, int k)
     {
         var baseScript = new ScriptRecorder();
         var path = new Unrolling(encoder, baseScript, "s");
         path.DeclareInit();
         path.StartFromInit();
-        var bad = new List<string> { path.InitError, Bad(path, goal, 0) };
+        var bad = new List<string> { path.InitError };
+        bad.AddRange(goals.Select(g => Bad(path, g, 0)));
         for (var i = 1; i <= k; i++)
         {
             path.Extend();
-            bad.Add(Bad(path, goal, i));
+            bad.AddRange(goals.Select(g => Bad(path, g, i)));
         }
 
         baseScript.Assert(Or(bad));
         return new ProofObligation($"base k={k}", baseScript.Commands);
     }
 
-    private static ProofObligation Step(ModelEncoder encoder, Goal goal, int k, IReadOnlyList<Goal> assumed)
+    private static ProofObligation Step(ModelEncoder encoder, IReadOnlyList<Goal> goals, int k, IReadOnlyList<Goal> assumed)
     {
         var stepScript = new ScriptRecorder();
         var step = new Unrolling(encoder, stepScript, "u");
         step.StartAnywhere();
         for (var i = 0; i < k; i++)
         {
-            Assume(step, assumed, i);
-            stepScript.Assert(Not(Bad(step, goal, i)));
+            Assume(step, [.. assumed, .. goals], i);
             step.Extend();
             step.AssertDistinctFromEarlier();
         }
 
         Assume(step, assumed, k);
-        stepScript.Assert(Bad(step, goal, k));
+        stepScript.Assert(Or(goals.Select(g => Bad(step, g, k))));
         return new ProofObligation($"step k={k}", stepScript.Commands);
     }
 

@@ -14,7 +14,9 @@ namespace HvModel.Symbolic.Engines;
 /// cases cover every shorter path, once the proof passes its certificate (base and step
 /// re-checked by fresh solver processes). "Bad" includes model errors, so a proof also shows
 /// that no model error is reachable. Goals proved strengthen the step case of the others: what
-/// holds in every reachable state holds in the last k+1 states of a shortest path.
+/// holds in every reachable state holds in the last k+1 states of a shortest path. Before the
+/// goals one by one, each k asks whether the conjunction of all open goals is k-inductive:
+/// goals that support one another are proved together at a k where none is alone.
 /// </summary>
 /// <remarks>
 /// The model's own lemmas (<c>lemma</c> declarations, once the language has them) are to be
@@ -57,13 +59,24 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
             }
 
             var open = run.Board.Open;
+            if (open.Count > 1)
+            {
+                run.Progress($"k = {k}, step case of {open.Count} goals at once");
+                var anyBad = Or(open.Select(g => KInductionObligations.Bad(induction, g, k)));
+                var joint = induction.CheckAssuming(anyBad, learn: false, [.. open.Select(g => hypotheses[g])], Slice(run, open.Count + 1));
+                if (joint.Status == SolverStatus.Unsat && Proved(run, open, k, proved))
+                {
+                    return;
+                }
+            }
+
             for (var i = 0; i < open.Count; i++)
             {
                 var goal = open[i];
                 run.Progress($"k = {k}, step case of {goal.Name}");
                 var bad = KInductionObligations.Bad(induction, goal, k);
                 var step = induction.CheckAssuming(bad, learn: false, [hypotheses[goal]], Slice(run, open.Count - i));
-                if (step.Status == SolverStatus.Unsat && Proved(run, goal, k, proved))
+                if (step.Status == SolverStatus.Unsat && Proved(run, [goal], k, proved))
                 {
                     proved.Add(goal);
                     for (var j = 0; j <= k; j++)
@@ -105,20 +118,27 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
     /// <summary>The facts assumed in every state of the step case: the goals proved so far (and, later, the model's lemmas).</summary>
     private static IReadOnlyList<Goal> Assumed(IReadOnlyList<Goal> proved) => proved;
 
-    /// <summary>Certifies the step case's proof of <paramref name="goal"/> and decides it; false when the certificate fails.</summary>
-    private static bool Proved(VariantRun run, Goal goal, int k, IReadOnlyList<Goal> proved)
+    /// <summary>Certifies the step case's proof of <paramref name="goals"/> (their conjunction) and decides them; false when the certificate fails.</summary>
+    private static bool Proved(VariantRun run, IReadOnlyList<Goal> goals, int k, IReadOnlyList<Goal> proved)
     {
         var assumed = Assumed(proved);
-        var subject = assumed.Count == 0 ? $"{k}-induction" : $"{k}-induction (assuming {string.Join(", ", assumed.Select(g => g.Name))}, proved before)";
-        var certificate = run.Certify(goal, subject, KInductionObligations.For(run.Encoder, goal, k, assumed), unrolled: true);
+        var subject = $"{k}-induction{(goals.Count > 1 ? $" of {goals.Count} goals at once" : string.Empty)}"
+            + (assumed.Count == 0 ? string.Empty : $" (assuming {string.Join(", ", assumed.Select(g => g.Name))}, proved before)");
+        var certificate = run.Certify(goals, subject, KInductionObligations.For(run.Encoder, goals, k, assumed), unrolled: true);
         if (!certificate.Holds)
         {
-            // The searching solver's unsat is not confirmed: the goal stays open for deeper k.
-            run.Progress($"{goal.Name}: {certificate.Describe()}");
+            // The searching solver's unsat is not confirmed: the goals stay open for deeper k.
+            run.Progress($"{string.Join(", ", goals.Select(g => g.Name))}: {certificate.Describe()}");
             return false;
         }
 
-        return run.Board.TryDecide(goal, run.Result(goal, goal.WhenUnreachable, k, $"proved by {k}-induction") with { Certificate = certificate.Describe() });
+        var decided = false;
+        foreach (var goal in goals)
+        {
+            decided |= run.Board.TryDecide(goal, run.Result(goal, goal.WhenUnreachable, k, $"proved by {k}-induction") with { Certificate = certificate.Describe() });
+        }
+
+        return decided;
     }
 
     // Without a time limit every step call runs to its end; with one, a call gets its share of
