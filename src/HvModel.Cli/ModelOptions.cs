@@ -1,12 +1,14 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Ir;
+using HvModel.Core.Text;
 
 namespace HvModel.Cli;
 
 /// <summary>
-/// The MODEL argument and <c>--const</c> options every subcommand takes, and the loading of
-/// the model they name (the embedded flagship when there is no MODEL).
+/// The MODEL argument and the <c>--const</c> and <c>--lemmas</c> options every subcommand
+/// takes, and the loading of the model they name (the embedded flagship when there is no MODEL),
+/// with the lemma files' declarations added.
 /// </summary>
 public sealed class ModelOptions
 {
@@ -18,10 +20,16 @@ public sealed class ModelOptions
 
     public Option<string[]> Constants { get; } = new("--const") { Description = "Override a constant: NAME=VALUE (repeatable)" };
 
+    public Option<string[]> Lemmas { get; } = new("--lemmas")
+    {
+        Description = "Add the lemma declarations of FILE (as 'prove --emit-lemmas' writes them) to the model (repeatable)",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Model);
         command.Options.Add(Constants);
+        command.Options.Add(Lemmas);
     }
 
     /// <summary>The bound model, or null after a usage error was printed. Model errors are thrown.</summary>
@@ -47,15 +55,31 @@ public sealed class ModelOptions
             constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
         }
 
-        var model = Load(path, constants);
+        foreach (var f in parse.GetValue(Lemmas) ?? [])
+        {
+            if (!File.Exists(f))
+            {
+                Cli.UsageError($"--lemmas: no such file '{f}'");
+                return null;
+            }
+        }
+
+        var model = Load(parse, constants);
         Cli.LoadedModel = model;
         return model;
     }
 
     /// <summary>The same model with none of the <c>--const</c> overrides: the default configuration.</summary>
-    public Model LoadDefaults(ParseResult parse) => Load(parse.GetValue(Model), []);
+    public Model LoadDefaults(ParseResult parse) => Load(parse, new Dictionary<string, string>());
 
-    private static Model Load(string? path, Dictionary<string, string> constants) => path is null
-        ? ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath, constants)
-        : ModelLoader.LoadFile(path, constants);
+    /// <summary>The model bound with <paramref name="constants"/>, with <paramref name="addedText"/> declared beside it.</summary>
+    public Model Load(ParseResult parse, IReadOnlyDictionary<string, string> constants, string addedText = "")
+    {
+        var path = parse.GetValue(Model);
+        var (resolver, entry) = path is null ? (FlagshipModel.Resolver(), FlagshipModel.EntryPath) : ((ISourceResolver)new FileSourceResolver(), path);
+        var lemmas = parse.GetValue(Lemmas) ?? [];
+        return lemmas.Length == 0 && addedText.Length == 0
+            ? ModelLoader.Load(resolver, entry, constants)
+            : ModelLoader.Load(new AddedSources(resolver, entry, lemmas, addedText), AddedSources.Entry, constants);
+    }
 }

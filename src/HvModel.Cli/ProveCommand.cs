@@ -27,12 +27,16 @@ public static class ProveCommand
     public static readonly Option<string[]> Properties = new("--property") { Description = "Prove only this invariant (repeatable)" };
     private static readonly FormatOption Format = new("prove", ReportFormat.Text, ReportFormat.Json);
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Write every SMT-LIB query into this folder" };
+    public static readonly Option<string?> EmitLemmas = new("--emit-lemmas")
+    {
+        Description = "Write the inferred lemmas of each variant proved into FILE, as lemma declarations for --lemmas",
+    };
 
     public static Command Create()
     {
         var command = new Command("prove", "Prove the invariants for every number of members of each scalarset (every number of CPUs and IRQs)")
         {
-            Variants, Properties, Format.Option, DumpSmt,
+            Variants, Properties, Format.Option, DumpSmt, EmitLemmas,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -57,12 +61,16 @@ public static class ProveCommand
             return Cli.UsageError(dumpError);
         }
 
+        if (parse.GetValue(EmitLemmas) is { } lemmaFile && OutputPaths.CheckFile("--emit-lemmas", lemmaFile) is { } lemmaError)
+        {
+            return Cli.UsageError(lemmaError);
+        }
+
         if (Source.Load(parse) is not { } model)
         {
             return 2;
         }
 
-        var path = parse.GetValue(Source.Model);
         var overrides = Overrides(parse);
         var variants = Select(model.Variants.Select(v => v.Name), parse.GetValue(Variants) ?? [], "variant");
         var invariants = model.Properties.Where(p => p.Kind == PropertyKind.Invariant && !p.IsLemma).Select(p => p.Name);
@@ -81,8 +89,8 @@ public static class ProveCommand
         var input = new ProveInput(
             model,
             overrides,
-            constants => Load(path, constants, []),
-            lemmas => Load(path, overrides, lemmas),
+            constants => Source.Load(parse, constants),
+            lemmas => Source.Load(parse, overrides, string.Concat(lemmas.Select(l => $"lemma {l.Name} \"printed by prove\": {l.Text}\n"))),
             (configuration, variant) => Explore(configuration, variant, options),
             options,
             null,
@@ -92,6 +100,11 @@ public static class ProveCommand
         if (options.Progress is not null)
         {
             Console.Error.Write(new string(' ', 79) + "\r");
+        }
+
+        if (parse.GetValue(EmitLemmas) is { } emit)
+        {
+            File.WriteAllText(emit, LemmaFile.Write(model, proofs, Cli.Version));
         }
 
         var solvers = SecondSolver.Find() is { } cvc5 ? $"{Z3Process.ShortName()}, {cvc5.Name}" : $"{Z3Process.ShortName()} (cvc5 not found: certificates use z3 alone)";
@@ -129,35 +142,5 @@ public static class ProveCommand
     {
         var states = ReachableStates.Explore(configuration.Model, variant, options with { Progress = null, DumpSmtDirectory = null });
         return new StateSample(configuration, states.States, states.Complete, states.Seconds);
-    }
-
-    /// <summary>The model bound with these constants, and with extra lemma declarations (the printed invariant, re-read).</summary>
-    private static Model Load(string? path, IReadOnlyDictionary<string, string> constants, IReadOnlyList<(string Name, string Text)> lemmas)
-    {
-        ISourceResolver resolver = path is null ? FlagshipModel.Resolver() : new FileSourceResolver();
-        var entry = path ?? FlagshipModel.EntryPath;
-        if (lemmas.Count == 0)
-        {
-            return ModelLoader.Load(resolver, entry, constants);
-        }
-
-        var text = new System.Text.StringBuilder($"include \"{entry}\"\n");
-        foreach (var (name, body) in lemmas)
-        {
-            text.Append($"lemma {name} \"printed by prove\": {body}\n");
-        }
-
-        return ModelLoader.Load(new ClaimsResolver(resolver, entry, text.ToString()), ClaimsResolver.ClaimsFile, constants);
-    }
-
-    /// <summary>The model's own files, plus one file that includes the entry and declares the printed lemmas.</summary>
-    private sealed class ClaimsResolver(ISourceResolver inner, string entry, string claims) : ISourceResolver
-    {
-        public const string ClaimsFile = "<printed invariant>";
-
-        public string Resolve(string? includingFile, string path) =>
-            includingFile == ClaimsFile ? inner.Resolve(null, entry) : path == ClaimsFile ? ClaimsFile : inner.Resolve(includingFile, path);
-
-        public string? Read(string resolvedPath) => resolvedPath == ClaimsFile ? claims : inner.Read(resolvedPath);
     }
 }

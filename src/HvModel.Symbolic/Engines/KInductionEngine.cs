@@ -15,8 +15,9 @@ namespace HvModel.Symbolic.Engines;
 /// re-checked by fresh solver processes). "Bad" includes model errors, so a proof also shows
 /// that no model error is reachable. Goals proved strengthen the step case of the others: what
 /// holds in every reachable state holds in the last k+1 states of a shortest path. Before the
-/// goals one by one, each k asks whether the conjunction of all open goals is k-inductive:
-/// goals that support one another are proved together at a k where none is alone.
+/// goals one by one, each k looks for the largest set of open goals whose conjunction is
+/// k-inductive (<see cref="Together"/>): goals that support one another (properties and the
+/// lemmas that strengthen them) are proved together at a k where none is alone.
 /// </summary>
 /// <remarks>
 /// The model's own lemmas (<c>lemma</c> declarations, once the language has them) are to be
@@ -58,18 +59,8 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
                 return;
             }
 
-            var open = run.Board.Open;
-            if (open.Count > 1)
-            {
-                run.Progress($"k = {k}, step case of {open.Count} goals at once");
-                var anyBad = Or(open.Select(g => KInductionObligations.Bad(induction, g, k)));
-                var joint = induction.CheckAssuming(anyBad, learn: false, [.. open.Select(g => hypotheses[g])], Slice(run, open.Count + 1));
-                if (joint.Status == SolverStatus.Unsat && Proved(run, open, k, proved))
-                {
-                    return;
-                }
-            }
-
+            // The goals one by one only when the search together did not run to its end.
+            var open = run.Board.Open.Count > 1 && Together(run, induction, hypotheses, k, proved) ? (IReadOnlyList<Goal>)[] : run.Board.Open;
             for (var i = 0; i < open.Count; i++)
             {
                 var goal = open[i];
@@ -113,6 +104,63 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
             KInductionObligations.Assume(induction, proved, k + 1);
             bmc.Extend();
         }
+    }
+
+    /// <summary>
+    /// The step case of open goals together, Houdini-style: the conjunction of the set is asked;
+    /// a counterexample to induction drops the goals bad at its last state, and the rest is
+    /// asked again, until the set is inductive (its goals are proved at once) or empty. A goal
+    /// that is k-inductive alone is never dropped (no counterexample satisfying its hypothesis is
+    /// bad for it), so when the loop ran to its end the goals one by one have nothing to add at
+    /// this k: it returns true then, false when a call gave no answer or a certificate failed.
+    /// </summary>
+    private static bool Together(VariantRun run, Unrolling induction, Dictionary<Goal, string> hypotheses, int k, List<Goal> proved)
+    {
+        // After a proof the goals dropped are asked again: the goals just proved now hold at k too.
+        for (var set = run.Board.Open.ToList(); set.Count > 0; set = run.Board.Open.ToList())
+        {
+            while (true)
+            {
+                run.Progress(set.Count == 1 ? $"k = {k}, step case of {set[0].Name}" : $"k = {k}, step case of {set.Count} goals at once");
+                var bads = set.Select(g => KInductionObligations.Bad(induction, g, k)).ToList();
+                var answer = induction.CheckAssuming(Or(bads), learn: false, [.. set.Select(g => hypotheses[g])], Slice(run, set.Count + 1));
+                if (answer.Status == SolverStatus.Unsat)
+                {
+                    if (!Proved(run, set, k, proved))
+                    {
+                        return false;
+                    }
+
+                    proved.AddRange(set);
+                    for (var j = 0; j <= k; j++)
+                    {
+                        KInductionObligations.Assume(induction, set, j);
+                    }
+
+                    break;
+                }
+
+                if (answer.Status != SolverStatus.Sat)
+                {
+                    return false;
+                }
+
+                var values = Sexp.Parse(induction.Solver.Query($"(get-value ({string.Join(' ', bads)}))"));
+                var badNow = set.Where((_, i) => values.Items[i].Items[1].Atom == "true").ToList();
+                if (badNow.Count == 0)
+                {
+                    return false;
+                }
+
+                set.RemoveAll(badNow.Contains);
+                if (set.Count == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The facts assumed in every state of the step case: the goals proved so far (and, later, the model's lemmas).</summary>
