@@ -78,8 +78,13 @@ public sealed class ModelOptions
         var path = parse.GetValue(Model);
         var (resolver, entry) = path is null ? (FlagshipModel.Resolver(), FlagshipModel.EntryPath) : ((ISourceResolver)new FileSourceResolver(), path);
         var lemmas = parse.GetValue(Lemmas) ?? [];
-        return lemmas.Length == 0 && addedText.Length == 0
-            ? ModelLoader.Load(resolver, entry, constants)
-            : ModelLoader.Load(new AddedSources(resolver, entry, lemmas, addedText), AddedSources.Entry, constants);
+        if (lemmas.Length == 0 && addedText.Length == 0)
+        {
+            return ModelLoader.Load(resolver, entry, constants);
+        }
+
+        // Reports name the model's own entry and the files added, not the made-up entry.
+        var model = ModelLoader.Load(new AddedSources(resolver, entry, lemmas, addedText), AddedSources.Entry, constants);
+        return model with { SourceFile = lemmas.Length == 0 ? entry : $"{entry} with --lemmas {string.Join(", ", lemmas)}" };
     }
 }

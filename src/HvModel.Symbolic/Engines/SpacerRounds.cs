@@ -7,10 +7,10 @@ namespace HvModel.Symbolic.Engines;
 /// <summary>
 /// Spacer's share of a pdr run. First one call on every open goal at once: a single invariant
 /// that excludes all their bad states is often found far faster than one per goal, since the
-/// goals support one another (the flagship's v3: 3 s at once, 35 s one by one). When a goal is
+/// goals support one another (the flagship's v3: 5 s at once, 45 s one by one). When a goal is
 /// decided meanwhile (bmc found its path), the call starts again without it. When that call
-/// cannot prove them all (some goal is reachable, or its share of the time ran out), one call
-/// per open goal follows, in rounds. Without a time limit one
+/// cannot prove them all (some goal is reachable, or its share of the time, a quarter of the
+/// time left, ran out), one call per open goal follows, in rounds. Without a time limit one
 /// round runs each call to its end. With one, each call gets a slice of the time left (the
 /// time left halved, shared among the goals still to be asked in the round), and the goals
 /// whose slice ran out are asked again in the next round, with the time then left: no goal

@@ -57,6 +57,7 @@ public sealed class LemmaFileCliTests : IDisposable
         Assert.Equal("holds", Verdicts(with.Stdout)[("default", "exclusive")]);
         Assert.Equal("holds", Verdicts(with.Stdout)[("default", "default_inferred_1")]);
         Assert.Contains("1-induction of 2 goals at once", with.Stdout);
+        Assert.Equal($"tests/models/prove/lock.hvm with --lemmas {lemmas}", JsonDocument.Parse(with.Stdout).RootElement.GetProperty("source").GetString());
     }
 
     [Fact]
