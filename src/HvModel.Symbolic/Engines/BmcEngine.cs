@@ -16,7 +16,7 @@ public sealed class BmcEngine(string? solverPath = null) : SymbolicEngine(solver
 
     internal override void CheckVariant(VariantRun run)
     {
-        using var solver = run.OpenSolver("bmc");
+        using var solver = run.OpenPathSolver("bmc", run.PathEncoder);
         var search = new BmcSearch(run, solver, threshold: true);
         var depth = Math.Max(0, run.Options.Depth);
         if (search.Run(depth, run.Options.Cancellation) is { } stopped)

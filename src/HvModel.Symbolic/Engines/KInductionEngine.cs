@@ -29,8 +29,8 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
 
     internal override void CheckVariant(VariantRun run)
     {
-        using var baseSolver = run.OpenSolver("base");
-        using var stepSolver = run.OpenSolver("step");
+        using var baseSolver = run.OpenPathSolver("base", run.PathEncoder);
+        using var stepSolver = run.OpenPathSolver("step", run.Encoder);
         var bmc = new BmcSearch(run, baseSolver);
         if (bmc.Start() is { } failed)
         {

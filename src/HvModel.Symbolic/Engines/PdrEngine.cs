@@ -48,7 +48,7 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
         var bmc = Task.Run(
             () =>
             {
-                using var solver = run.OpenSolver("bmc", stopBmc.Token);
+                using var solver = run.OpenPathSolver("bmc", run.PathEncoder, stopBmc.Token);
                 search = new BmcSearch(run, solver);
                 return search.Run(Math.Max(MaxCounterexampleDepth, run.Options.Depth), stopBmc.Token);
             },
@@ -106,7 +106,7 @@ public sealed class PdrEngine(string? solverPath = null, bool portfolio = true) 
         }
 
         run.Progress("refuted; looking for the shortest paths with bmc");
-        using var solver = run.OpenSolver("trace");
+        using var solver = run.OpenPathSolver("trace", run.PathEncoder);
         var search = new BmcSearch(run, solver);
         var depth = Math.Max(MaxCounterexampleDepth, run.Options.Depth);
         var stopped = search.Run(depth, run.Options.Cancellation);

@@ -88,6 +88,21 @@ internal sealed class VariantRun
     }
 
     /// <summary>
+    /// A solver for unrollings of <paramref name="encoder"/> alone, told the encoding's logic
+    /// (see <see cref="SmtArithmetic.Logic"/>): nothing but that encoding's terms may be sent to it.
+    /// </summary>
+    public Z3Process OpenPathSolver(string role, ModelEncoder encoder, CancellationToken? cancellation = null)
+    {
+        var solver = OpenSolver(role, cancellation);
+        if (encoder.Arithmetic.Logic is { } logic)
+        {
+            solver.Send($"(set-logic {logic})");
+        }
+
+        return solver;
+    }
+
+    /// <summary>
     /// Re-checks a claim's obligations, each in a fresh solver process (dumped as ROLE
     /// "cert-GOAL-NAME"), by z3, and by cvc5 too when it is installed and <paramref name="unrolled"/>
     /// is false (within a budget relative to z3's time: see <see cref="CertificateChecker.SecondBudget"/>),

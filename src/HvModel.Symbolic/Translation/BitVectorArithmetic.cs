@@ -23,6 +23,8 @@ internal sealed class BitVectorArithmetic : SmtArithmetic
 
     public override string Name => "bv";
 
+    public override string? Logic => "QF_BV";
+
     /// <summary>The width and signedness of terms whose values lie in <paramref name="lo"/>..<paramref name="hi"/>.</summary>
     public static (int Width, bool Signed) Repr(long lo, long hi) => IntegerWidth.Of(lo, hi);
 

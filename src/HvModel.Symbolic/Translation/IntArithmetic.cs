@@ -15,6 +15,9 @@ internal sealed class IntArithmetic : SmtArithmetic
 {
     public override string Name => "int";
 
+    // Mixed: the bit operators reach bit-vectors through int2bv and bv2nat.
+    public override string? Logic => null;
+
     public override string Sort(ScalarType type) => type is BoolType ? "Bool" : "Int";
 
     public override string SortOf(SmtValue value, HvType type) => type is BoolType ? "Bool" : "Int";
