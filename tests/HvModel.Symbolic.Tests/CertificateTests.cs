@@ -60,10 +60,13 @@ public sealed class CertificateTests
     {
         var model = ModelLoader.LoadText(TestModels.Mutex);
         var options = new CheckOptions { ShowInvariant = true, ReachableStates = (m, v) => HvModel.Explicit.ReachableStates.Explore(m, v, new CheckOptions()).States };
-        var r = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], options)[0];
+        // Two invariants: one invariant for both (deadlock is left to its own query).
+        var both = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive"), model.GetProperty("exclusive_pairs")], options);
+        var r = both[0];
         Assert.Equal(Verdict.Holds, r.Verdict);
         var second = SecondSolvers.Default is { } cvc5 ? $", {cvc5.Name}" : string.Empty;
-        Assert.StartsWith($"pdr invariant of 2 goals re-checked: initiation, consecution, safety of exclusive, safety of deadlock (z3 4.8.12{second}); explicit: the invariant holds in the ", r.Certificate);
+        Assert.StartsWith($"pdr invariant of 2 goals re-checked: initiation, consecution, safety of exclusive, safety of exclusive_pairs (z3 4.8.12{second}); explicit: the invariant holds in the ", r.Certificate);
+        Assert.Equal(r.Certificate, both[1].Certificate);
 
         // One goal alone: its own invariant, one safety obligation.
         var alone = new PdrEngine().Check(model, model.GetVariant("fixed"), [model.GetProperty("exclusive")], options with { CheckDeadlock = false })[0];

@@ -102,6 +102,29 @@ public sealed class DeadlockAgreementTests
         }
     }
 
+    // bmc looks for a deadlock without the actions' errors (that form is 3.4 MB smaller per
+    // state at 4x4); here, at x = 1, the only instance fails in its 'where' (1 / 0): a model
+    // error, which that form alone would have taken for a state without successor (whatever
+    // value the solver gives 1 / 0, no candidate passes).
+    private const string FailingChoiceWhereNothingElseFires = """
+        var x: 0 .. 1 = 0
+        action up when x = 0 do x := 1 end
+        action pick do any v: 0 .. 1 where v > 1 / (x - 1) + 5 do skip end end
+        invariant fine: true
+        """;
+
+    [Fact]
+    public void A_failing_choice_where_nothing_else_fires_is_a_model_error_in_every_engine()
+    {
+        var model = ModelLoader.LoadText(FailingChoiceWhereNothingElseFires);
+        foreach (var engine in Symbolic().Prepend(new ExplicitEngine()))
+        {
+            var failure = Assert.Throws<ModelRuntimeFailure>(() => engine.Check(model, model.Variants[0], model.Properties, Options));
+            Assert.Equal(1, failure.Trace.Length);
+            Assert.Equal("pick", failure.Action?.Name);
+        }
+    }
+
     // Found by the differential test (generated model 149): a deadlock and a model error in two
     // initial states. The explicit engine stopped expanding at the error and missed the deadlock
     // in the state after it, which by the README's rule (a violation at a depth no greater than

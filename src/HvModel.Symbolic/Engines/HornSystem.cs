@@ -56,8 +56,9 @@ internal sealed class HornSystem
             return new BadQuery(goal, step.Fragment.Declarations, [.. step.Fragment.Assertions, Or(target, error, step.Error)]);
         }
 
-        // A deadlock: no action instance is enabled (and none fails: that is a model error).
-        var (enabled, fragment) = encoder.EncodeEnabled(State, "e");
+        // A deadlock: no action instance has an outcome (one that fails is the model error
+        // step.Error asks for, so the condition needs no errors of its own).
+        var (enabled, fragment) = encoder.EncodeEnabled(State, "e", withErrors: false);
         return new BadQuery(goal, [.. step.Fragment.Declarations, .. fragment.Declarations], [.. step.Fragment.Assertions, .. fragment.Assertions, Or(Not(enabled), step.Error)]);
     }
 

@@ -150,9 +150,12 @@ public sealed class ModelEncoder(Model model, Variant variant, SmtArithmetic ari
     /// The condition that some action instance is enabled in <paramref name="state"/>, or raises a
     /// model error there: its negation is a deadlock (see <see cref="EnabledEncoder"/>).
     /// </summary>
+    /// <param name="state">The state's terms.</param>
+    /// <param name="prefix">Prefix of the fresh constants the condition names.</param>
+    /// <param name="withErrors">False for the smaller condition that some instance has an outcome, errors left out: right only beside the step's own errors (see <see cref="EnabledEncoder"/>).</param>
     /// <exception cref="EncodingTooLargeException">Too many instances and choices to spell out.</exception>
-    public (string Term, SmtFragment Fragment) EncodeEnabled(IReadOnlyList<string> state, string prefix) =>
-        EnabledEncoder.Encode(this, state, prefix);
+    public (string Term, SmtFragment Fragment) EncodeEnabled(IReadOnlyList<string> state, string prefix, bool withErrors = true) =>
+        EnabledEncoder.Encode(this, state, prefix, withErrors);
 
     private string Selected(string selector, int action) => Arithmetic.EqualsValue(Arithmetic.Var(SelectorType, selector), SelectorType, action);
 
