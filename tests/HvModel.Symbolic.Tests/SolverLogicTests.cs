@@ -1,6 +1,5 @@
 using HvModel.Core.Checking;
 using HvModel.Symbolic.Engines;
-using HvModel.Symbolic.Smt;
 
 namespace HvModel.Symbolic.Tests;
 
@@ -46,12 +45,7 @@ public sealed class SolverLogicTests : IDisposable
         foreach (var f in paths)
         {
             Assert.Equal("(set-logic QF_BV)", File.ReadLines(f).First());
-            var psi = new System.Diagnostics.ProcessStartInfo(Z3Process.DefaultExecutable, f) { RedirectStandardOutput = true };
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            var output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            Assert.DoesNotContain("(error", output);
-            Assert.Contains("sat", output);
+            DumpedScript.AssertRerunsWithZ3(f);
         }
     }
 }

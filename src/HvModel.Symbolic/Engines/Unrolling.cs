@@ -160,14 +160,19 @@ internal sealed class Unrolling
         return literal;
     }
 
-    /// <summary>Asserts that the new state differs from every earlier one (the simple-path condition).</summary>
-    public void AssertDistinctFromEarlier()
+    /// <summary>
+    /// Asserts that the new state differs from every earlier one (the simple-path condition),
+    /// under <paramref name="literal"/> when one is given: then only the queries that assume it
+    /// pay for the condition.
+    /// </summary>
+    public void AssertDistinctFromEarlier(string? literal = null)
     {
         var last = states[^1];
         for (var i = 0; i < states.Count - 1; i++)
         {
             var other = states[i];
-            Sink.Assert(Or(Enumerable.Range(0, last.Length).Select(j => Not(Eq(last[j], other[j])))));
+            var distinct = Or(Enumerable.Range(0, last.Length).Select(j => Not(Eq(last[j], other[j]))));
+            Sink.Assert(literal is null ? distinct : Implies(literal, distinct));
         }
     }
 
