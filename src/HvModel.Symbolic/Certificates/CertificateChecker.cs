@@ -93,23 +93,7 @@ public sealed class CertificateChecker(Func<string, Z3Process> open, string solv
         return new Certificate(subject, solvers, passed, null) { Notes = notes };
     }
 
-    private SolverAnswer First(ProofObligation o)
-    {
-        try
-        {
-            using var process = open(o.Name);
-            foreach (var command in o.Script)
-            {
-                process.Send(command);
-            }
-
-            return process.CheckSat();
-        }
-        catch (SolverException e)
-        {
-            return new SolverAnswer(SolverStatus.Unknown, e.Message);
-        }
-    }
+    private SolverAnswer First(ProofObligation o) => o.CheckIn(() => open(o.Name));
 }
 
 /// <summary>

@@ -26,6 +26,15 @@ internal static class InvariantObligations
         consecution.Add(Assert(Not(InductiveInvariant.Apply(horn.Next))));
         yield return new ProofObligation("consecution", consecution);
 
+        foreach (var safety in Safety(horn, inv))
+        {
+            yield return safety;
+        }
+    }
+
+    /// <summary>Safety alone, one obligation per goal: a state in Inv is bad.</summary>
+    public static IEnumerable<ProofObligation> Safety(HornSystem horn, InductiveInvariant inv)
+    {
         foreach (var query in horn.Queries)
         {
             var safety = Preamble(inv, [.. horn.StateVars, .. query.Vars]);

@@ -1,3 +1,5 @@
+using HvModel.Symbolic.Smt;
+
 namespace HvModel.Symbolic.Certificates;
 
 /// <summary>
@@ -8,4 +10,27 @@ namespace HvModel.Symbolic.Certificates;
 /// </summary>
 /// <param name="Name">What it shows, as reports name it: "initiation", "consecution", "safety", "base k=3".</param>
 /// <param name="Script">The commands, one per item.</param>
-public sealed record ProofObligation(string Name, IReadOnlyList<string> Script);
+public sealed record ProofObligation(string Name, IReadOnlyList<string> Script)
+{
+    /// <summary>
+    /// The answer of a fresh z3 process from <paramref name="open"/> to this script, within
+    /// <paramref name="callDeadline"/> when given; a solver that fails answers unknown.
+    /// </summary>
+    public SolverAnswer CheckIn(Func<Z3Process> open, DateTime? callDeadline = null)
+    {
+        try
+        {
+            using var solver = open();
+            foreach (var command in Script)
+            {
+                solver.Send(command);
+            }
+
+            return solver.CheckSatAssuming([], callDeadline);
+        }
+        catch (SolverException e)
+        {
+            return new SolverAnswer(SolverStatus.Unknown, e.Message);
+        }
+    }
+}

@@ -69,11 +69,7 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
                 var step = induction.CheckAssuming(bad, learn: false, [hypotheses[goal]], Slice(run, open.Count - i));
                 if (step.Status == SolverStatus.Unsat && Proved(run, [goal], k, proved))
                 {
-                    proved.Add(goal);
-                    for (var j = 0; j <= k; j++)
-                    {
-                        KInductionObligations.Assume(induction, [goal], j);
-                    }
+                    Adopt(induction, proved, [goal], k);
                 }
                 else if (step.Status == SolverStatus.Unknown && OutOfTime(run))
                 {
@@ -132,12 +128,7 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
                         return false;
                     }
 
-                    proved.AddRange(set);
-                    for (var j = 0; j <= k; j++)
-                    {
-                        KInductionObligations.Assume(induction, set, j);
-                    }
-
+                    Adopt(induction, proved, set, k);
                     break;
                 }
 
@@ -162,6 +153,16 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
         }
 
         return true;
+    }
+
+    /// <summary>Adds goals just proved to <paramref name="proved"/>, assumed from now on in states 0..k of the step case.</summary>
+    private static void Adopt(Unrolling induction, List<Goal> proved, IReadOnlyList<Goal> goals, int k)
+    {
+        proved.AddRange(goals);
+        for (var j = 0; j <= k; j++)
+        {
+            KInductionObligations.Assume(induction, goals, j);
+        }
     }
 
     /// <summary>The facts assumed in every state of the step case: the goals proved so far (and, later, the model's lemmas).</summary>

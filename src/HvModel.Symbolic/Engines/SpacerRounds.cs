@@ -133,25 +133,6 @@ internal sealed class SpacerRounds(VariantRun run, Action checkOtherHalf)
         }
     }
 
-    /// <summary>One obligation in a fresh solver; a solver that fails answers unknown.</summary>
-    private SolverAnswer Ask(ProofObligation obligation, Goal goal)
-    {
-        try
-        {
-            using var solver = run.OpenSolver($"implied-{goal.Name}", run.Options.Cancellation);
-            foreach (var command in obligation.Script)
-            {
-                solver.Send(command);
-            }
-
-            return solver.CheckSatAssuming([], Slice(2));
-        }
-        catch (SolverException e)
-        {
-            return new SolverAnswer(SolverStatus.Unknown, e.Message);
-        }
-    }
-
     /// <summary>Decides every open goal that an invariant proved so far already settles.</summary>
     private void DecideImplied()
     {
@@ -189,8 +170,8 @@ internal sealed class SpacerRounds(VariantRun run, Action checkOtherHalf)
 
             run.Progress($"{goal.Name}: does a proved invariant exclude it?");
             horn ??= new HornSystem(run.Encoder, [goal]);
-            var safety = InvariantObligations.For(horn, invariant).Last();
-            if (Ask(safety, goal).Status == SolverStatus.Unsat)
+            var safety = InvariantObligations.Safety(horn, invariant).Single();
+            if (safety.CheckIn(() => run.OpenSolver($"implied-{goal.Name}"), Slice(2)).Status == SolverStatus.Unsat)
             {
                 var certificate = Certify([goal], horn, invariant);
                 if (certificate.Holds)
