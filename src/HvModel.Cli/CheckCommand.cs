@@ -20,6 +20,11 @@ public static class CheckCommand
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
     private static readonly FormatOption Format = new("check", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html, ReportFormat.Email);
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
+
+    public static readonly Option<bool> NoInvariantGeneration = new("--no-invariant-generation")
+    {
+        Description = "kind: no generated candidate invariants, only the properties and the model's lemmas",
+    };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> Interpret = new("--interpret") { Description = "Explicit engine: run the model with the interpreter (the reference semantics) instead of compiled code" };
@@ -31,7 +36,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
+            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, NoInvariantGeneration, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -72,12 +77,14 @@ public static class CheckCommand
         {
             Depth = parse.GetValue(Depth),
             Symmetry = !parse.GetValue(NoSymmetry),
+            GenerateInvariants = !parse.GetValue(NoInvariantGeneration),
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             ShowInvariant = parse.GetValue(ShowInvariant),
             NoDeadlock = parse.GetValue(NoDeadlock),
             Cancellation = SignalHandling.Token,
             Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
             ReachableStates = CertificateStates.Explore,
+            Rebind = constants => Source.Rebind(parse, constants),
         });
 
         if (Source.Load(parse) is not { } model)

@@ -42,17 +42,10 @@ public sealed class ModelOptions
             return null;
         }
 
-        var constants = new Dictionary<string, string>();
-        foreach (var c in parse.GetValue(Constants) ?? [])
+        if ((parse.GetValue(Constants) ?? []).FirstOrDefault(c => c.IndexOf('=', StringComparison.Ordinal) <= 0) is { } malformed)
         {
-            var eq = c.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                Cli.UsageError($"--const expects NAME=VALUE, not '{c}'");
-                return null;
-            }
-
-            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+            Cli.UsageError($"--const expects NAME=VALUE, not '{malformed}'");
+            return null;
         }
 
         foreach (var f in parse.GetValue(Lemmas) ?? [])
@@ -64,9 +57,37 @@ public sealed class ModelOptions
             }
         }
 
-        var model = Load(parse, constants);
+        var model = Load(parse, Overrides(parse));
         Cli.LoadedModel = model;
         return model;
+    }
+
+    /// <summary>The <c>--const</c> values by name, the last one of a name winning (checked by <see cref="Load(ParseResult)"/>).</summary>
+    public Dictionary<string, string> Overrides(ParseResult parse)
+    {
+        var constants = new Dictionary<string, string>();
+        foreach (var c in parse.GetValue(Constants) ?? [])
+        {
+            var eq = c.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+            }
+        }
+
+        return constants;
+    }
+
+    /// <summary>The model bound with <paramref name="constants"/> set on top of the <c>--const</c> overrides.</summary>
+    public Model Rebind(ParseResult parse, IReadOnlyDictionary<string, string> constants)
+    {
+        var all = Overrides(parse);
+        foreach (var (name, value) in constants)
+        {
+            all[name] = value;
+        }
+
+        return Load(parse, all);
     }
 
     /// <summary>The same model with none of the <c>--const</c> overrides: the default configuration.</summary>

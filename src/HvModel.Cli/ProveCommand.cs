@@ -71,7 +71,7 @@ public static class ProveCommand
             return 2;
         }
 
-        var overrides = Overrides(parse);
+        var overrides = Source.Overrides(parse);
         var variants = Select(model.Variants.Select(v => v.Name), parse.GetValue(Variants) ?? [], "variant");
         var invariants = model.Properties.Where(p => p.Kind == PropertyKind.Invariant && !p.IsLemma).Select(p => p.Name);
         var properties = Select(invariants, parse.GetValue(Properties) ?? [], "invariant");
@@ -124,18 +124,6 @@ public static class ProveCommand
         }
 
         return chosen.Length == 0 ? names : [.. names.Where(chosen.Contains)];
-    }
-
-    private static Dictionary<string, string> Overrides(ParseResult parse)
-    {
-        var constants = new Dictionary<string, string>();
-        foreach (var c in parse.GetValue(Source.Constants) ?? [])
-        {
-            var eq = c.IndexOf('=', StringComparison.Ordinal);
-            constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
-        }
-
-        return constants;
     }
 
     private static StateSample Explore(SizeConfiguration configuration, Variant variant, CheckOptions options)

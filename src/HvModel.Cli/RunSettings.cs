@@ -10,7 +10,7 @@ namespace HvModel.Cli;
 /// </summary>
 public static class RunSettings
 {
-    /// <summary><c>check</c>'s: max-states and symmetry for the explicit engine, the depth for the symbolic ones.</summary>
+    /// <summary><c>check</c>'s: max-states and symmetry for the explicit engine, the depth for the symbolic ones (and kind's invariant generation when off).</summary>
     public static IReadOnlyList<RunSetting> Check(CheckOptions o, string engine, Model model)
     {
         var settings = new List<RunSetting>();
@@ -26,6 +26,10 @@ public static class RunSettings
         else
         {
             settings.Add(RunSetting.Numeric("depth", o.Depth, $"depth {o.Depth}"));
+            if (engine == "kind" && !o.GenerateInvariants)
+            {
+                settings.Add(RunSetting.Described("invariant_generation", "off (--no-invariant-generation)", "no invariant generation"));
+            }
             if (o.Timeout is { } t)
             {
                 // A symbolic run's limit is shared by all its checks, not one per check.

@@ -45,6 +45,12 @@ public sealed record CheckOptions
     /// </summary>
     public bool Exhaustive { get; init; }
 
+    /// <summary>
+    /// kind: generate candidate invariants beside the goals (its invariant generator, as Kind 2's
+    /// <c>invgen</c>). False (<c>--no-invariant-generation</c>): the goals and the model's lemmas alone.
+    /// </summary>
+    public bool GenerateInvariants { get; init; } = true;
+
     /// <summary>Symbolic engines: write every SMT-LIB query into this folder.</summary>
     public string? DumpSmtDirectory { get; init; }
 
@@ -62,6 +68,13 @@ public sealed record CheckOptions
     /// Null when no explicit engine is at hand (the check is then not run, and said so).
     /// </summary>
     public Func<Model, Variant, IReadOnlyList<int[]>?>? ReachableStates { get; init; }
+
+    /// <summary>
+    /// The model bound again with these constants set (on top of the user's own): the model at
+    /// other sizes of its scalarsets, where kind's invariant generator samples when the
+    /// configuration checked has too many states. Null when the caller cannot bind the model.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string>, Model>? Rebind { get; init; }
 
     /// <summary>These options with <see cref="Deadline"/> set <see cref="Timeout"/> from now, unless a deadline is already set.</summary>
     public CheckOptions StartClock() =>

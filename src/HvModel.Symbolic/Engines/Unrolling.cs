@@ -115,6 +115,11 @@ internal sealed class Unrolling
             return Encoder.EncodeTarget(property, states[k]);
         }
 
+        if (goal.Candidate is { } clause)
+        {
+            return (Not(clause.Holds(Encoder, states[k])), False);
+        }
+
         return (Not(Enabled(k, withErrors: !errorFree)), False);
     }
 

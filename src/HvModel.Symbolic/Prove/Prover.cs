@@ -46,7 +46,7 @@ public sealed class Prover(ProveInput input)
 
         // Phase 2: the template clauses that hold in every state seen.
         var mining = Stopwatch.StartNew();
-        var inferred = Mine(model, samples, input.Options.Cancellation).Where(c => !c.Redundant).ToList();
+        var inferred = ClauseMiner.MineAll(model, samples, input.Options.Cancellation).Where(c => !c.Redundant).ToList();
         mining.Stop();
         Progress(variant, $"{inferred.Count} clauses hold in the {samples.Sum(s => s.States.Count)} sampled states");
 
@@ -199,26 +199,6 @@ public sealed class Prover(ProveInput input)
 
     private static Candidate FromExpr(ParamEncoder encoder, PropertyDef p, LemmaOrigin origin) =>
         new(p.Name, origin, prefix => encoder.Formula(p.Predicate, prefix).Term, prefix => encoder.Formula(p.Predicate, prefix).Error, p);
-
-    private static List<Clause> Mine(Model model, IReadOnlyList<StateSample> samples, CancellationToken cancellation)
-    {
-        var seen = new HashSet<string>();
-        var result = new List<Clause>();
-        foreach (var signature in TemplateGrammar.Signatures(model.Scalarsets))
-        {
-            var atoms = TemplateGrammar.Atoms(model, signature);
-            var table = SampleTable.Build(signature, atoms, samples, cancellation);
-            foreach (var clause in ClauseMiner.Mine(signature, table, cancellation))
-            {
-                if (seen.Add(clause.Key()))
-                {
-                    result.Add(clause);
-                }
-            }
-        }
-
-        return result;
-    }
 
     /// <summary>The properties (and lemmas) some sampled state violates, with the configuration where.</summary>
     private static Dictionary<string, string> ViolatedInSamples(Variant variant, IEnumerable<PropertyDef> properties, IReadOnlyList<StateSample> samples)

@@ -49,10 +49,16 @@ public sealed class LemmaFileCliTests : IDisposable
         Assert.Equal(0, prove.ExitCode);
         Assert.Contains("lemma default_inferred_1 \"inferred by prove for default, for every size\": forall p: Proc . pc[p] = critical -> locked", File.ReadAllText(lemmas));
 
-        var without = CliProcess.Run("check", "tests/models/prove/lock.hvm", "--engine", "kind", "--depth", "1", "--no-deadlock", "--format", "json");
+        // kind's own invariant generator is left out: the lemmas are what is measured.
+        var without = CliProcess.Run("check", "tests/models/prove/lock.hvm", "--engine", "kind", "--depth", "1", "--no-deadlock", "--no-invariant-generation", "--format", "json");
         Assert.Equal("unknown", Verdicts(without.Stdout)[("default", "exclusive")]);
+        Assert.Contains("\"invariant_generation\"", without.Stdout);
 
-        var with = CliProcess.Run("check", "tests/models/prove/lock.hvm", "--engine", "kind", "--depth", "1", "--no-deadlock", "--lemmas", lemmas, "--format", "json");
+        var generated = CliProcess.Run("check", "tests/models/prove/lock.hvm", "--engine", "kind", "--depth", "1", "--no-deadlock");
+        Assert.Equal(0, generated.ExitCode);
+        Assert.Matches(@"proved: default / exclusive: proved by 1-induction,\s+strengthened\s+by\s+\d+\s+generated\s+invariants?", generated.Stdout);
+
+        var with = CliProcess.Run("check", "tests/models/prove/lock.hvm", "--engine", "kind", "--depth", "1", "--no-deadlock", "--no-invariant-generation", "--lemmas", lemmas, "--format", "json");
         Assert.Equal(0, with.ExitCode);
         Assert.Equal("holds", Verdicts(with.Stdout)[("default", "exclusive")]);
         Assert.Equal("holds", Verdicts(with.Stdout)[("default", "default_inferred_1")]);

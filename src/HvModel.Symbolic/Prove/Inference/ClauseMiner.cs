@@ -1,3 +1,5 @@
+using HvModel.Core.Ir;
+
 namespace HvModel.Symbolic.Prove.Inference;
 
 /// <summary>
@@ -11,6 +13,31 @@ namespace HvModel.Symbolic.Prove.Inference;
 /// </summary>
 public static class ClauseMiner
 {
+    /// <summary>
+    /// The minimal clauses of every signature of <paramref name="model"/>'s scalarsets that hold
+    /// in every sampled state, each once (up to the order of its literals and the naming of its
+    /// variables).
+    /// </summary>
+    public static List<Clause> MineAll(Model model, IReadOnlyList<StateSample> samples, CancellationToken cancellation)
+    {
+        var seen = new HashSet<string>();
+        var result = new List<Clause>();
+        foreach (var signature in TemplateGrammar.Signatures(model.Scalarsets))
+        {
+            var atoms = TemplateGrammar.Atoms(model, signature);
+            var table = SampleTable.Build(signature, atoms, samples, cancellation);
+            foreach (var clause in Mine(signature, table, cancellation))
+            {
+                if (seen.Add(clause.Key()))
+                {
+                    result.Add(clause);
+                }
+            }
+        }
+
+        return result;
+    }
+
     public static IEnumerable<Clause> Mine(IReadOnlyList<QuantVar> signature, SampleTable table, CancellationToken cancellation)
     {
         if (table.Rows == 0)

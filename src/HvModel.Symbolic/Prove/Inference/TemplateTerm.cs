@@ -66,23 +66,12 @@ public sealed record StateTerm(StateVar Var, IReadOnlyList<TemplateTerm> Args) :
 
     public override Func<int[], int[], int> Compile(Model model)
     {
-        var v = model.Vars.First(x => x.Name == Var.Name);
-        var first = v.FirstSlot;
-        var type = v.Type;
-        var parts = new List<(Func<int[], int[], int> Arg, ScalarType Index, int Stride)>();
-        foreach (var arg in Args)
-        {
-            var array = (ArrayType)type;
-            parts.Add((arg.Compile(model), array.Index, Types.SlotCount(array.Element)));
-            type = array.Element;
-        }
-
-        if (parts.Count == 0)
+        var (first, all) = Layout(model);
+        if (all.Length == 0)
         {
             return (state, _) => state[first];
         }
 
-        var all = parts.ToArray();
         return (state, assignment) =>
         {
             var slot = first;
@@ -93,6 +82,35 @@ public sealed record StateTerm(StateVar Var, IReadOnlyList<TemplateTerm> Args) :
 
             return state[slot];
         };
+    }
+
+    /// <summary>The state slot it names in <paramref name="model"/> when quantified variable k is assignment[k].</summary>
+    public int SlotAt(Model model, int[] assignment)
+    {
+        var (slot, all) = Layout(model);
+        foreach (var (arg, index, stride) in all)
+        {
+            // The arguments are variables and constants: no state is read.
+            slot += index.OrdinalOf(arg([], assignment)) * stride;
+        }
+
+        return slot;
+    }
+
+    // The variable's first slot, and per argument its evaluator, index type and stride.
+    private (int First, (Func<int[], int[], int> Arg, ScalarType Index, int Stride)[] Parts) Layout(Model model)
+    {
+        var v = model.Vars.First(x => x.Name == Var.Name);
+        var type = v.Type;
+        var parts = new List<(Func<int[], int[], int> Arg, ScalarType Index, int Stride)>();
+        foreach (var arg in Args)
+        {
+            var array = (ArrayType)type;
+            parts.Add((arg.Compile(model), array.Index, Types.SlotCount(array.Element)));
+            type = array.Element;
+        }
+
+        return (v.FirstSlot, [.. parts]);
     }
 
     public override string Smt(string prefix)
