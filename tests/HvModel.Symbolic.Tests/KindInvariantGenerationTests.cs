@@ -48,11 +48,16 @@ public sealed class KindInvariantGenerationTests
     public void Kind_proves_every_invariant_of_the_fixed_flagship_at_its_default_size()
     {
         var model = FlagshipModel();
-        var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(600) };
+        var options = new CheckOptions
+        {
+            Timeout = TimeSpan.FromSeconds(600),
+            ReachableStates = (m, v) => Explicit.ReachableStates.Explore(m, v, new CheckOptions()).States,
+        };
         var results = new KInductionEngine().Check(model, model.GetVariant("v3"), model.Properties, options);
         var invariants = results.Where(r => r.Kind == PropertyKind.Invariant).ToList();
         Assert.Equal(8, invariants.Count);
-        Assert.All(invariants, r => Assert.True(r.Verdict == Verdict.Holds && r.Certificate is not null, $"{r.Property}: {r.Verdict} ({r.Reason})"));
+        Assert.All(invariants, r => Assert.True(r.Verdict == Verdict.Holds && r.Depth == 1 && r.Certificate is not null, $"{r.Property}: {r.Verdict} at {r.Depth} ({r.Reason})"));
+        Assert.All(invariants, r => Assert.Matches(@"^proved by 1-induction, strengthened by \d+ generated invariants$", r.Reason));
         Assert.All(results.Where(r => r.Kind == PropertyKind.Cover), r => Assert.Equal(Verdict.Holds, r.Verdict));
 
         // Without the generator, k-induction alone proves few of them by k = 4.
@@ -82,24 +87,74 @@ public sealed class KindInvariantGenerationTests
 
         var results = new KInductionEngine().Check(model, model.GetVariant("v3"), [.. model.Properties.Where(p => p.Kind == PropertyKind.Invariant)], options with { CheckDeadlock = false });
         Assert.All(results, r => Assert.True(r.Verdict == Verdict.Holds, $"{r.Property}: {r.Verdict} ({r.Reason})"));
+        Assert.All(results, r => Assert.Contains("generated invariants", r.Reason));
         Assert.Equal(["1x1", "1x2", "1x3", "2x1", "2x2", "2x3", "3x1", "3x2"], explored.Skip(1).Order());
         Assert.Equal("3x3", explored[0]);
     }
 
-    [Fact]
-    public void A_grounded_clause_holds_in_a_state_exactly_when_the_compiled_clause_holds_for_every_assignment()
+    // Every shape of literal the grammar has, with values that are not ordinals: a range from 2
+    // (a slot), an array indexed from 1, a scalarset-valued array (equalities of two state
+    // terms, of a term and a variable or the distinguished member).
+    private const string Shapes = """
+        model shapes
+        const N: 1 .. 4 = 3
+        type Node = scalarset(N) with Root
+        enum Mode { off, low, high }
+        var level: 2 .. 5 = 2
+        var seen: array[1 .. 3] of bool = false
+        var next: array[Node] of Node = Root
+        var mode: array[Node] of Mode = off
+        var ready: array[Node] of bool = false
+
+        action set_level(v: 2 .. 5) when v != level and v != 4 do level := v end
+        action see(k: 1 .. 3) when level > 2 do seen[k] := !seen[k] end
+        action point(n: Node, m: Node) when ready[n] do next[n] := m end
+        action up(n: Node) when mode[n] = off do
+          mode[n] := low
+          ready[n] := true
+        end
+        action top(n: Node) when mode[n] = low do mode[n] := high end
+        action reset(n: Node) when mode[n] = high do
+          mode[n] := off
+          ready[n] := false
+          next[n] := Root
+        end
+        """;
+
+    [Theory]
+    [InlineData("flagship", "v1")]
+    [InlineData("shapes", "default")]
+    public void A_grounded_clause_holds_in_a_state_exactly_when_the_compiled_clause_holds_for_every_assignment(string name, string variantName)
     {
-        var model = FlagshipModel();
-        var variant = model.GetVariant("v1");
+        var model = name == "flagship" ? FlagshipModel() : ModelLoader.LoadText(Shapes);
+        var variant = model.GetVariant(variantName);
         var reachable = CandidateInvariants.Sample(model, variant, 2_000, CancellationToken.None);
         var configuration = new SizeConfiguration(new Dictionary<string, string>(), model, "test");
 
-        // Clauses mined from the first states hold there and fail in many later ones.
-        var clauses = ClauseMiner.MineAll(model, [new StateSample(configuration, reachable.Take(40).ToList(), false, 0)], CancellationToken.None)
-            .Where(c => !c.Redundant).Where((_, k) => k % 7 == 0).Take(60).ToList();
-        Assert.True(clauses.Count >= 30, $"{clauses.Count} clauses");
-        var states = reachable.Where((_, k) => k % 97 == 0).Take(12).Append(Scrambled(model, 1)).Append(Scrambled(model, 2)).ToList();
+        // Clauses mined from the first states hold there and fail in many later ones; up to 8
+        // of every shape of literal.
+        var mined = ClauseMiner.MineAll(model, [new StateSample(configuration, reachable.Take(40).ToList(), false, 0)], CancellationToken.None).Where(c => !c.Redundant);
+        var perShape = new Dictionary<string, int>();
+        var clauses = new List<Clause>();
+        foreach (var clause in mined)
+        {
+            var shapes = ShapesOf(clause);
+            if (shapes.Any(shape => perShape.GetValueOrDefault(shape) < 8))
+            {
+                clauses.Add(clause);
+                foreach (var shape in shapes)
+                {
+                    perShape[shape] = perShape.GetValueOrDefault(shape) + 1;
+                }
+            }
+        }
 
+        if (name == "shapes")
+        {
+            Assert.Equal(["bool", "slot", "state=state", "state=value", "value=value"], perShape.Keys.Order());
+        }
+
+        var states = reachable.Where((_, k) => k % 97 == 0).Take(12).Append(Scrambled(model, 1)).Append(Scrambled(model, 2)).ToList();
         foreach (var arithmetic in new[] { SmtArithmetic.BitVector, SmtArithmetic.Int })
         {
             var encoder = new ModelEncoder(model, variant, arithmetic);
@@ -111,7 +166,7 @@ public sealed class KindInvariantGenerationTests
             }
 
             var formulas = clauses.Select(c => new GroundClause(c, model).Holds(encoder, names)).ToList();
-            var disagreements = 0;
+            var disagreements = new List<string>();
             foreach (var state in states)
             {
                 z3.Send("(push 1)");
@@ -125,21 +180,37 @@ public sealed class KindInvariantGenerationTests
                 var values = Sexp.Parse(z3.Query($"(get-value ({string.Join(' ', formulas)}))"));
                 for (var i = 0; i < clauses.Count; i++)
                 {
-                    var expected = HoldsEverywhere(model, clauses[i], state);
-                    if ((values.Items[i].Items[1].Atom == "true") != expected)
+                    if ((values.Items[i].Items[1].Atom == "true") != HoldsEverywhere(model, clauses[i], state))
                     {
-                        disagreements++;
+                        disagreements.Add($"{clauses[i].Smt("x")} in [{string.Join(',', state)}]");
                     }
                 }
 
                 z3.Send("(pop 1)");
             }
 
-            Assert.Equal(0, disagreements);
+            Assert.Empty(disagreements);
         }
 
-        // The sample is not a set of invariants' witnesses only: some clause fails somewhere.
+        // The states are not all witnesses of the clauses: some clause fails somewhere.
         Assert.Contains(clauses, c => states.Any(s => !HoldsEverywhere(model, c, s)));
+    }
+
+    private static HashSet<string> ShapesOf(Clause clause)
+    {
+        var shapes = clause.Literals.Select(l => l.Atom switch
+        {
+            BoolAtom => "bool",
+            EqAtom { Left: StateTerm, Right: StateTerm } => "state=state",
+            EqAtom { Left: StateTerm } or EqAtom { Right: StateTerm } => "state=value",
+            _ => "value=value",
+        }).ToHashSet();
+        if (clause.Slot is not null)
+        {
+            shapes.Add("slot");
+        }
+
+        return shapes;
     }
 
     /// <summary>The miner's own reading of a clause: some literal (or the slot's value set) holds, for every assignment.</summary>

@@ -21,8 +21,8 @@ internal sealed class KInductionSearch : IDisposable
     // Each goal's induction hypothesis (good in every state but the last) holds under its literal.
     private readonly Dictionary<Goal, string> hypotheses = new(ReferenceEqualityComparer.Instance);
 
-    // "The goal is bad at position k" of the step case, declared once.
-    private readonly Dictionary<(Goal, int), string> bad = [];
+    // "The goal is bad at position k" of the step case, declared once per goal and k.
+    private readonly Dictionary<Goal, Dictionary<int, string>> badLiterals = new(ReferenceEqualityComparer.Instance);
 
     private readonly List<Goal> proved = [];
 
@@ -34,7 +34,16 @@ internal sealed class KInductionSearch : IDisposable
         this.run = run;
         this.generate = generate;
         baseSolver = run.OpenPathSolver("base", run.PathEncoder);
-        stepSolver = run.OpenPathSolver("step", run.Encoder);
+        try
+        {
+            stepSolver = run.OpenPathSolver("step", run.Encoder);
+        }
+        catch
+        {
+            baseSolver.Dispose();
+            throw;
+        }
+
         bmc = new BmcSearch(run, baseSolver);
         induction = new Unrolling(run.Encoder, stepSolver, "u");
     }
@@ -131,6 +140,10 @@ internal sealed class KInductionSearch : IDisposable
     /// </summary>
     internal bool Together(int k)
     {
+        // Half the time left for the whole search at this k: the goals one by one keep the rest,
+        // however many rounds the candidates take.
+        var deadline = Slice(2);
+
         // After a proof the goals dropped are asked again: the goals just proved now hold at k too.
         for (var set = InPlay(); set.Any(g => g.Candidate is null); set = InPlay())
         {
@@ -138,8 +151,7 @@ internal sealed class KInductionSearch : IDisposable
             {
                 run.Progress(set.Count == 1 ? $"k = {k}, step case of {set[0].Name}" : $"k = {k}, step case of {Count(set)} at once");
                 var bads = set.Select(g => Bad(g, k)).ToList();
-                // One query for the whole set: half the time left, the goals one by one keep the rest.
-                var answer = induction.CheckAssuming(Or(bads), learn: false, [.. set.Select(g => hypotheses[g])], Slice(2));
+                var answer = induction.CheckAssuming(Or(bads), learn: false, [.. set.Select(g => hypotheses[g])], deadline);
                 if (answer.Status == SolverStatus.Unsat)
                 {
                     if (!Proved(set, k))
@@ -155,7 +167,7 @@ internal sealed class KInductionSearch : IDisposable
                     return false;
                 }
 
-                var badNow = BadInModel(set, bads);
+                var badNow = TrueInModel(set, bads, stepSolver);
                 if (badNow.Count == 0)
                 {
                     return false;
@@ -228,25 +240,37 @@ internal sealed class KInductionSearch : IDisposable
                 return;
             }
 
-            var brokenNow = BadInModel(candidates, broken, path.Solver);
+            var brokenNow = TrueInModel(candidates, broken, path.Solver);
+            if (brokenNow.Count == 0)
+            {
+                // The model breaks none of them: the solver's answers disagree; keep nothing unsure.
+                run.Progress($"the candidate invariants are given up: no candidate broken in the solver's model at depth {d}");
+                candidates.Clear();
+                return;
+            }
+
             candidates.RemoveAll(brokenNow.Contains);
         }
     }
 
-    /// <summary>The goals of <paramref name="set"/> whose literal in <paramref name="literals"/> the last model makes true.</summary>
-    private List<Goal> BadInModel(List<Goal> set, List<string> literals, Z3Process? solver = null)
+    /// <summary>The goals of <paramref name="set"/> whose literal in <paramref name="literals"/> the solver's last model makes true.</summary>
+    private static List<Goal> TrueInModel(List<Goal> set, List<string> literals, Z3Process solver)
     {
-        var values = Sexp.Parse((solver ?? stepSolver).Query($"(get-value ({string.Join(' ', literals)}))"));
+        var values = Sexp.Parse(solver.Query($"(get-value ({string.Join(' ', literals)}))"));
         return [.. set.Where((_, i) => values.Items[i].Items[1].Atom == "true")];
     }
 
     /// <summary>The literal of "<paramref name="goal"/> is bad at position <paramref name="k"/> of the step case".</summary>
     private string Bad(Goal goal, int k)
     {
-        if (!bad.TryGetValue((goal, k), out var literal))
+        if (!badLiterals.TryGetValue(goal, out var byPosition))
         {
-            literal = induction.Literal(KInductionObligations.Bad(induction, goal, k));
-            bad[(goal, k)] = literal;
+            badLiterals[goal] = byPosition = [];
+        }
+
+        if (!byPosition.TryGetValue(k, out var literal))
+        {
+            byPosition[k] = literal = induction.Literal(KInductionObligations.Bad(induction, goal, k));
         }
 
         return literal;
@@ -270,9 +294,20 @@ internal sealed class KInductionSearch : IDisposable
 
         var strengthened = goals.Concat(proved).Count(g => g.Candidate is not null);
         var how = $"proved by {k}-induction" + (strengthened == 0 ? string.Empty : $", strengthened by {Generated(strengthened)}");
+        string? shown = null;
         foreach (var goal in goals.Where(g => g.Candidate is null))
         {
-            run.Board.TryDecide(goal, run.Result(goal, goal.WhenUnreachable, k, how) with { Certificate = certificate.Describe() });
+            // --show-invariant: the generated invariants are printed once per proof, with its first goal.
+            var reason = how;
+            if (run.Options.ShowInvariant && strengthened > 0)
+            {
+                reason = shown is null
+                    ? $"{how}: {CandidateInvariants.Print(run.Model, run.Variant, goals.Concat(proved).Where(g => g.Candidate is not null))}"
+                    : $"{how} (printed with {shown})";
+                shown ??= goal.Name;
+            }
+
+            run.Board.TryDecide(goal, run.Result(goal, goal.WhenUnreachable, k, reason) with { Certificate = certificate.Describe() });
         }
 
         proved.AddRange(goals);
