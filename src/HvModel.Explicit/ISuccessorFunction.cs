@@ -22,4 +22,10 @@ public interface ISuccessorFunction
 
     /// <summary>The value of the <paramref name="property"/>-th checked property in <paramref name="state"/>.</summary>
     bool Holds(int property, int[] state);
+
+    /// <summary>Packs a state as <see cref="StateCodec.Pack"/> does (an implementation may do it in its own code).</summary>
+    void Pack(int[] state, ulong[] packed);
+
+    /// <summary>How successors are computed, for <c>--stats</c>.</summary>
+    string Describe();
 }

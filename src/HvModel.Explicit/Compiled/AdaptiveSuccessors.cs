@@ -13,7 +13,7 @@ namespace HvModel.Explicit.Compiled;
 /// </summary>
 public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<PropertyDef> properties, StateCodec codec, int compileAfter) : ISuccessorFunction
 {
-    private readonly InterpretedSuccessors interpreted = new(semantics, properties);
+    private readonly InterpretedSuccessors interpreted = new(semantics, properties, codec);
     private long expanded;
 
     /// <summary>The compiled form, once made.</summary>
@@ -38,7 +38,6 @@ public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<Proper
 
     public bool Holds(int property, int[] state) => Compiled is { } compiled ? compiled.Holds(property, state) : interpreted.Holds(property, state);
 
-    /// <summary>Packs a state as <see cref="StateCodec.Pack"/> does (in compiled code once compiled).</summary>
     public void Pack(int[] state, ulong[] packed)
     {
         if (Compiled is { } compiled)
@@ -47,11 +46,10 @@ public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<Proper
         }
         else
         {
-            codec.Pack(state, packed);
+            interpreted.Pack(state, packed);
         }
     }
 
-    /// <summary>How successors were computed, for <c>--stats</c>.</summary>
     public string Describe() => Compiled is { } c
         ? $"compiled after {compileAfter} states in {c.CompileTime.TotalSeconds:0.000} s ({c.CompileCpuTime.TotalSeconds:0.000} s of processor time)"
         : $"interpreted (the search ended before {compileAfter} states were expanded, when it would have compiled)";

@@ -60,6 +60,8 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     /// <summary>Packs a state exactly as <see cref="StateCodec.Pack"/> does, in compiled code.</summary>
     public void Pack(int[] state, ulong[] packed) => pack(state, packed);
 
+    public string Describe() => $"compiled in {CompileTime.TotalSeconds:0.000} s ({CompileCpuTime.TotalSeconds:0.000} s of processor time)";
+
     /// <summary>Time spent building and compiling the delegates.</summary>
     public TimeSpan CompileTime { get; }
 

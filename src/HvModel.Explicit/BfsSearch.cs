@@ -1,0 +1,370 @@
+using HvModel.Core.Checking;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+using HvModel.Core.Traces;
+using HvModel.Explicit.Compiled;
+
+namespace HvModel.Explicit;
+
+/// <summary>
+/// One breadth-first search of one variant, checking all its properties in one pass. Its parts
+/// stay apart, as TLC keeps them: the successor function (which also packs states), symmetry,
+/// the visited set (<see cref="StateStore"/>, whose arena in BFS order is also the frontier:
+/// a level ends where the next begins) and the trace builder. The search holds what binds
+/// them: the levels, the verdicts found, a deferred model error, and the count of states and
+/// transitions.
+/// </summary>
+internal sealed class BfsSearch
+{
+    private readonly Model model;
+    private readonly Variant variant;
+    private readonly IReadOnlyList<PropertyDef> properties;
+    private readonly CheckOptions options;
+    private readonly IExplorationObserver? observer;
+    private readonly SearchLimits limits;
+    private readonly Semantics semantics;
+    private readonly StateCodec codec;
+    private readonly ISuccessorFunction successors;
+    private readonly Symmetry? symmetry;
+    private readonly StateStore store;
+    private readonly TraceBuilder builder;
+    private readonly bool checkDeadlock;
+    private readonly bool stopAtLastVerdict;
+
+    // A model whose statements nest too deep to run is not run at all (see ExecutionDepth).
+    private readonly string? tooDeep;
+
+    private readonly ulong[] packed;
+    private readonly int[] state;
+
+    // Per property, the index of the first state that decides it (-1: none yet).
+    private readonly int[] found;
+    private int undecided;
+    private int deadlock = -1;
+
+    private long transitions;
+    private int depth;
+    private int deepest;
+    private int levelEnd;
+    private readonly List<int> levelStarts = [0];
+    private int cursor;
+    private int examined;
+
+    // A model error found (in a property, or in a step) and the depth it counts at.
+    private ModelRuntimeFailure? failure;
+    private int failureDepth = int.MaxValue;
+    private (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError;
+
+    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer)
+    {
+        this.model = model;
+        this.variant = variant;
+        this.properties = properties;
+        this.options = options;
+        this.observer = observer;
+        limits = new SearchLimits(options);
+        semantics = new Semantics(model, variant);
+        codec = new StateCodec(model.Slots);
+        successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after) : new InterpretedSuccessors(semantics, properties, codec);
+        tooDeep = ExecutionDepth.Problem(model);
+        symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
+        store = new StateStore(codec.Words, limits.MemoryBudget);
+        builder = new TraceBuilder(semantics, codec, symmetry, store);
+        packed = new ulong[codec.Words];
+        state = new int[model.Slots.Length];
+        found = new int[properties.Count];
+        Array.Fill(found, -1);
+        undecided = properties.Count;
+        checkDeadlock = DeadlockPolicy.Searched(model, variant, options);
+
+        // Stop at the last verdict only when there is one to wait for: a model with nothing to
+        // check is explored in full and counted, as SPIN and TLC do.
+        stopAtLastVerdict = !options.Exhaustive && (properties.Count > 0 || checkDeadlock);
+    }
+
+    /// <summary>The search's statistics, once <see cref="Run"/> has returned.</summary>
+    public ExplorationStats? Stats { get; private set; }
+
+    /// <summary>Searches, then gives a result per property and the deadlock cell (as the engine named <paramref name="engine"/> reports it).</summary>
+    public IReadOnlyList<CheckResult> Run(IEngine engine)
+    {
+        var cpuAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
+        // Symmetry set-up may itself have taken the time allowed.
+        var stopReason = tooDeep ?? limits.Exceeded();
+        try
+        {
+            if (stopReason is null)
+            {
+                Start();
+                stopReason = Explore();
+            }
+        }
+        catch (SearchStopped stop)
+        {
+            stopReason = stop.Message;
+        }
+
+        if (stopReason is not null && failure is null && !options.Cancellation.IsCancellationRequested)
+        {
+            // Stopped at a limit: the states stored but not yet examined may still show a
+            // verdict. Every level before theirs was examined in full, so a violation found among
+            // them is still a shortest one.
+            for (; examined < store.Count && undecided > 0 && !limits.Overtime(); examined++)
+            {
+                Examine(examined);
+            }
+        }
+
+        if (failure is not null && (!stopAtLastVerdict || found.Any(f => f < 0) || (checkDeadlock && deadlock < 0)))
+        {
+            // Some verdict, or the full exploration asked for, would need a path past the error:
+            // the model is at fault, not the property.
+            throw failure;
+        }
+
+        var complete = stopReason is null && cursor >= store.Count && failure is null;
+        var seconds = limits.Clock.Elapsed.TotalSeconds;
+        Stats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete)
+        {
+            Stopped = complete ? null : stopReason ?? "the search stopped once every verdict was known",
+            SuccessorFunction = successors.Describe(),
+            CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
+        };
+        return Results(engine, complete, seconds, stopReason);
+    }
+
+    /// <summary>Stores the initial states (level 0).</summary>
+    private void Start()
+    {
+        try
+        {
+            // A choice over a huge range may examine values for long without storing a state: the limits apply there too.
+            semantics.InitialStates(s => Store(s, -1), new RunObserver { OnChoiceValue = limits.Tick });
+        }
+        catch (ModelRuntimeError e)
+        {
+            throw new ModelRuntimeFailure(model, e, new Trace([]), null, [], variant.Name);
+        }
+
+        if (store.Count == 0)
+        {
+            // Nothing to explore would make every invariant hold: the model's error.
+            throw InitialStateCheck.Refused(model, variant);
+        }
+
+        levelEnd = store.Count;
+    }
+
+    /// <summary>Examines and expands the stored states in BFS order; why it stopped early, or null.</summary>
+    private string? Explore()
+    {
+        var lastReport = limits.Clock.Elapsed;
+        for (; cursor < store.Count; cursor++)
+        {
+            // The arena holds the states in BFS order: a level ends where the next begins.
+            if (cursor == levelEnd)
+            {
+                depth++;
+                levelEnd = store.Count;
+                levelStarts.Add(cursor);
+                if (depth > failureDepth)
+                {
+                    break;
+                }
+            }
+
+            Examine(cursor);
+            examined = cursor + 1;
+            if (stopAtLastVerdict && undecided == 0 && (!checkDeadlock || deadlock >= 0))
+            {
+                break;
+            }
+
+            // A model error in a step from a state of depth d counts at depth d, as in BMC, where
+            // a violation at the same depth is preferred: the rest of level d is still examined,
+            // and a deadlock among its states still found, but nothing is expanded any more.
+            if (failure is not null)
+            {
+                if (checkDeadlock && deadlock < 0 && Stuck(state))
+                {
+                    deadlock = cursor;
+                }
+
+                continue;
+            }
+
+            Expand(cursor);
+            if (limits.Exceeded() is { } stopped)
+            {
+                return stopped;
+            }
+
+            if (options.Progress is not null && limits.Clock.Elapsed - lastReport > TimeSpan.FromSeconds(1))
+            {
+                lastReport = limits.Clock.Elapsed;
+                var rate = store.Count / limits.Clock.Elapsed.TotalSeconds;
+                options.Progress($"{variant.Name}: {store.Count} states, {rate:0} states/s, queue {store.Count - cursor}, depth {depth}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores the successors of state <paramref name="from"/> (unpacked in <see cref="state"/>).</summary>
+    private void Expand(int from)
+    {
+        var count = 0;
+
+        // Symmetry works out the successors' signatures from this state's.
+        symmetry?.Expanding(state);
+        try
+        {
+            successors.Successors(state, (action, _, next) =>
+            {
+                count++;
+                transitions++;
+                var to = Store(next, from);
+                observer?.ExamineTransition(from, to, action.Name);
+            }, RecordError);
+        }
+        finally
+        {
+            symmetry?.Expanding(null);
+        }
+
+        var errored = pendingError is not null;
+        if (pendingError is { } pending)
+        {
+            pendingError = null;
+            failure = new ModelRuntimeFailure(model, pending.Error, builder.Build(from), pending.Action, pending.Args, variant.Name);
+            failureDepth = depth;
+        }
+
+        if (count == 0 && !errored && checkDeadlock && deadlock < 0)
+        {
+            deadlock = from;
+        }
+    }
+
+    /// <summary>Adds a state (canonicalized under symmetry) to the visited set; its index.</summary>
+    private int Store(int[] s, int pred)
+    {
+        symmetry?.Canonicalize(s);
+        successors.Pack(s, packed);
+        if (limits.Full(store.Count) && store.Find(packed) < 0)
+        {
+            throw new SearchStopped(limits.StateLimitReason);
+        }
+
+        var index = store.Add(packed, pred, out var added);
+        if (added && observer is { } watching && (index & 1023) == 0 && (long)(store.Count * store.BytesPerState) + watching.RetainedBytes > limits.MemoryBudget)
+        {
+            throw new SearchStopped($"memory limit reached: the visited set and what the {watching.GetType().Name} keeps of each state need more than {limits.MemoryBudget >> 20} MiB");
+        }
+
+        if (added)
+        {
+            var d = pred >= 0 ? depth + 1 : 0;
+            deepest = Math.Max(deepest, d);
+            observer?.DiscoverState(index, pred, d, s);
+        }
+
+        limits.Tick();
+        return index;
+    }
+
+    /// <summary>
+    /// Evaluates the properties that were open when the state's level began. One decided at
+    /// this depth is still evaluated, so that a model error in evaluating it at this depth
+    /// counts whatever the order of the level's states, as in bmc. Such an error counts like a
+    /// step's: the rest of the level is still examined, and a violation at the same depth is
+    /// preferred (see <see cref="Explore"/>).
+    /// </summary>
+    private void Examine(int index)
+    {
+        codec.Unpack(store.Get(index), state);
+        var nextLevel = index >= levelEnd;
+        var levelStart = nextLevel ? levelEnd : levelStarts[^1];
+        for (var p = 0; p < properties.Count; p++)
+        {
+            if (found[p] >= 0 && found[p] < levelStart)
+            {
+                continue;
+            }
+
+            bool holds;
+            try
+            {
+                holds = successors.Holds(p, state);
+            }
+            catch (ModelRuntimeError e)
+            {
+                // A property that indexes out of range: the model's error, with the path to the state.
+                if (failure is null)
+                {
+                    failure = new ModelRuntimeFailure(model, e, builder.Build(index), null, [], variant.Name);
+                    failureDepth = nextLevel ? depth + 1 : depth;
+                }
+
+                continue;
+            }
+
+            if (found[p] < 0 && holds == (properties[p].Kind == PropertyKind.Cover))
+            {
+                found[p] = index;
+                undecided--;
+            }
+        }
+    }
+
+    private void RecordError(ModelRuntimeError e) => pendingError ??= (e, semantics.CurrentAction, (int[])semantics.CurrentArgs.Clone());
+
+    /// <summary>Whether a state has no successor and no failing step (a deadlock), without storing anything.</summary>
+    private bool Stuck(int[] s)
+    {
+        var any = false;
+        pendingError = null;
+        successors.Successors(s, (_, _, _) => any = true, RecordError);
+        var failed = pendingError is not null;
+        pendingError = null;
+        return !any && !failed;
+    }
+
+    private List<CheckResult> Results(IEngine engine, bool complete, double seconds, string? stopReason)
+    {
+        if (levelEnd < store.Count && levelStarts[^1] != levelEnd)
+        {
+            // Stopped inside a level: the states past its end belong to the next one.
+            levelStarts.Add(levelEnd);
+        }
+
+        var verdicts = new ExplicitVerdicts(engine.Name, variant, semantics, codec, store, builder, new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts))
+        {
+            Transitions = transitions,
+            Deepest = deepest,
+            Seconds = seconds,
+            Complete = complete,
+            StopReason = stopReason,
+        };
+        var results = new List<CheckResult>();
+        for (var p = 0; p < properties.Count; p++)
+        {
+            results.Add(verdicts.Property(properties[p], found[p], state));
+        }
+
+        if (checkDeadlock)
+        {
+            results.Add(verdicts.Deadlock(deadlock));
+        }
+        else if (DeadlockPolicy.NotCheckedReason(model, variant, options, engine, onlyLine: properties.Count == 0) is { } reason)
+        {
+            // The cell the run shows anyway, here rather than in CheckRunner so that it carries
+            // the states explored, which a run with nothing to check still counts.
+            results.Add(verdicts.DeadlockNotChecked(reason));
+        }
+
+        return results;
+    }
+}
