@@ -29,6 +29,7 @@ internal sealed class BfsSearch
     private readonly Symmetry? symmetry;
     private readonly StateStore store;
     private readonly TraceBuilder builder;
+    private readonly LeastTraceRanking ranking;
     private readonly bool checkDeadlock;
     private readonly bool stopAtLastVerdict;
 
@@ -71,6 +72,7 @@ internal sealed class BfsSearch
         symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
         store = new StateStore(codec.Words, limits.MemoryBudget);
         builder = new TraceBuilder(semantics, codec, symmetry, store);
+        ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
         packed = new ulong[codec.Words];
         state = new int[model.Slots.Length];
         found = new int[properties.Count];
@@ -155,6 +157,7 @@ internal sealed class BfsSearch
         }
 
         levelEnd = store.Count;
+        ranking.LevelComplete(0);
     }
 
     /// <summary>Examines and expands the stored states in BFS order; why it stopped early, or null.</summary>
@@ -173,6 +176,9 @@ internal sealed class BfsSearch
                 {
                     break;
                 }
+
+                // Every parent of the new level is expanded: its least traces are known.
+                ranking.LevelComplete(cursor);
             }
 
             Examine(cursor);
@@ -216,16 +222,18 @@ internal sealed class BfsSearch
     private void Expand(int from)
     {
         var count = 0;
+        ranking.Expanding(from);
 
         // Symmetry works out the successors' signatures from this state's.
         symmetry?.Expanding(state);
         try
         {
-            successors.Successors(state, (action, _, next) =>
+            successors.Successors(state, (action, args, next) =>
             {
                 count++;
                 transitions++;
                 var to = Store(next, from);
+                ranking.Edge(from, to, action, args);
                 observer?.ExamineTransition(from, to, action.Name);
             }, RecordError);
         }
@@ -266,6 +274,7 @@ internal sealed class BfsSearch
 
         if (added)
         {
+            ranking.Discovered(index);
             var d = pred >= 0 ? depth + 1 : 0;
             deepest = Math.Max(deepest, d);
             observer?.DiscoverState(index, pred, d, s);
@@ -340,7 +349,7 @@ internal sealed class BfsSearch
             levelStarts.Add(levelEnd);
         }
 
-        var verdicts = new ExplicitVerdicts(engine.Name, variant, semantics, codec, store, builder, new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts))
+        var verdicts = new ExplicitVerdicts(engine.Name, variant, semantics, codec, store, builder, ranking)
         {
             Transitions = transitions,
             Deepest = deepest,

@@ -11,45 +11,115 @@ namespace HvModel.Explicit;
 /// nondeterministic branch was explored first. Initial states all rank equal.
 /// </summary>
 /// <remarks>
-/// Works level by level over the states BFS stored: a state's key is the least
-/// (rank of a parent one level up, ordinal of the action instance from it); ranks are the
-/// keys densely numbered within a level, so paths that differ only in a branch choice tie and
-/// are told apart by the steps after it.
+/// Ranked during the search, not after it: a state's key is the least (rank of a parent one
+/// level up, ordinal of the action instance from it) over the transitions the search takes
+/// (<see cref="Edge"/>, in the search's order, which is the order of the parents and of their
+/// successors); once every parent of a level is expanded, its keys are final and become ranks,
+/// densely numbered within the level (<see cref="LevelComplete"/>), so paths that differ only
+/// in a branch choice tie and are told apart by the steps after it. Only a level whose parents
+/// the search did not all expand (it stopped at a limit) needs the rest of them expanded
+/// afterwards, one level at most.
 /// </remarks>
 internal sealed class LeastTraceRanking
 {
+    private readonly Model model;
     private readonly ISuccessorFunction successors;
-    private readonly int slotCount;
     private readonly StateCodec codec;
     private readonly Symmetry? symmetry;
     private readonly StateStore store;
     private readonly IReadOnlyList<int> levelStarts;
     private readonly Dictionary<ActionDef, int> instanceBase = [];
+
+    // Per stored state: its rank within its level (-1 until ranked), the parent and the action
+    // instance (model-wide ordinal) of its least path's last step (-1 for an initial state).
     private readonly List<int> rank = [];
     private readonly List<int> bestParent = [];
-    private readonly List<(ActionDef Action, int[] Args)?> bestStep = [];
+    private readonly List<int> bestInstance = [];
+
+    // The keys of the states from `frontier` on: the level being discovered.
+    private readonly List<long> keys = [];
+    private int frontier;
     private int rankedLevels;
 
+    private ActionDef? lastAction;
+    private int lastBase;
+
+    // The parent whose expansion began last (it may have been cut short by a limit).
+    private int lastExpanding = -1;
+
+    /// <summary>A ranking of the states <paramref name="store"/> holds; <paramref name="levelStarts"/> is the search's own list, which it adds to.</summary>
     public LeastTraceRanking(Model model, ISuccessorFunction successors, StateCodec codec, Symmetry? symmetry, StateStore store, IReadOnlyList<int> levelStarts)
     {
+        this.model = model;
         this.successors = successors;
-        slotCount = model.Slots.Length;
         this.codec = codec;
         this.symmetry = symmetry;
         this.store = store;
         this.levelStarts = levelStarts;
         // Instances are ordered across the model: by action in declaration order, then by ordinal.
-        var offset = 0;
+        var offset = 0L;
         foreach (var action in model.Actions)
         {
-            instanceBase[action] = offset;
+            instanceBase[action] = (int)offset;
             offset += action.InstanceCount;
         }
 
         InstanceCount = Math.Max(1, offset);
     }
 
-    private int InstanceCount { get; }
+    private long InstanceCount { get; }
+
+    /// <summary>A state was stored (indices come in order).</summary>
+    public void Discovered(int index)
+    {
+        rank.Add(-1);
+        bestParent.Add(-1);
+        bestInstance.Add(-1);
+        keys.Add(long.MaxValue);
+    }
+
+    /// <summary>The search begins expanding state <paramref name="from"/>.</summary>
+    public void Expanding(int from) => lastExpanding = from;
+
+    /// <summary>The search took a transition from <paramref name="from"/> to the stored state <paramref name="to"/>.</summary>
+    public void Edge(int from, int to, ActionDef action, int[] args)
+    {
+        if (to < frontier)
+        {
+            return;
+        }
+
+        var instance = InstanceOrdinal(action, args);
+        var key = ((long)rank[from] * InstanceCount) + instance;
+        if (key < keys[to - frontier])
+        {
+            keys[to - frontier] = key;
+            bestParent[to] = from;
+            bestInstance[to] = instance;
+        }
+    }
+
+    /// <summary>Every parent of the level from <paramref name="start"/> to the last state stored is expanded: ranks it.</summary>
+    public void LevelComplete(int start)
+    {
+        // Dense ranks: equal keys (one parent, one action instance, several branches) tie.
+        var count = keys.Count;
+        var order = Enumerable.Range(0, count).OrderBy(c => keys[c]).ToList();
+        var current = 0;
+        for (var j = 0; j < order.Count; j++)
+        {
+            if (j > 0 && keys[order[j]] != keys[order[j - 1]])
+            {
+                current++;
+            }
+
+            rank[start + order[j]] = current;
+        }
+
+        frontier = start + count;
+        keys.Clear();
+        rankedLevels++;
+    }
 
     public int LevelOf(int index)
     {
@@ -75,20 +145,20 @@ internal sealed class LeastTraceRanking
     /// <summary>The least-ranked state among <paramref name="candidates"/> (all of one level).</summary>
     public int Least(IEnumerable<int> candidates, int level)
     {
-        RankUpTo(level);
+        Finish(level);
         return candidates.OrderBy(i => rank[i]).ThenBy(i => i).First();
     }
 
     /// <summary>The path to <paramref name="target"/> with the action instance of each step.</summary>
     public (List<int> Path, List<(ActionDef Action, int[] Args)?> Steps) PathTo(int target)
     {
-        RankUpTo(LevelOf(target));
+        Finish(LevelOf(target));
         var path = new List<int>();
         var steps = new List<(ActionDef, int[])?>();
         for (var i = target; i >= 0; i = bestParent[i])
         {
             path.Add(i);
-            steps.Add(bestStep[i]);
+            steps.Add(Step(bestInstance[i]));
         }
 
         path.Reverse();
@@ -96,86 +166,77 @@ internal sealed class LeastTraceRanking
         return (path, steps);
     }
 
-    private void RankUpTo(int level)
+    /// <summary>
+    /// Ranks <paramref name="level"/> when the search stopped before expanding all of its
+    /// parents: the rest of them (from the one it was expanding) are expanded here, in order.
+    /// </summary>
+    private void Finish(int level)
     {
-        if (rankedLevels == 0)
+        if (level < rankedLevels)
         {
-            foreach (var i in Level(0))
-            {
-                rank.Add(0);
-                bestParent.Add(-1);
-                bestStep.Add(null);
-            }
-
-            rankedLevels = 1;
+            return;
         }
 
-        var state = new int[slotCount];
+        if (level > rankedLevels)
+        {
+            throw new InvalidOperationException($"level {level} asked while {rankedLevels} are ranked: the search stores one level beyond the last it expanded");
+        }
+
+        if (level == 0)
+        {
+            // Stopped while storing the initial states: they all rank equal.
+            LevelComplete(0);
+            return;
+        }
+
+        var parentsEnd = levelStarts[level];
+        var state = new int[model.Slots.Length];
         var packed = new ulong[codec.Words];
-        while (rankedLevels <= level)
+        for (var p = Math.Max(lastExpanding, levelStarts[level - 1]); p < parentsEnd; p++)
         {
-            var parentLevel = rankedLevels - 1;
-            var first = levelStarts[rankedLevels];
-            var children = Level(rankedLevels).ToList();
-            var key = new long[children.Count];
-            Array.Fill(key, long.MaxValue);
-            var parent = new int[children.Count];
-            var step = new (ActionDef, int[])?[children.Count];
-            foreach (var p in Level(parentLevel))
+            codec.Unpack(store.Get(p), state);
+            symmetry?.Expanding(state);
+            var parent = p;
+            // Errors were dealt with by the search; states on shortest paths were expanded without one.
+            successors.Successors(state, (action, args, next) =>
             {
-                codec.Unpack(store.Get(p), state);
-                symmetry?.Expanding(state);
-                var parentRank = (long)rank[p];
-                // Errors were dealt with by the search; states on shortest paths were expanded without one.
-                successors.Successors(state, (action, args, next) =>
+                symmetry?.Canonicalize(next);
+                codec.Pack(next, packed);
+                if (store.Find(packed) is var child and >= 0)
                 {
-                    symmetry?.Canonicalize(next);
-                    codec.Pack(next, packed);
-                    var child = store.Find(packed) - first;
-                    if (child < 0 || child >= children.Count)
-                    {
-                        return;
-                    }
-
-                    var k = (parentRank * InstanceCount) + InstanceOrdinal(action, args);
-                    if (k < key[child])
-                    {
-                        key[child] = k;
-                        parent[child] = p;
-                        step[child] = (action, (int[])args.Clone());
-                    }
-                }, IgnoreError);
-                symmetry?.Expanding(null);
-            }
-
-            // Dense ranks: equal keys (one parent, one action instance, several branches) tie.
-            var order = Enumerable.Range(0, children.Count).OrderBy(c => key[c]).ToList();
-            var ranks = new int[children.Count];
-            var current = 0;
-            for (var j = 0; j < order.Count; j++)
-            {
-                if (j > 0 && key[order[j]] != key[order[j - 1]])
-                {
-                    current++;
+                    Edge(parent, child, action, args);
                 }
-
-                ranks[order[j]] = current;
-            }
-
-            for (var c = 0; c < children.Count; c++)
-            {
-                rank.Add(ranks[c]);
-                bestParent.Add(parent[c]);
-                bestStep.Add(step[c]);
-            }
-
-            rankedLevels++;
+            }, IgnoreError);
+            symmetry?.Expanding(null);
         }
+
+        LevelComplete(frontier);
+    }
+
+    private (ActionDef, int[])? Step(int instance)
+    {
+        if (instance < 0)
+        {
+            return null;
+        }
+
+        var action = model.Actions.First(a => instanceBase[a] <= instance && instance < instanceBase[a] + a.InstanceCount);
+        return (action, [.. action.Instance(instance - instanceBase[action]).Args]);
     }
 
     private static void IgnoreError(Core.Text.ModelRuntimeError error)
     {
     }
 
-    private int InstanceOrdinal(ActionDef action, int[] args) => instanceBase[action] + action.OrdinalOf(args);
+    // Successors come action by action: the last action's first ordinal is kept at hand.
+    private int InstanceOrdinal(ActionDef action, int[] args)
+    {
+        if (!ReferenceEquals(action, lastAction))
+        {
+            lastAction = action;
+            lastBase = instanceBase[action];
+        }
+
+        return lastBase + action.OrdinalOf(args);
+    }
 }
