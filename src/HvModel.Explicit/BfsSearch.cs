@@ -267,9 +267,10 @@ internal sealed class BfsSearch
         }
 
         var index = store.Add(packed, pred, out var added);
-        if (added && observer is { } watching && (index & 1023) == 0 && (long)(store.Count * store.BytesPerState) + watching.RetainedBytes > limits.MemoryBudget)
+        if (added && (index & 1023) == 0 && (long)(store.Count * store.BytesPerState) + ranking.RetainedBytes + (observer?.RetainedBytes ?? 0) > limits.MemoryBudget)
         {
-            throw new SearchStopped($"memory limit reached: the visited set and what the {watching.GetType().Name} keeps of each state need more than {limits.MemoryBudget >> 20} MiB");
+            var kept = observer is null ? "the least-trace ranking" : $"the least-trace ranking and the {observer.GetType().Name}";
+            throw new SearchStopped($"memory limit reached: the visited set and what {kept} keeps of each state need more than {limits.MemoryBudget >> 20} MiB");
         }
 
         if (added)

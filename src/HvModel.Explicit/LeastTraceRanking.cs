@@ -69,6 +69,9 @@ internal sealed class LeastTraceRanking
 
     private long InstanceCount { get; }
 
+    /// <summary>Bytes held per the states ranked, and the keys of the level being discovered.</summary>
+    public long RetainedBytes => ((long)(rank.Capacity + bestParent.Capacity + bestInstance.Capacity) * 4) + ((long)keys.Capacity * 8);
+
     /// <summary>A state was stored (indices come in order).</summary>
     public void Discovered(int index)
     {
