@@ -29,7 +29,7 @@ internal static class KInductionObligations
     /// </summary>
     public static IEnumerable<ProofObligation> ForThreshold(ModelEncoder encoder, Goal goal, int k)
     {
-        var script = new ScriptRecorder();
+        var script = Script(encoder);
         var path = new Unrolling(encoder, script, "s");
         path.DeclareInit();
         path.StartFromInit();
@@ -45,7 +45,7 @@ internal static class KInductionObligations
 
     private static ProofObligation Base(ModelEncoder encoder, IReadOnlyList<Goal> goals, int k)
     {
-        var baseScript = new ScriptRecorder();
+        var baseScript = Script(encoder);
         var path = new Unrolling(encoder, baseScript, "s");
         path.DeclareInit();
         path.StartFromInit();
@@ -63,7 +63,7 @@ internal static class KInductionObligations
 
     private static ProofObligation Step(ModelEncoder encoder, IReadOnlyList<Goal> goals, int k, IReadOnlyList<Goal> assumed)
     {
-        var stepScript = new ScriptRecorder();
+        var stepScript = Script(encoder);
         var step = new Unrolling(encoder, stepScript, "u");
         step.StartAnywhere();
         for (var i = 0; i < k; i++)
@@ -76,6 +76,23 @@ internal static class KInductionObligations
         Assume(step, assumed, k);
         stepScript.Assert(Or(goals.Select(g => Bad(step, g, k))));
         return new ProofObligation($"step k={k}", stepScript.Commands);
+    }
+
+    /// <summary>
+    /// A script of one unrolled path, told the encoding's logic as the searching solvers are
+    /// (see <see cref="SmtArithmetic.Logic"/>), so that the certificate re-checks in the solver
+    /// configuration that found the proof (time alike: v3 at 3x3, the 1-induction of 1,419
+    /// goals re-checked in 5.6 s with it, 5.4 s without).
+    /// </summary>
+    private static ScriptRecorder Script(ModelEncoder encoder)
+    {
+        var script = new ScriptRecorder();
+        if (encoder.Arithmetic.Logic is { } logic)
+        {
+            script.Send($"(set-logic {logic})");
+        }
+
+        return script;
     }
 
     /// <summary>The goal is decided against at position <paramref name="i"/>: its target, or a model error there.</summary>
