@@ -132,6 +132,7 @@ internal sealed class BfsSearch
         {
             Stopped = complete ? null : stopReason ?? "the search stopped once every verdict was known",
             SuccessorFunction = successors.Describe(),
+            RankingBytesPerState = store.Count == 0 ? 0 : (double)ranking.RetainedBytes / store.Count,
             CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
         };
         return Results(engine, complete, seconds, stopReason);

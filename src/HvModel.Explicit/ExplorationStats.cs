@@ -31,13 +31,16 @@ public sealed record ExplorationStats(
     /// <summary>How successors were computed: "interpreted", or "compiled in N s" (that time is part of <see cref="Seconds"/>).</summary>
     public string SuccessorFunction { get; init; } = "interpreted";
 
+    /// <summary>Memory per state of the least-trace ranking, made during the search, beside the visited set.</summary>
+    public double RankingBytesPerState { get; init; }
+
     /// <summary>Processor time of the process over the run (all threads), beside <see cref="Seconds"/>: wall time misleads on a loaded machine.</summary>
     public double CpuSeconds { get; init; }
 
     /// <summary>One line for reports: memory per state and speed.</summary>
     public string Describe() =>
         $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
-        $"({OverheadBytesPerState:0.0} beyond the packed words); {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
+        $"({OverheadBytesPerState:0.0} beyond the packed words), least-trace ranking {RankingBytesPerState:0.0} bytes/state; {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
         $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
         (Stopped is null ? "" : $"; a partial search: {Stopped}");
 }

@@ -82,8 +82,12 @@ public sealed class LeastTraceTests
         var model = ModelLoader.LoadText(Ties);
         var variant = model.Variants[0];
         var options = new CheckOptions { Symmetry = false, CheckDeadlock = false, MaxStates = maxStates == 0 ? 50_000_000 : maxStates };
-        var result = new ExplicitEngine().Check(model, variant, [model.GetProperty("small")], options).Single();
+        var engine = new ExplicitEngine();
+        var result = engine.Check(model, variant, [model.GetProperty("small")], options).Single();
         var expected = Reference(model, variant, maxStates);
+
+        // What the ranking keeps is counted (--stats, the memory limit): 12 bytes a state at least.
+        Assert.InRange(engine.LastStats!.RankingBytesPerState, 12, 64);
         if (expected is null)
         {
             Assert.Equal(Verdict.Unknown, result.Verdict);
