@@ -144,7 +144,7 @@ internal sealed class BfsSearch
         try
         {
             // A choice over a huge range may examine values for long without storing a state: the limits apply there too.
-            semantics.InitialStates(s => Store(s, -1), new RunObserver { OnChoiceValue = limits.Tick });
+            semantics.InitialStates(StoreInitial(), new RunObserver { OnChoiceValue = limits.Tick });
         }
         catch (ModelRuntimeError e)
         {
@@ -160,6 +160,38 @@ internal sealed class BfsSearch
         levelEnd = store.Count;
         ranking.LevelComplete(0);
     }
+
+    /// <summary>
+    /// Stores an outcome of the init block. The block may give one state many times (v3 at 4x4:
+    /// 2^16 x 4^4 = 16.7 million outcomes for 685 states up to symmetry): one given before is
+    /// stored already and is not canonicalized again (4x4: 25 s to 9 s), which leaves the order
+    /// of the states stored as it was. The states given are remembered packed, up to
+    /// <see cref="InitialStatesRemembered"/> of them; past that every outcome is canonicalized.
+    /// </summary>
+    private Action<int[]> StoreInitial()
+    {
+        var given = new StateStore(codec.Words);
+        var raw = new ulong[codec.Words];
+        return s =>
+        {
+            successors.Pack(s, raw);
+            if (given.Find(raw) >= 0)
+            {
+                limits.Tick();
+                return;
+            }
+
+            if (given.Count < InitialStatesRemembered)
+            {
+                given.Add(raw, -1, out _);
+            }
+
+            Store(s, -1);
+        };
+    }
+
+    /// <summary>Most initial states remembered as given (some 28 bytes each).</summary>
+    private const int InitialStatesRemembered = 1 << 18;
 
     /// <summary>Examines and expands the stored states in BFS order; why it stopped early, or null.</summary>
     private string? Explore()
