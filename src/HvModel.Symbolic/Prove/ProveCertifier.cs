@@ -49,6 +49,7 @@ public sealed class ProveCertifier(ProveInput input, Variant variant, Func<strin
         var checker = new CertificateChecker(open, solverName)
         {
             Second = input.SecondSolver is { } path ? SecondSolver.Find(path) : null,
+            SecondMinimum = input.SecondSolverMinimum,
             Deadline = input.Options.Deadline,
             Cancellation = input.Options.Cancellation,
         };

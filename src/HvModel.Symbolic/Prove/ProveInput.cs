@@ -29,4 +29,7 @@ public sealed record ProveInput(
 {
     /// <summary>Largest size of a scalarset in the sampled configurations.</summary>
     public int MaxSampleSize { get; init; } = 3;
+
+    /// <summary>The least time the certificate's second solver gets per obligation (see <see cref="Certificates.CertificateChecker.SecondMinimum"/>).</summary>
+    public TimeSpan SecondSolverMinimum { get; init; } = Certificates.CertificateChecker.DefaultSecondMinimum;
 }
