@@ -35,30 +35,16 @@ internal sealed class GroundClause(Clause clause, Model model)
         return And(conjuncts);
     }
 
-    /// <summary>Every assignment of the variables, in odometer order.</summary>
+    /// <summary>Every assignment of the variables, in the miner's order.</summary>
     private IEnumerable<int[]> Assignments()
     {
-        var sizes = clause.Vars.Select(v => model.Scalarsets.First(s => s.Name == v.Sort.Name).Size).ToArray();
+        var sizes = TemplateGrammar.Sizes(model, clause.Vars);
         var assignment = new int[sizes.Length];
-        while (true)
+        do
         {
             yield return (int[])assignment.Clone();
-            var k = 0;
-            for (; k < sizes.Length; k++)
-            {
-                if (++assignment[k] < sizes[k])
-                {
-                    break;
-                }
-
-                assignment[k] = 0;
-            }
-
-            if (k == sizes.Length)
-            {
-                yield break;
-            }
         }
+        while (TemplateGrammar.NextAssignment(assignment, sizes));
     }
 
     private string Literal(SmtArithmetic arithmetic, IReadOnlyList<string> state, Literal literal, int[] assignment)

@@ -60,7 +60,7 @@ public sealed class SampleTable
         {
             var model = sample.Configuration.Model;
             var evaluators = atoms.Select(a => a.Compile(model)).ToArray();
-            var sizes = signature.Select(v => model.Scalarsets.First(s => s.Name == v.Sort.Name).Size).ToArray();
+            var sizes = TemplateGrammar.Sizes(model, signature);
             var assignment = new int[signature.Count];
             foreach (var state in sample.States)
             {
@@ -79,7 +79,7 @@ public sealed class SampleTable
                         ordered.Add(row);
                     }
 
-                    if (!Next(assignment, sizes))
+                    if (!TemplateGrammar.NextAssignment(assignment, sizes))
                     {
                         break;
                     }
@@ -88,21 +88,5 @@ public sealed class SampleTable
         }
 
         return new SampleTable(atoms, ordered);
-    }
-
-    // The next assignment in odometer order; false after the last.
-    private static bool Next(int[] assignment, int[] sizes)
-    {
-        for (var k = 0; k < assignment.Length; k++)
-        {
-            if (++assignment[k] < sizes[k])
-            {
-                return true;
-            }
-
-            assignment[k] = 0;
-        }
-
-        return false;
     }
 }

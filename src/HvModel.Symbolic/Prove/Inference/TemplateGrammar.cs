@@ -26,6 +26,29 @@ public static class TemplateGrammar
     /// </summary>
     public static int Level(IReadOnlyList<QuantVar> signature) => signature.Any(v => v.Ordinal > 1) ? 2 : 1;
 
+    /// <summary>The number of members each variable ranges over in <paramref name="model"/> (a configuration).</summary>
+    public static int[] Sizes(Model model, IReadOnlyList<QuantVar> vars) =>
+        [.. vars.Select(v => model.Scalarsets.First(s => s.Name == v.Sort.Name).Size)];
+
+    /// <summary>
+    /// Steps <paramref name="assignment"/> (variable k to a member below sizes[k]) to the next in
+    /// odometer order, the first variable fastest; false, with every variable back at 0, after the last.
+    /// </summary>
+    public static bool NextAssignment(int[] assignment, int[] sizes)
+    {
+        for (var k = 0; k < assignment.Length; k++)
+        {
+            if (++assignment[k] < sizes[k])
+            {
+                return true;
+            }
+
+            assignment[k] = 0;
+        }
+
+        return false;
+    }
+
     /// <summary>The signatures: sets of quantified variables, at most two per scalarset, each used in order.</summary>
     public static IReadOnlyList<IReadOnlyList<QuantVar>> Signatures(IReadOnlyList<ScalarsetType> sorts)
     {
