@@ -33,7 +33,7 @@ public sealed class KInductionEngine(string? solverPath = null) : SymbolicEngine
 
     internal override void CheckVariant(VariantRun run)
     {
-        using var search = new KInductionSearch(run, run.Options.GenerateInvariants);
+        using var search = new KInductionSearch(run);
         search.Run();
     }
 }

@@ -12,7 +12,6 @@ namespace HvModel.Symbolic.Engines;
 internal sealed class KInductionSearch : IDisposable
 {
     private readonly VariantRun run;
-    private readonly bool generate;
     private readonly Z3Process baseSolver;
     private readonly Z3Process stepSolver;
     private readonly BmcSearch bmc;
@@ -29,10 +28,9 @@ internal sealed class KInductionSearch : IDisposable
     // Generated invariants that hold in the base cases so far and are not proved yet.
     private readonly List<Goal> candidates = [];
 
-    public KInductionSearch(VariantRun run, bool generate)
+    public KInductionSearch(VariantRun run)
     {
         this.run = run;
-        this.generate = generate;
         baseSolver = run.OpenPathSolver("base", run.PathEncoder);
         try
         {
@@ -72,7 +70,7 @@ internal sealed class KInductionSearch : IDisposable
                 return;
             }
 
-            if (k == 1 && generate && run.Board.Open.Count > 0)
+            if (k == 1 && run.Options.GenerateInvariants && run.Board.Open.Count > 0)
             {
                 Generate(k);
             }
