@@ -5,7 +5,7 @@ namespace HvModel.Cli;
 
 /// <summary>
 /// The limits every subcommand takes: <c>--timeout</c>, <c>--max-states</c> and
-/// <c>--max-memory</c>, checked once here and handed to the engines in <see cref="Core.Checking.CheckOptions"/>.
+/// <c>--max-memory</c>, and the threads it may use (<c>--workers</c>), checked once here and handed to the engines in <see cref="Core.Checking.CheckOptions"/>.
 /// A run that hits one gives verdict unknown with the reason (exit 3).
 /// </summary>
 public sealed class LimitOptions(long defaultMaxStates)
@@ -16,8 +16,11 @@ public sealed class LimitOptions(long defaultMaxStates)
 
     public Option<string?> MaxMemory { get; } = new("--max-memory") { Description = "SIZE such as 4G or 512M: most memory hvmodel's own process may use (verdict unknown beyond it)" };
 
+    public Option<int> Workers { get; } = new("--workers") { Description = "Explicit engine: threads that expand states (the results are the same for any number; default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Workers);
         command.Options.Add(Timeout);
         command.Options.Add(MaxStates);
         command.Options.Add(MaxMemory);
@@ -40,6 +43,13 @@ public sealed class LimitOptions(long defaultMaxStates)
             return null;
         }
 
+        var workers = parse.GetValue(Workers);
+        if (workers is < 1 or > MaxWorkers)
+        {
+            Cli.UsageError($"--workers must be from 1 to {MaxWorkers}, not {workers}");
+            return null;
+        }
+
         long? memory = null;
         if (parse.GetValue(MaxMemory) is { } text)
         {
@@ -51,8 +61,11 @@ public sealed class LimitOptions(long defaultMaxStates)
             }
         }
 
-        return new RunLimits(timeout is { } t ? TimeSpan.FromSeconds(t) : null, maxStates, memory);
+        return new RunLimits(timeout is { } t ? TimeSpan.FromSeconds(t) : null, maxStates, memory, workers);
     }
+
+    /// <summary>Most worker threads a run may ask for.</summary>
+    public const int MaxWorkers = 256;
 
     /// <summary>Bytes in a size written as a whole number with an optional K, M, G or T suffix (powers of 1024); null when malformed or below 1 MiB.</summary>
     public static long? ParseSize(string text)

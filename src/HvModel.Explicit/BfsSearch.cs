@@ -52,13 +52,22 @@ internal sealed class BfsSearch
     private int cursor;
     private int examined;
 
+    // Workers that expand a level's parents (made once successors are compiled and a level is
+    // large enough), the batch of theirs being stored, and where the level scheduled ends.
+    private readonly int batchSize;
+    private ParallelExpansion? parallel;
+    private ParallelExpansion.Batch? batch;
+    private int scheduledEnd;
+    private long expandedByWorkers;
+
     // A model error found (in a property, or in a step) and the depth it counts at.
     private ModelRuntimeFailure? failure;
     private int failureDepth = int.MaxValue;
     private (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError;
 
-    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer)
+    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize)
     {
+        this.batchSize = batchSize;
         this.model = model;
         this.variant = variant;
         this.properties = properties;
@@ -107,6 +116,10 @@ internal sealed class BfsSearch
         {
             stopReason = stop.Message;
         }
+        finally
+        {
+            parallel?.Dispose();
+        }
 
         if (stopReason is not null && failure is null && !options.Cancellation.IsCancellationRequested)
         {
@@ -128,12 +141,14 @@ internal sealed class BfsSearch
 
         var complete = stopReason is null && cursor >= store.Count && failure is null;
         var seconds = limits.Clock.Elapsed.TotalSeconds;
-        Stats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, symmetry?.Permutations ?? 1, complete)
+        Stats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, Math.Max(symmetry?.Permutations ?? 1, parallel?.Permutations ?? 1), complete)
         {
             Stopped = complete ? null : stopReason ?? "the search stopped once every verdict was known",
             SuccessorFunction = successors.Describe(),
             RankingBytesPerState = store.Count == 0 ? 0 : (double)ranking.RetainedBytes / store.Count,
             CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
+            Workers = options.Workers,
+            ExpandedByWorkers = expandedByWorkers,
         };
         return Results(engine, complete, seconds, stopReason);
     }
@@ -144,7 +159,12 @@ internal sealed class BfsSearch
         try
         {
             // A choice over a huge range may examine values for long without storing a state: the limits apply there too.
-            semantics.InitialStates(StoreInitial(), new RunObserver { OnChoiceValue = limits.Tick });
+            var storeInitial = StoreInitial();
+            var compiled = successors is AdaptiveSuccessors ? CompiledInitialStates.For(semantics) : null;
+            if (compiled is null || !compiled.TryRun(storeInitial, limits.Tick))
+            {
+                semantics.InitialStates(storeInitial, new RunObserver { OnChoiceValue = limits.Tick });
+            }
         }
         catch (ModelRuntimeError e)
         {
@@ -234,7 +254,20 @@ internal sealed class BfsSearch
                 continue;
             }
 
-            Expand(cursor);
+            if (cursor >= scheduledEnd)
+            {
+                ScheduleWorkers();
+            }
+
+            if (cursor < scheduledEnd)
+            {
+                StoreExpanded(cursor);
+            }
+            else
+            {
+                Expand(cursor);
+            }
+
             if (limits.Exceeded() is { } stopped)
             {
                 return stopped;
@@ -249,6 +282,68 @@ internal sealed class BfsSearch
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Hands the rest of the level to the workers, when there are workers to ask, the model is
+    /// compiled (the interpreter is not thread-safe), and enough parents are left. A watcher
+    /// sees every state unpacked: it keeps the search on one thread.
+    /// </summary>
+    private void ScheduleWorkers()
+    {
+        if (options.Workers <= 1 || observer is not null || levelEnd - cursor < 4 * batchSize || failure is not null
+            || successors is not AdaptiveSuccessors { Compiled: { } compiled })
+        {
+            return;
+        }
+
+        // Fewer parents than four batches are left to the search's own thread.
+        parallel ??= new ParallelExpansion(options.Workers, batchSize, compiled, symmetry, codec, state.Length);
+        parallel.Schedule(store.Arena, cursor, levelEnd);
+        batch = null;
+        scheduledEnd = levelEnd;
+    }
+
+    /// <summary>
+    /// Stores the successors of <paramref name="from"/> that a worker computed, exactly as
+    /// <see cref="Expand"/> would: same order, same calls. One whose compiled code met a model
+    /// error is expanded again here, by the interpreter.
+    /// </summary>
+    private void StoreExpanded(int from)
+    {
+        if (batch is null || from >= batch.First + batch.Count)
+        {
+            if (batch is not null)
+            {
+                parallel!.Release();
+            }
+
+            batch = parallel!.Take(from);
+        }
+
+        var k = from - batch.First;
+        if (batch.Redo(k))
+        {
+            Expand(from);
+            return;
+        }
+
+        expandedByWorkers++;
+        ranking.Expanding(from);
+        var compiled = ((AdaptiveSuccessors)successors).Compiled!;
+        var (first, end) = batch.Successors(k);
+        for (var i = first; i < end; i++)
+        {
+            transitions++;
+            var to = Insert(batch.State(i), from, null);
+            var (action, args) = compiled.Instance(batch.Instance(i));
+            ranking.Edge(from, to, action, args);
+        }
+
+        if (first == end && checkDeadlock && deadlock < 0)
+        {
+            deadlock = from;
+        }
     }
 
     /// <summary>Stores the successors of state <paramref name="from"/> (unpacked in <see cref="state"/>).</summary>
@@ -294,6 +389,12 @@ internal sealed class BfsSearch
     {
         symmetry?.Canonicalize(s);
         successors.Pack(s, packed);
+        return Insert(packed, pred, s);
+    }
+
+    /// <summary>Adds a canonical packed state to the visited set; its index. <paramref name="s"/> is the state unpacked, for the watcher (null without one).</summary>
+    private int Insert(ReadOnlySpan<ulong> packed, int pred, int[]? s)
+    {
         if (limits.Full(store.Count) && store.Find(packed) < 0)
         {
             throw new SearchStopped(limits.StateLimitReason);
@@ -311,7 +412,7 @@ internal sealed class BfsSearch
             ranking.Discovered(index);
             var d = pred >= 0 ? depth + 1 : 0;
             deepest = Math.Max(deepest, d);
-            observer?.DiscoverState(index, pred, d, s);
+            observer?.DiscoverState(index, pred, d, s!);
         }
 
         limits.Tick();

@@ -27,6 +27,9 @@ public sealed class ExplicitEngine : IEngine
     /// <summary>States expanded by the interpreter before the model is compiled (0: compile before the search).</summary>
     public int CompileAfter { get; init; } = 10_000;
 
+    /// <summary>Parents per batch a worker expands (<c>--workers</c>); tests make it small so that small models use workers too.</summary>
+    internal int WorkerBatch { get; init; } = ParallelExpansion.DefaultBatchSize;
+
     /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
     public IExplorationObserver? Observer { get; init; }
 
@@ -40,7 +43,7 @@ public sealed class ExplicitEngine : IEngine
 
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
-        var search = new BfsSearch(model, variant, properties, options, Interpret ? null : CompileAfter, Observer);
+        var search = new BfsSearch(model, variant, properties, options, Interpret ? null : CompileAfter, Observer, WorkerBatch);
         try
         {
             return search.Run(this);

@@ -37,10 +37,17 @@ public sealed record ExplorationStats(
     /// <summary>Processor time of the process over the run (all threads), beside <see cref="Seconds"/>: wall time misleads on a loaded machine.</summary>
     public double CpuSeconds { get; init; }
 
+    /// <summary>Threads the run could expand states on (<c>--workers</c>).</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>States whose successors the workers computed (the rest: the search's own thread, in small levels or before compiling).</summary>
+    public long ExpandedByWorkers { get; init; }
+
     /// <summary>One line for reports: memory per state and speed.</summary>
     public string Describe() =>
         $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the packed words), least-trace ranking {RankingBytesPerState:0.0} bytes/state; {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
         $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
+        (Workers > 1 ? $"; {ExpandedByWorkers} states expanded by {Workers} workers" : "") +
         (Stopped is null ? "" : $"; a partial search: {Stopped}");
 }

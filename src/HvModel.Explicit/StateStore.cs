@@ -54,6 +54,13 @@ public sealed class StateStore
 
     public ReadOnlySpan<ulong> Get(int index) => arena.AsSpan(index * words, words);
 
+    /// <summary>
+    /// The arena as it is now: state i is at words i * <see cref="Words"/> onwards. The states
+    /// stored so far stay there unchanged while others are added, since growing allocates a new
+    /// array, so another thread may read them (<see cref="ParallelExpansion"/>).
+    /// </summary>
+    internal ulong[] Arena => arena;
+
     public int Predecessor(int index) => predecessor[index];
 
     /// <summary>The index of a stored state, or -1.</summary>

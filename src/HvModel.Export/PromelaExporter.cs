@@ -107,7 +107,7 @@ public sealed class PromelaExporter
                 // its choices' values (each 'any' with its value fixed); only when there are too
                 // many combinations does it stay atomic, where every choice point is a state.
                 var call = instance.ToString();
-                var choices = ChoiceDomains(action.Body).ToList();
+                var choices = StmtFacts.ChoiceDomains(action.Body).ToList();
                 var combinations = choices.Aggregate(1L, (n, d) => Math.Min(n * Math.Max(1, d), MaxSplit + 1));
                 if (choices.Count > 0 && combinations <= MaxSplit)
                 {
@@ -329,20 +329,6 @@ public sealed class PromelaExporter
     // choices are met, and the next one to take.
     private int[]? fixedChoices;
     private int nextChoice;
-
-    /// <summary>
-    /// The domain size of every choice a statement makes, in the order the writer meets them:
-    /// loops unrolled, both branches of an 'if', an 'any's body once (its value fixed).
-    /// </summary>
-    private static IEnumerable<int> ChoiceDomains(Stmt s) => s switch
-    {
-        BlockStmt b => b.Statements.SelectMany(ChoiceDomains),
-        IfStmt i => ChoiceDomains(i.Then).Concat(ChoiceDomains(i.Else)),
-        ForStmt f => Enumerable.Range(0, f.Variable.Domain.Count).SelectMany(_ => ChoiceDomains(f.Body)),
-        AnyStmt a => ChoiceDomains(a.Body).Prepend(a.Variable.Domain.Count),
-        LetStmt l => ChoiceDomains(l.Body),
-        _ => [],
-    };
 
     /// <summary>Every combination of one ordinal per choice, the last choice varying fastest.</summary>
     private static IEnumerable<int[]> Combinations(IReadOnlyList<int> domains)

@@ -23,6 +23,12 @@ public sealed record CheckOptions
     /// <summary>Bound for bounded model checking and k-induction.</summary>
     public int Depth { get; init; } = 40;
 
+    /// <summary>
+    /// Explicit engine: threads that expand a level's states (<c>--workers</c>). The results,
+    /// counts and traces are the same for any number; only the time differs.
+    /// </summary>
+    public int Workers { get; init; } = 1;
+
     /// <summary>Explicit engine: identify states that differ by a permutation of a scalarset.</summary>
     public bool Symmetry { get; init; } = true;
 

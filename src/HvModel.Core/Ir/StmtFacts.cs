@@ -55,6 +55,40 @@ public static class StmtFacts
         return result;
     }
 
+    /// <summary>
+    /// The domain size of every choice <paramref name="stmt"/> may make, in the order a run meets
+    /// them: loops unrolled, both branches of an <c>if</c>, an <c>any</c>'s body once (its value
+    /// fixed). The exporters split a step into one deterministic step per combination of them.
+    /// </summary>
+    public static IEnumerable<int> ChoiceDomains(Stmt stmt) => stmt switch
+    {
+        BlockStmt b => b.Statements.SelectMany(ChoiceDomains),
+        IfStmt i => ChoiceDomains(i.Then).Concat(ChoiceDomains(i.Else)),
+        ForStmt f => Enumerable.Range(0, f.Variable.Domain.Count).SelectMany(_ => ChoiceDomains(f.Body)),
+        AnyStmt a => ChoiceDomains(a.Body).Prepend(a.Variable.Domain.Count),
+        LetStmt l => ChoiceDomains(l.Body),
+        _ => [],
+    };
+
+    /// <summary>
+    /// At least as many as the outcomes <paramref name="stmt"/> may have: the product of its
+    /// choices' domain sizes, no more than <paramref name="atMost"/> (counting stops there).
+    /// </summary>
+    public static long MostOutcomes(Stmt stmt, long atMost)
+    {
+        var product = 1L;
+        foreach (var size in ChoiceDomains(stmt))
+        {
+            product = size == 0 ? product : Math.Min(atMost, product * Math.Min(size, atMost));
+            if (product >= atMost)
+            {
+                return atMost;
+            }
+        }
+
+        return product;
+    }
+
     /// <summary>True when some path through <paramref name="stmt"/> may end without an outcome: an <c>any</c> with a condition, or over an empty type.</summary>
     public static bool MayHaveNoOutcome(Stmt stmt) =>
         HasChoice(stmt) && Descendants(stmt).OfType<AnyStmt>().Any(a => a.Where is not null || a.Variable.Domain.Count == 0);

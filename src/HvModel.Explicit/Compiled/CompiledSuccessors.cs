@@ -27,6 +27,23 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     private readonly int[] next;
     private readonly Action<int[], ulong[]> pack;
 
+    /// <summary>A copy with buffers of its own over the same compiled code, for another thread (see <see cref="Fork"/>).</summary>
+    private CompiledSuccessors(CompiledSuccessors shared)
+    {
+        interpreter = shared.interpreter;
+        properties = shared.properties;
+        transitions = shared.transitions;
+        instances = shared.instances;
+        predicates = shared.predicates;
+        pack = shared.pack;
+        var slots = interpreter.SlotCount;
+        scratch = [.. shared.scratch.Select(_ => new int[slots])];
+        buffer = new SuccessorBuffer(slots);
+        next = new int[slots];
+        CompileTime = shared.CompileTime;
+        CompileCpuTime = shared.CompileCpuTime;
+    }
+
     private CompiledSuccessors(Semantics interpreter, IReadOnlyList<PropertyDef> properties)
     {
         var clock = Stopwatch.StartNew();
@@ -98,6 +115,40 @@ public sealed class CompiledSuccessors : ISuccessorFunction
             handler(action, args, next);
         }
     }
+
+    /// <summary>
+    /// A successor function over the same compiled code with buffers of its own, for a worker
+    /// thread: the compiled delegates keep no state. A fork calls only <see cref="TrySuccessors"/>,
+    /// <see cref="Instance"/> and <see cref="Pack"/>: the interpreter it would fall back on is
+    /// not thread-safe.
+    /// </summary>
+    public CompiledSuccessors Fork() => new(this);
+
+    /// <summary>
+    /// The successors of <paramref name="state"/> in <see cref="Successors"/>'s order, in a
+    /// buffer valid until the next call; null when compiled code met a model error, which only
+    /// the interpreter can report exactly (the caller runs the state through <see cref="Successors"/>).
+    /// </summary>
+    public SuccessorBuffer? TrySuccessors(int[] state)
+    {
+        buffer.Clear();
+        try
+        {
+            foreach (var transition in transitions)
+            {
+                transition(state, scratch, buffer);
+            }
+        }
+        catch (CompiledModelError)
+        {
+            return null;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>The action and arguments of instance number <paramref name="id"/> (as <see cref="SuccessorBuffer.Instance"/> gives it).</summary>
+    public (ActionDef Action, int[] Args) Instance(int id) => instances[id];
 
     public bool Holds(int property, int[] state)
     {

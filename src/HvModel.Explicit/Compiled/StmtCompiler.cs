@@ -66,6 +66,29 @@ internal sealed class StmtCompiler(Variant variant)
         return Lambda<TransitionFunction>(parts.Count == 0 ? Empty() : Block(parts), action.Name, [state, scratch, buffer]);
     }
 
+    /// <summary>
+    /// The init block as a transition function: its outcomes from the state given, in the
+    /// interpreter's order, each handed to the buffer as instance 0. Every value a choice
+    /// examines is reported (<see cref="SuccessorBuffer.Choice"/>), as the interpreter reports
+    /// it, so that the limits also bound a choice that finds few outcomes in a huge range.
+    /// </summary>
+    public Expression<TransitionFunction> Init(Stmt block)
+    {
+        var state = Parameter(typeof(int[]), "state");
+        scratch = Parameter(typeof(int[][]), "scratch");
+        buffer = Parameter(typeof(SuccessorBuffer), "buffer");
+        depthArrays.Clear();
+        reportChoices = true;
+        var work = DepthArray(0);
+        var body = Cps(block, work, 0, (st, _) => Call(buffer, nameof(SuccessorBuffer.Add), null, Constant(0), st));
+        reportChoices = false;
+        var loads = depthArrays.Select((a, d) => (LinqExpr)Assign(a, ArrayIndex(scratch, Constant(d))));
+        return Lambda<TransitionFunction>(Block(depthArrays, loads.Append(CopyArray(state, work)).Append(body)), "init", [state, scratch, buffer]);
+    }
+
+    // While the init block is compiled: report each value a choice examines.
+    private bool reportChoices;
+
     private ParameterExpression DepthArray(int depth)
     {
         while (depthArrays.Count <= depth)
@@ -108,13 +131,18 @@ internal sealed class StmtCompiler(Variant variant)
                     () =>
                     {
                         var run = Block(CopyArray(st, branch), Cps(a.Body, branch, depth + 1, k));
+                        LinqExpr examine;
                         if (a.Where is null)
                         {
-                            return run;
+                            examine = run;
+                        }
+                        else
+                        {
+                            var where = ex.Bool(a.Where, st);
+                            examine = where is ConstantExpression { Value: bool w } ? (w ? run : Empty()) : IfThen(where, run);
                         }
 
-                        var where = ex.Bool(a.Where, st);
-                        return where is ConstantExpression { Value: bool w } ? (w ? run : Empty()) : IfThen(where, run);
+                        return reportChoices ? Block(Call(buffer, nameof(SuccessorBuffer.Choice), null), examine) : examine;
                     },
                     unroll: false);
             }

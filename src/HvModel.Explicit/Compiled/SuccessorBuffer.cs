@@ -14,9 +14,26 @@ public sealed class SuccessorBuffer(int slots)
 
     public void Clear() => Count = 0;
 
+    /// <summary>
+    /// When set, each outcome is handed to it as it comes instead of being kept (the init
+    /// block's, which may be millions). The array is the compiled code's own: copy it to change it.
+    /// </summary>
+    public Action<int[]>? Sink { get; set; }
+
+    /// <summary>When set, called for each value a compiled choice examines (see <see cref="StmtCompiler.Init"/>).</summary>
+    public Action? OnChoice { get; set; }
+
+    public void Choice() => OnChoice?.Invoke();
+
     /// <summary>Records that instance <paramref name="instance"/> leads to <paramref name="state"/> (copied).</summary>
     public void Add(int instance, int[] state)
     {
+        if (Sink is { } sink)
+        {
+            sink(state);
+            return;
+        }
+
         if (Count == instances.Length)
         {
             Array.Resize(ref instances, Count * 2);

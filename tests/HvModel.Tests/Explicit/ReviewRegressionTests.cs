@@ -126,6 +126,8 @@ public class ReviewRegressionTests
     [InlineData("--timeout", "-1")]
     [InlineData("--depth", "-5")]
     [InlineData("--max-states", "0")]
+    [InlineData("--workers", "0")]
+    [InlineData("--workers", "257")]
     public void Out_of_range_option_values_are_usage_errors(string option, string value)
     {
         var r = CliProcess.Run("check", "tests/models/holds/counter.hvm", option, value);
