@@ -250,14 +250,19 @@ public sealed class Symmetry
         var mentionStart = layout.MentionTableStart;
         var table = layout.MentionTable;
         var low = layout.SlotLow;
-        for (var s = 0; s < state.Length; s++)
+        // A step changes few slots: find them by vectorized comparison rather than slot by slot.
+        var s = -1;
+        while (true)
         {
-            var (old, now) = (before[s], state[s]);
-            if (old == now)
+            s++;
+            var same = state.AsSpan(s).CommonPrefixLength(before.AsSpan(s));
+            s += same;
+            if (s >= state.Length)
             {
-                continue;
+                break;
             }
 
+            var (old, now) = (before[s], state[s]);
             for (var m = mentionsOf[s]; m < mentionsOf[s + 1]; m++)
             {
                 signature[mentionSet[m]][mentionElement[m]] += table[mentionStart[m] + now - low[s]] - table[mentionStart[m] + old - low[s]];
