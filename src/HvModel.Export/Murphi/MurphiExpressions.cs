@@ -155,11 +155,9 @@ internal sealed class MurphiExpressions(MurphiGlobals globals, MurphiFrame frame
         switch (b.Op)
         {
             case BinaryOp.Equal:
-                return Equal(Value(b.Left), Value(b.Right));
-            case BinaryOp.NotEqual when Value(b.Left) is PlainValue x && Value(b.Right) is PlainValue y:
-                return x.Text == y.Text ? "false" : $"({x.Text} != {y.Text})";
+                return Equal(Value(b.Left), Value(b.Right), negated: false);
             case BinaryOp.NotEqual:
-                return Not(Equal(Value(b.Left), Value(b.Right)));
+                return Equal(Value(b.Left), Value(b.Right), negated: true);
             case BinaryOp.And:
                 return And(Text(b.Left), Text(b.Right));
             case BinaryOp.Or:
@@ -194,21 +192,23 @@ internal sealed class MurphiExpressions(MurphiGlobals globals, MurphiFrame frame
         return $"({l} {op} {r})";
     }
 
-    /// <summary>Equality of two values of one type, split values case by case.</summary>
-    public string Equal(MurphiValue a, MurphiValue b)
+    /// <summary>Equality (or, <paramref name="negated"/>, inequality) of two values of one type, split values case by case.</summary>
+    public string Equal(MurphiValue a, MurphiValue b, bool negated)
     {
+        var (eq, ne) = negated ? ("!=", "true") : ("=", "false");
+        string Same(bool same) => same != negated ? "true" : "false";
         switch (a, b)
         {
             case (PlainValue x, PlainValue y):
-                return x.Text == y.Text ? "true" : $"({x.Text} = {y.Text})";
+                return x.Text == y.Text ? Same(true) : $"({x.Text} {eq} {y.Text})";
             case (MemberValue x, MemberValue y):
-                return x.Ordinal == y.Ordinal ? "true" : "false";
+                return Same(x.Ordinal == y.Ordinal);
             case (MemberValue, RestValue) or (RestValue, MemberValue):
-                return "false";
+                return ne;
             case (RestValue x, RestValue y):
-                return x.Text == y.Text ? "true" : $"({x.Text} = {y.Text})";
+                return x.Text == y.Text ? Same(true) : $"({x.Text} {eq} {y.Text})";
             case (HeldValue, not HeldValue):
-                return Equal(b, a);
+                return Equal(b, a, negated);
         }
 
         var held = (HeldValue)b;
@@ -216,13 +216,17 @@ internal sealed class MurphiExpressions(MurphiGlobals globals, MurphiFrame frame
         switch (a)
         {
             case MemberValue m:
-                return $"({held.Which} = {Types.Member(m.Type, m.Ordinal)})";
+                return $"({held.Which} {eq} {Types.Member(m.Type, m.Ordinal)})";
+            case RestValue when held.Rest is null:
+                return ne;
             case RestValue r:
-                return held.Rest is null ? "false" : $"(({held.Which} = {tag}) & ({held.Rest} = {r.Text}))";
+                // The rest part is read only when the tag says it is defined.
+                return negated ? $"(({held.Which} != {tag}) | ({held.Rest} != {r.Text}))" : $"(({held.Which} = {tag}) & ({held.Rest} = {r.Text}))";
             default:
                 var other = (HeldValue)a;
                 var which = $"({other.Which} = {held.Which})";
-                return other.Rest is null || held.Rest is null ? which : $"({which} & (({other.Which} != {tag}) | ({other.Rest} = {held.Rest})))";
+                var equal = other.Rest is null || held.Rest is null ? which : $"({which} & (({other.Which} != {tag}) | ({other.Rest} = {held.Rest})))";
+                return negated ? Not(equal) : equal;
         }
     }
 
