@@ -298,7 +298,7 @@ internal sealed class MurphiStatements(MurphiGlobals globals, MurphiFrame frame,
             frame.IntegerLets[v] = bounds;
         }
 
-        if (l.Value is LiteralExpr or LocalExpr)
+        if (InPlace(l))
         {
             // A constant, or a local (which no statement changes): the body reads it in place.
             frame.With(v, expressions.Value(l.Value), () => Stmt(l.Body));
@@ -323,6 +323,19 @@ internal sealed class MurphiStatements(MurphiGlobals globals, MurphiFrame frame,
 
         frame.With(v, bound, () => Stmt(l.Body), type);
     }
+
+    /// <summary>
+    /// True when a let's value can be read where the let's name is: a constant or a local of
+    /// the let's own type, or any integer. Otherwise the value goes through a rule variable of
+    /// the let's type, whose assignment Rumur range-checks as HvModel checks the binding.
+    /// </summary>
+    private static bool InPlace(LetStmt l) => l.Value switch
+    {
+        _ when l.Variable.Type is IntType => l.Value is LiteralExpr or LocalExpr,
+        LocalExpr x => ReferenceEquals(x.Type, l.Variable.Type),
+        LiteralExpr c => l.Variable.Type is ScalarType s && s.OrdinalOf(c.Value) >= 0,
+        _ => false,
+    };
 
     private void Nested(Action body)
     {

@@ -56,6 +56,25 @@ public sealed class MurphiExportTests
     }
 
     [Fact]
+    public void A_procedure_argument_out_of_its_parameter_type_is_an_error_for_rumur_as_for_hvmodel()
+    {
+        // HvModel: "value 2 bound to 'p' is out of its range Small". The constant is not read in
+        // place of the parameter: it goes through a rule variable of type Small, which Rumur checks.
+        var model = Check.Load("""
+            model narrow
+            type Small = 0 .. 1
+            var x: 0 .. 3 = 0
+            procedure set(p: Small) x := p end
+            action grow when x < 1 do x := x + 1 end
+            action reset when x = 1 do set(2) end
+            invariant small: x <= 3
+            """);
+        var answer = RumurOracle.Run(MurphiExporter.Export(model, model.Variants[0], "test"), "states");
+        Assert.True(answer.Error);
+        Assert.Contains("out-of-range", answer.Output);
+    }
+
+    [Fact]
     public void A_scalarset_with_distinguished_members_is_split_into_them_and_a_scalarset_of_the_rest()
     {
         var model = Check.LoadFile("properties/hv-pci-msi.hvp");
