@@ -7,6 +7,9 @@
 #   - spin_run DIR FILE PROFILE [PAN ARGS...]
 #                           spin, gcc and pan in DIR on FILE with a profile of bench/spin-profiles;
 #                           pan's output in DIR/pan.out.
+#   - rumur_run DIR FILE PROFILE
+#                           rumur, gcc and the verifier in DIR on FILE with a profile of
+#                           bench/rumur-profiles; the verifier's output in DIR/verifier.out.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,4 +40,14 @@ spin_run() {
   local dir=$1 file=$2 profile=$3; shift 3
   spin_profile "$profile"
   (cd "$dir" && spin "${spin_args[@]}" "$file" >/dev/null && gcc "${gcc_args[@]}" -o pan pan.c 2>/dev/null && ./pan "${pan_args[@]}" "$@" > pan.out)
+}
+
+rumur_run() {
+  local dir=$1 file=$2 line rumur gcc
+  line=$(grep -E "^$3[[:space:]]*\|" bench/rumur-profiles) || { echo "bench: no Rumur profile '$3' in bench/rumur-profiles" >&2; exit 2; }
+  IFS='|' read -r _ rumur gcc <<< "$line"
+  local rumur_args gcc_args
+  read -ra rumur_args <<< "$rumur"
+  read -ra gcc_args <<< "$gcc"
+  (cd "$dir" && rumur "${rumur_args[@]}" --output verifier.c "$file" >/dev/null && gcc "${gcc_args[@]}" -o verifier verifier.c -lpthread && ./verifier > verifier.out)
 }

@@ -2,31 +2,32 @@ using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Export;
 using HvModel.Export.Aiger;
+using HvModel.Export.Murphi;
 using HvModel.Core.Text;
 
 namespace HvModel.Cli;
 
 /// <summary>
-/// <c>hvmodel export [MODEL] --to promela|aiger [--variant V] [--property P] [--const ...] [--out FILE]</c>:
+/// <c>hvmodel export [MODEL] --to promela|murphi|aiger [--variant V] [--property P] [--const ...] [--out FILE]</c>:
 /// the same transition system for a peer checker, so that its verdicts and state counts check
 /// HvModel's engines and its speed can be compared on the very model HvModel checks. Promela
-/// (SPIN) takes any number of invariants as asserts; AIGER (ABC) takes one property: an
-/// invariant, a cover, or <c>deadlock</c>.
+/// (SPIN) takes any number of invariants as asserts, Murphi (Rumur) as invariants; AIGER (ABC)
+/// takes one property: an invariant, a cover, or <c>deadlock</c>.
 /// </summary>
 public static class ExportCommand
 {
     private static readonly ModelOptions Source = new();
-    private static readonly Option<string> To = new("--to") { Description = "promela (SPIN) or aiger (binary AIGER, for ABC)", DefaultValueFactory = _ => "promela" };
+    private static readonly Option<string> To = new("--to") { Description = "promela (SPIN), murphi (Rumur) or aiger (binary AIGER, for ABC)", DefaultValueFactory = _ => "promela" };
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to export (required when the model has more than one)" };
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
-    private static readonly Option<string[]> Properties = new("--property") { Description = "Promela: an invariant to check as an assert after every step (repeatable; default: none). AIGER: the one property to export, an invariant, a cover or deadlock" };
+    private static readonly Option<string[]> Properties = new("--property") { Description = "Promela, Murphi: an invariant to check after every step (repeatable; default: none). AIGER: the one property to export, an invariant, a cover or deadlock" };
 
     // Every subcommand takes the same limits; an export runs no search, so it only checks them.
     private static readonly LimitOptions Limits = new(50_000_000);
 
     public static Command Create()
     {
-        var command = new Command("export", "Write one variant of a model as Promela (SPIN) or AIGER (ABC)") { To, Variant, Out, Properties };
+        var command = new Command("export", "Write one variant of a model as Promela (SPIN), Murphi (Rumur) or AIGER (ABC)") { To, Variant, Out, Properties };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -36,9 +37,9 @@ public static class ExportCommand
     private static int Run(ParseResult parse)
     {
         var to = parse.GetValue(To)!;
-        if (to is not ("promela" or "aiger"))
+        if (to is not ("promela" or "murphi" or "aiger"))
         {
-            return Cli.UsageError($"--to must be promela or aiger, not '{to}'");
+            return Cli.UsageError($"--to must be promela, murphi or aiger, not '{to}'");
         }
 
         if (Limits.Read(parse) is null)
@@ -76,13 +77,15 @@ public static class ExportCommand
                 ?? throw new ModelError(Binder.CommandLine, $"--property {p}: the model has no such property (it has: {string.Join(", ", model.Properties.Select(x => x.Name))})");
             if (property.Kind != Core.Ir.PropertyKind.Invariant)
             {
-                return Cli.UsageError($"--property {p}: a cover cannot be exported as an assert");
+                return Cli.UsageError($"--property {p}: a cover cannot be exported as {(to == "murphi" ? "an invariant" : "an assert")}");
             }
 
             invariants.Add(property);
         }
 
-        var text = PromelaExporter.Export(model, variant, commandLine, invariants);
+        var text = to == "murphi"
+            ? MurphiExporter.Export(model, variant, commandLine, invariants)
+            : PromelaExporter.Export(model, variant, commandLine, invariants);
         if (parse.GetValue(Out) is { } file)
         {
             File.WriteAllText(file, text);
