@@ -37,6 +37,11 @@ internal sealed class BfsSearch
     private readonly string? tooDeep;
 
     private readonly ulong[] packed;
+
+    // Whether the normal form under symmetry is canonical (one per orbit), so that a state found
+    // in the visited set as it is needs no canonicalizing: it is its own normal form. Not so for
+    // the heuristic form, which may map a stored state elsewhere in its orbit.
+    private readonly bool knownCanonical;
     private readonly int[] state;
 
     // Per property, the index of the first state that decides it (-1: none yet).
@@ -79,6 +84,7 @@ internal sealed class BfsSearch
         successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after) : new InterpretedSuccessors(semantics, properties, codec);
         tooDeep = ExecutionDepth.Problem(model);
         symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
+        knownCanonical = symmetry is { AlwaysCanonical: true };
         store = new StateStore(codec.Words, limits.MemoryBudget);
         builder = new TraceBuilder(semantics, codec, symmetry, store);
         ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
@@ -298,8 +304,8 @@ internal sealed class BfsSearch
         }
 
         // Fewer parents than four batches are left to the search's own thread.
-        parallel ??= new ParallelExpansion(options.Workers, batchSize, compiled, symmetry, codec, state.Length);
-        parallel.Schedule(store.Arena, cursor, levelEnd);
+        parallel ??= new ParallelExpansion(options.Workers, batchSize, compiled, symmetry, knownCanonical, codec, state.Length);
+        parallel.Schedule(store.Snapshot(), cursor, levelEnd);
         batch = null;
         scheduledEnd = levelEnd;
     }
@@ -335,7 +341,18 @@ internal sealed class BfsSearch
         for (var i = first; i < end; i++)
         {
             transitions++;
-            var to = Insert(batch.State(i), from, null);
+            int to;
+            if (batch.Known(i) is var known and >= 0)
+            {
+                // Stored before the level began: what Insert would find.
+                limits.Tick();
+                to = known;
+            }
+            else
+            {
+                to = Insert(batch.State(i), from, null);
+            }
+
             var (action, args) = compiled.Instance(batch.Instance(i));
             ranking.Edge(from, to, action, args);
         }
@@ -387,7 +404,19 @@ internal sealed class BfsSearch
     /// <summary>Adds a state (canonicalized under symmetry) to the visited set; its index.</summary>
     private int Store(int[] s, int pred)
     {
-        symmetry?.Canonicalize(s);
+        if (symmetry is not null)
+        {
+            successors.Pack(s, packed);
+            if (knownCanonical && store.Find(packed) is var known and >= 0)
+            {
+                // Stored already, hence its own canonical form: no need to canonicalize it.
+                limits.Tick();
+                return known;
+            }
+
+            symmetry.Canonicalize(s);
+        }
+
         successors.Pack(s, packed);
         return Insert(packed, pred, s);
     }

@@ -38,7 +38,7 @@ internal sealed class ParallelExpansion : IDisposable
 
     // The level scheduled: its parents' arena, first parent and number of batches; the next batch
     // to claim and the next the search will take. Guarded by `gate`.
-    private ulong[] arena = [];
+    private StateStore.View stored;
     private int first;
     private int end;
     private int batches;
@@ -46,16 +46,16 @@ internal sealed class ParallelExpansion : IDisposable
     private int taken;
     private bool stopping;
 
-    public ParallelExpansion(int threadCount, int batchSize, CompiledSuccessors compiled, Symmetry? symmetry, StateCodec codec, int slots)
+    public ParallelExpansion(int threadCount, int batchSize, CompiledSuccessors compiled, Symmetry? symmetry, bool knownCanonical, StateCodec codec, int slots)
     {
         this.codec = codec;
         this.batchSize = batchSize;
-        main = new Worker(compiled.Fork(), symmetry?.Fork(), codec, slots);
+        main = new Worker(compiled.Fork(), symmetry?.Fork(), knownCanonical, codec, slots);
         window = 4 * threadCount;
         ring = [.. Enumerable.Range(0, window).Select(_ => new Batch(codec.Words, batchSize))];
         for (var t = 1; t < threadCount; t++)
         {
-            var worker = new Worker(compiled.Fork(), symmetry?.Fork(), codec, slots);
+            var worker = new Worker(compiled.Fork(), symmetry?.Fork(), knownCanonical, codec, slots);
             workers.Add(worker);
             var thread = new Thread(() => Work(worker)) { IsBackground = true, Name = $"hvmodel worker {t}" };
             threads.Add(thread);
@@ -68,9 +68,9 @@ internal sealed class ParallelExpansion : IDisposable
 
     /// <summary>
     /// Expands the parents <paramref name="from"/> to <paramref name="to"/> - 1 of
-    /// <paramref name="levelArena"/> from now on, and drops what is left of the level before.
+    /// <paramref name="visited"/> from now on, and drops what is left of the level before.
     /// </summary>
-    public void Schedule(ulong[] levelArena, int from, int to)
+    public void Schedule(StateStore.View visited, int from, int to)
     {
         lock (gate)
         {
@@ -78,10 +78,10 @@ internal sealed class ParallelExpansion : IDisposable
             foreach (var batch in ring)
             {
                 // Numbers start again at 0: a batch of the level before must not pass for one of this.
-                batch.Start(-1, 0, 0, []);
+                batch.Start(-1, 0, 0, default);
             }
 
-            arena = levelArena;
+            stored = visited;
             first = from;
             end = to;
             batches = (to - from + batchSize - 1) / batchSize;
@@ -179,7 +179,7 @@ internal sealed class ParallelExpansion : IDisposable
     {
         var number = claimed++;
         var batch = ring[number % window];
-        batch.Start(number, first + (number * batchSize), Math.Min(batchSize, end - first - (number * batchSize)), arena);
+        batch.Start(number, first + (number * batchSize), Math.Min(batchSize, end - first - (number * batchSize)), stored);
         return batch;
     }
 
@@ -226,8 +226,11 @@ internal sealed class ParallelExpansion : IDisposable
     }
 
     /// <summary>What one thread expands with: its own compiled successor function, symmetry and buffers.</summary>
-    internal sealed class Worker(CompiledSuccessors successors, Symmetry? symmetry, StateCodec codec, int slots)
+    internal sealed class Worker(CompiledSuccessors successors, Symmetry? symmetry, bool knownCanonical, StateCodec codec, int slots)
     {
+        /// <summary>Whether symmetry's normal form is canonical, so that a stored state is its own (see <see cref="BfsSearch"/>).</summary>
+        public bool KnownCanonical { get; } = knownCanonical;
+
         public CompiledSuccessors Successors { get; } = successors;
 
         public Symmetry? Symmetry { get; } = symmetry;
@@ -249,7 +252,8 @@ internal sealed class ParallelExpansion : IDisposable
         private readonly bool[] redo = new bool[size];
         private int[] instances = new int[size * 8];
         private ulong[] packed = new ulong[size * 8 * words];
-        private ulong[] arena = [];
+        private int[] known = new int[size * 8];
+        private StateStore.View stored;
         private int count;
 
         public int Number { get; private set; } = -1;
@@ -265,12 +269,12 @@ internal sealed class ParallelExpansion : IDisposable
         /// <summary>What the expansion threw, if it did: thrown again on the search's thread.</summary>
         public Exception? Error { get; set; }
 
-        public void Start(int number, int firstParent, int parents, ulong[] levelArena)
+        public void Start(int number, int firstParent, int parents, StateStore.View visited)
         {
             Number = number;
             First = firstParent;
             count = parents;
-            arena = levelArena;
+            stored = visited;
             Done = false;
             Error = null;
         }
@@ -285,13 +289,16 @@ internal sealed class ParallelExpansion : IDisposable
 
         public ReadOnlySpan<ulong> State(int i) => packed.AsSpan(i * words, words);
 
+        /// <summary>The index of successor <paramref name="i"/> in the visited set when it was stored before the level began, else -1.</summary>
+        public int Known(int i) => known[i];
+
         public void Fill(Worker worker, StateCodec codec)
         {
             var n = 0;
             for (var k = 0; k < count; k++)
             {
                 starts[k] = n;
-                codec.Unpack(arena.AsSpan((First + k) * words, words), worker.Parent);
+                codec.Unpack(stored.Get(First + k), worker.Parent);
                 var buffer = worker.Successors.TrySuccessors(worker.Parent);
                 redo[k] = buffer is null;
                 if (buffer is null)
@@ -303,27 +310,50 @@ internal sealed class ParallelExpansion : IDisposable
                 for (var i = 0; i < buffer.Count; i++)
                 {
                     buffer.State(i).CopyTo(worker.Next);
-                    worker.Symmetry?.Canonicalize(worker.Next);
-                    worker.Successors.Pack(worker.Next, worker.Packed);
-                    Add(n++, buffer.Instance(i), worker.Packed);
+                    Add(n++, buffer.Instance(i), Canonical(worker), worker.Packed);
                 }
 
                 worker.Symmetry?.Expanding(null);
             }
 
             starts[count] = n;
-            arena = [];
+            stored = default;
         }
 
-        private void Add(int i, int instance, ulong[] state)
+        /// <summary>
+        /// Canonicalizes and packs the successor in <see cref="Worker.Next"/>, and looks it up
+        /// among the states stored before the level began: most successors were, and the search's
+        /// thread then has no lookup left to make. A successor found as it is needs no
+        /// canonicalizing when the normal form is canonical: it is its own.
+        /// </summary>
+        private int Canonical(Worker worker)
+        {
+            if (worker.Symmetry is { } symmetry)
+            {
+                worker.Successors.Pack(worker.Next, worker.Packed);
+                if (worker.KnownCanonical && stored.Find(worker.Packed) is var found and >= 0)
+                {
+                    return found;
+                }
+
+                symmetry.Canonicalize(worker.Next);
+            }
+
+            worker.Successors.Pack(worker.Next, worker.Packed);
+            return stored.Find(worker.Packed);
+        }
+
+        private void Add(int i, int instance, int index, ulong[] state)
         {
             if (i == instances.Length)
             {
                 Array.Resize(ref instances, i * 2);
+                Array.Resize(ref known, i * 2);
                 Array.Resize(ref packed, i * 2 * words);
             }
 
             instances[i] = instance;
+            known[i] = index;
             state.CopyTo(packed.AsSpan(i * words, words));
         }
     }

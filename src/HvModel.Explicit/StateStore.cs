@@ -55,11 +55,44 @@ public sealed class StateStore
     public ReadOnlySpan<ulong> Get(int index) => arena.AsSpan(index * words, words);
 
     /// <summary>
-    /// The arena as it is now: state i is at words i * <see cref="Words"/> onwards. The states
-    /// stored so far stay there unchanged while others are added, since growing allocates a new
-    /// array, so another thread may read them (<see cref="ParallelExpansion"/>).
+    /// The states stored so far, for other threads to read while this one adds more
+    /// (<see cref="ParallelExpansion"/>): growing allocates new arrays and leaves these as they
+    /// were, and a slot of the hash table, once set, keeps its value.
     /// </summary>
-    internal ulong[] Arena => arena;
+    internal View Snapshot() => new(arena, table, mask, words, Count);
+
+    /// <summary>The visited set as it was at a <see cref="Snapshot"/>: its states, and a lookup that finds only those.</summary>
+    internal readonly struct View(ulong[] arena, int[] table, int mask, int words, int count)
+    {
+        public int Count => count;
+
+        public ReadOnlySpan<ulong> Get(int index) => arena.AsSpan(index * words, words);
+
+        /// <summary>
+        /// The index of a state stored before the snapshot, or -1. A state added since may be
+        /// missed or found: only indices below <see cref="Count"/>, whose words were written
+        /// before the snapshot was taken, are trusted.
+        /// </summary>
+        public int Find(ReadOnlySpan<ulong> packed)
+        {
+            var slot = (int)Hash(packed) & mask;
+            while (true)
+            {
+                var entry = Volatile.Read(ref table[slot]);
+                if (entry == 0)
+                {
+                    return -1;
+                }
+
+                if (entry <= count && Get(entry - 1).SequenceEqual(packed))
+                {
+                    return entry - 1;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
 
     public int Predecessor(int index) => predecessor[index];
 
