@@ -292,8 +292,9 @@ internal sealed class BfsSearch
 
     /// <summary>
     /// Hands the rest of the level to the workers, when there are workers to ask, the model is
-    /// compiled (the interpreter is not thread-safe), and enough parents are left. A watcher
-    /// sees every state unpacked: it keeps the search on one thread.
+    /// compiled (the interpreter is not thread-safe), and at least four batches of parents are
+    /// left (fewer are not worth the hand-over). A watcher sees every state unpacked: it keeps
+    /// the search on one thread.
     /// </summary>
     private void ScheduleWorkers()
     {
@@ -303,7 +304,6 @@ internal sealed class BfsSearch
             return;
         }
 
-        // Fewer parents than four batches are left to the search's own thread.
         parallel ??= new ParallelExpansion(options.Workers, batchSize, compiled, symmetry, knownCanonical, codec, state.Length);
         parallel.Schedule(store.Snapshot(), cursor, levelEnd);
         batch = null;
@@ -406,12 +406,15 @@ internal sealed class BfsSearch
     {
         if (symmetry is not null)
         {
-            successors.Pack(s, packed);
-            if (knownCanonical && store.Find(packed) is var known and >= 0)
+            if (knownCanonical)
             {
-                // Stored already, hence its own canonical form: no need to canonicalize it.
-                limits.Tick();
-                return known;
+                successors.Pack(s, packed);
+                if (store.Find(packed) is var known and >= 0)
+                {
+                    // Stored already, hence its own canonical form: no need to canonicalize it.
+                    limits.Tick();
+                    return known;
+                }
             }
 
             symmetry.Canonicalize(s);
