@@ -196,7 +196,7 @@ internal sealed class BfsSearch
     /// </summary>
     private Action<int[]> StoreInitial()
     {
-        var given = new StateStore(codec.Words);
+        var given = new StateStore(codec.Words, limits.MemoryBudget);
         var raw = new ulong[codec.Words];
         return s =>
         {
@@ -216,8 +216,12 @@ internal sealed class BfsSearch
         };
     }
 
-    /// <summary>Most initial states remembered as given (some 28 bytes each).</summary>
-    private const int InitialStatesRemembered = 1 << 18;
+    /// <summary>
+    /// Most initial states remembered as given (some 28 to 40 bytes each). v3 at 5x4 gives
+    /// 923,521 distinct ones in 655 million outcomes: past the limit, each outcome would be
+    /// canonicalized, minutes of work.
+    /// </summary>
+    private const int InitialStatesRemembered = 1 << 21;
 
     /// <summary>Examines and expands the stored states in BFS order; why it stopped early, or null.</summary>
     private string? Explore()

@@ -17,9 +17,10 @@ namespace HvModel.Explicit;
 /// </summary>
 /// <remarks>
 /// A parent whose compiled expansion meets a model error is marked, and the search expands it
-/// again with the interpreter, which reports the exact error. The parents are read from the
-/// arena as it was when the level was scheduled: growing the arena allocates a new array and
-/// leaves that one as it was, and the search writes only past the level's end.
+/// again with the interpreter, which reports the exact error. The parents are read from a
+/// snapshot of the visited set taken when the level was scheduled (<see cref="StateStore.View"/>),
+/// and each successor is looked up there too, so the search's thread has only the states new
+/// to the level left to look up and store.
 /// </remarks>
 internal sealed class ParallelExpansion : IDisposable
 {
@@ -36,8 +37,8 @@ internal sealed class ParallelExpansion : IDisposable
     private readonly int window;
     private readonly object gate = new();
 
-    // The level scheduled: its parents' arena, first parent and number of batches; the next batch
-    // to claim and the next the search will take. Guarded by `gate`.
+    // The level scheduled: the visited set as it began, its first parent and number of batches;
+    // the next batch to claim and the next the search will take. Guarded by `gate`.
     private StateStore.View stored;
     private int first;
     private int end;
