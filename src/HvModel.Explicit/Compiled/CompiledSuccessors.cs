@@ -93,15 +93,7 @@ public sealed class CompiledSuccessors : ISuccessorFunction
 
     public void Successors(int[] state, SuccessorHandler handler, Action<ModelRuntimeError>? onError = null)
     {
-        buffer.Clear();
-        try
-        {
-            foreach (var transition in transitions)
-            {
-                transition(state, scratch, buffer);
-            }
-        }
-        catch (CompiledModelError)
+        if (TrySuccessors(state) is null)
         {
             Fallbacks++;
             interpreter.Successors(state, handler, onError is null ? null : new RunObserver { OnError = onError });

@@ -48,12 +48,7 @@ internal sealed class StmtCompiler(Variant variant)
             var guard = ex.Bool(action.Guard, state);
             if (guard is not ConstantExpression { Value: false })
             {
-                depthArrays.Clear();
-                var work = DepthArray(0);
-                var id = firstInstance + k;
-                var body = Cps(action.Body, work, 0, (st, _) => Call(buffer, nameof(SuccessorBuffer.Add), null, Constant(id), st));
-                var loads = depthArrays.Select((a, d) => (LinqExpr)Assign(a, ArrayIndex(scratch, Constant(d))));
-                var run = Block(depthArrays, loads.Append(CopyArray(state, work)).Append(body));
+                var run = OnCopy(action.Body, state, firstInstance + k);
                 parts.Add(guard is ConstantExpression ? run : IfThen(guard, run));
             }
 
@@ -77,13 +72,20 @@ internal sealed class StmtCompiler(Variant variant)
         var state = Parameter(typeof(int[]), "state");
         scratch = Parameter(typeof(int[][]), "scratch");
         buffer = Parameter(typeof(SuccessorBuffer), "buffer");
-        depthArrays.Clear();
         reportChoices = true;
-        var work = DepthArray(0);
-        var body = Cps(block, work, 0, (st, _) => Call(buffer, nameof(SuccessorBuffer.Add), null, Constant(0), st));
+        var run = OnCopy(block, state, 0);
         reportChoices = false;
+        return Lambda<TransitionFunction>(run, "init", [state, scratch, buffer]);
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a copy of <paramref name="state"/>, each outcome added to the buffer as instance <paramref name="id"/>.</summary>
+    private LinqExpr OnCopy(Stmt body, ParameterExpression state, int id)
+    {
+        depthArrays.Clear();
+        var work = DepthArray(0);
+        var code = Cps(body, work, 0, (st, _) => Call(buffer, nameof(SuccessorBuffer.Add), null, Constant(id), st));
         var loads = depthArrays.Select((a, d) => (LinqExpr)Assign(a, ArrayIndex(scratch, Constant(d))));
-        return Lambda<TransitionFunction>(Block(depthArrays, loads.Append(CopyArray(state, work)).Append(body)), "init", [state, scratch, buffer]);
+        return Block(depthArrays, loads.Append(CopyArray(state, work)).Append(code));
     }
 
     // While the init block is compiled: report each value a choice examines.
