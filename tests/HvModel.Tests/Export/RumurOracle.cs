@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace HvModel.Tests.Export;
@@ -47,41 +46,14 @@ public static partial class RumurOracle
     /// <summary>A line of bench/rumur-profiles: rumur's and gcc's arguments.</summary>
     public static (string[] Rumur, string[] Gcc) Profile(string name)
     {
-        var line = File.ReadAllLines(Repo.Path("bench", "rumur-profiles"))
-            .Where(l => !l.StartsWith('#'))
-            .Select(l => l.Split('|'))
-            .FirstOrDefault(c => c.Length == 3 && c[0].Trim() == name)
-            ?? throw new InvalidOperationException($"bench/rumur-profiles has no profile '{name}'");
-        static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (Words(line[1]), Words(line[2]));
+        var columns = PeerTool.Profile("rumur-profiles", name, 2);
+        return (columns[0], columns[1]);
     }
 
     private static (int Code, string Output) Execute(string dir, string program, string[] args, bool mayFail = false)
     {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"'{program}' is not installed: run ./setup (it installs rumur and gcc for the exporter's tests)");
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(mayFail || process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {stderr}{stdout.Result}");
-            return (process.ExitCode, stdout.Result + stderr);
-        }
+        var (code, stdout, stderr) = PeerTool.Run(dir, program, args, "rumur and gcc for the exporter's tests", mayFail);
+        return (code, stdout + stderr);
     }
 
     [GeneratedRegex(@"(\d+) states, \d+ rules fired")]

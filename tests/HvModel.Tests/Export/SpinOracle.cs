@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace HvModel.Tests.Export;
@@ -36,41 +35,12 @@ public static partial class SpinOracle
     /// <summary>A line of bench/spin-profiles: spin's, gcc's and pan's arguments.</summary>
     public static (string[] Spin, string[] Gcc, string[] Pan) Profile(string name)
     {
-        var line = File.ReadAllLines(Repo.Path("bench", "spin-profiles"))
-            .Select(l => l.Split('|'))
-            .FirstOrDefault(c => c.Length == 4 && c[0].Trim() == name)
-            ?? throw new InvalidOperationException($"bench/spin-profiles has no profile '{name}'");
-        static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (Words(line[1]), Words(line[2]), Words(line[3]));
+        var columns = PeerTool.Profile("spin-profiles", name, 3);
+        return (columns[0], columns[1], columns[2]);
     }
 
-    private static string Run(string dir, string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"'{program}' is not installed: run ./setup (it installs spin and gcc for the exporter's tests)");
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {stderr}{stdout.Result}");
-            return stdout.Result;
-        }
-    }
+    private static string Run(string dir, string program, params string[] args) =>
+        PeerTool.Run(dir, program, args, "spin and gcc for the exporter's tests").Stdout;
 
     [GeneratedRegex(@"^\s*(\d+) nominal states", RegexOptions.Multiline)]
     private static partial Regex NominalStates();
