@@ -3,6 +3,7 @@ using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Explicit;
+using HvModel.TestSupport.Generation;
 
 namespace HvModel.Tests;
 
@@ -17,6 +18,25 @@ public static class Check
 
     public static IReadOnlyList<CheckResult> Explicit(Model model, CheckOptions? options = null) =>
         CheckRunner.Run(model, new ExplicitEngine(), [], [], options ?? new CheckOptions());
+
+    /// <summary>Seeds 1 to <paramref name="count"/>, for theories over generated models.</summary>
+    public static TheoryData<ulong> Seeds(int count)
+    {
+        var data = new TheoryData<ulong>();
+        for (var seed = 1UL; seed <= (ulong)count; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
+    /// <summary>The generated model of <paramref name="seed"/> in the hostile profile (<see cref="ModelGenerator.Hostile"/>), loaded.</summary>
+    public static Model Hostile(ulong seed)
+    {
+        var m = ModelGenerator.Hostile.FromSeed(seed);
+        return ModelLoader.LoadText(m.Text, m.FileName);
+    }
 
     public static CheckResult Result(IEnumerable<CheckResult> results, string variant, string property) =>
         results.Single(r => r.Variant == variant && r.Property == property);

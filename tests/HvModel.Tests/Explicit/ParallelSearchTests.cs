@@ -1,10 +1,8 @@
-using HvModel.Core.Binding;
 using HvModel.Core.Checking;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Explicit;
 using HvModel.Tests.Cli;
-using HvModel.TestSupport.Generation;
 
 namespace HvModel.Tests.Explicit;
 
@@ -57,23 +55,13 @@ public sealed class ParallelSearchTests
 
     private const int Generated = 40;
 
-    public static TheoryData<ulong> Seeds()
-    {
-        var data = new TheoryData<ulong>();
-        for (var seed = 1UL; seed <= Generated; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<ulong> Seeds() => Check.Seeds(Generated);
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Workers_give_a_generated_models_results_of_one_thread(ulong seed)
     {
-        var m = ModelGenerator.Hostile.FromSeed(seed);
-        var model = ModelLoader.LoadText(m.Text, m.FileName);
+        var model = Check.Hostile(seed);
         foreach (var variant in model.Variants)
         {
             var options = new CheckOptions { MaxStates = 3000 };
@@ -90,8 +78,7 @@ public sealed class ParallelSearchTests
         var errors = 0;
         for (var seed = 1UL; seed <= Generated; seed++)
         {
-            var m = ModelGenerator.Hostile.FromSeed(seed);
-            var model = ModelLoader.LoadText(m.Text, m.FileName);
+            var model = Check.Hostile(seed);
             var outcome = Outcome(model, model.Variants[0].Name, new CheckOptions { MaxStates = 3000 }, 3, s => expanded += s.ExpandedByWorkers);
             errors += outcome.StartsWith("model error", StringComparison.Ordinal) ? 1 : 0;
         }

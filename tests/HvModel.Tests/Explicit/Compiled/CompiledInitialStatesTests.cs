@@ -1,11 +1,9 @@
-using HvModel.Core.Binding;
 using HvModel.Core.Checking;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Text;
 using HvModel.Explicit;
 using HvModel.Explicit.Compiled;
-using HvModel.TestSupport.Generation;
 
 namespace HvModel.Tests.Explicit.Compiled;
 
@@ -39,23 +37,13 @@ public sealed class CompiledInitialStatesTests
         Assert.Null(For("2"));
     }
 
-    public static TheoryData<ulong> Seeds()
-    {
-        var data = new TheoryData<ulong>();
-        for (var seed = 1UL; seed <= 60; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<ulong> Seeds() => Check.Seeds(60);
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void A_generated_models_init_block_gives_the_interpreters_outcomes_or_fails_where_it_fails(ulong seed)
     {
-        var m = ModelGenerator.Hostile.FromSeed(seed);
-        var model = ModelLoader.LoadText(m.Text, m.FileName);
+        var model = Check.Hostile(seed);
         foreach (var variant in model.Variants)
         {
             var semantics = new Semantics(model, variant);
@@ -80,8 +68,7 @@ public sealed class CompiledInitialStatesTests
         var (branching, failing) = (0, 0);
         for (var seed = 1UL; seed <= 60; seed++)
         {
-            var m = ModelGenerator.Hostile.FromSeed(seed);
-            var model = ModelLoader.LoadText(m.Text, m.FileName);
+            var model = Check.Hostile(seed);
             var outcomes = Interpreted(new Semantics(model, model.Variants[0]), out var failed);
             branching += outcomes.Count > 1 ? 1 : 0;
             failing += failed ? 1 : 0;

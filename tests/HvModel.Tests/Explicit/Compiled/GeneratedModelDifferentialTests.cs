@@ -1,4 +1,3 @@
-using HvModel.Core.Binding;
 using HvModel.TestSupport.Generation;
 
 namespace HvModel.Tests.Explicit.Compiled;
@@ -13,23 +12,13 @@ public class GeneratedModelDifferentialTests
 {
     private const int Models = 40;
 
-    public static TheoryData<ulong> Seeds()
-    {
-        var data = new TheoryData<ulong>();
-        for (var seed = 1UL; seed <= Models; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<ulong> Seeds() => Check.Seeds(Models);
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Compiled_and_interpreted_successors_agree_on_a_generated_model(ulong seed)
     {
-        var m = ModelGenerator.Hostile.FromSeed(seed);
-        var model = ModelLoader.LoadText(m.Text, m.FileName);
+        var model = Check.Hostile(seed);
         foreach (var variant in model.Variants)
         {
             SuccessorDifferential.Compare(model, variant, maxStates: 800);
@@ -43,8 +32,7 @@ public class GeneratedModelDifferentialTests
         var errors = 0;
         for (var seed = 1UL; seed <= Models; seed++)
         {
-            var m = ModelGenerator.Hostile.FromSeed(seed);
-            var model = ModelLoader.LoadText(m.Text, m.FileName);
+            var model = Check.Hostile(seed);
             var coverage = SuccessorDifferential.Compare(model, model.Variants[0], maxStates: 300);
             errors += coverage.ErrorStates + coverage.PropertyErrors;
         }
