@@ -446,26 +446,7 @@ public sealed class PromelaExporter
         };
     }
 
-    private T WithLocal<T>(Local local, string value, Func<T> body)
-    {
-        var had = env.TryGetValue(local, out var saved);
-        env[local] = value;
-        try
-        {
-            return body();
-        }
-        finally
-        {
-            if (had)
-            {
-                env[local] = saved!;
-            }
-            else
-            {
-                env.Remove(local);
-            }
-        }
-    }
+    private T WithLocal<T>(Local local, string value, Func<T> body) => ScopedBinding.With(env, local, value, body);
 
     private void WithLocal(Local local, string value, Action body) => WithLocal(local, value, () =>
     {

@@ -37,36 +37,8 @@ internal sealed class MurphiFrame(MurphiScope scope)
         : $"{int.MinValue}..{int.MaxValue}";
 
     /// <summary>Runs <paramref name="body"/> with <paramref name="local"/> bound, then unbinds it.</summary>
-    public T With<T>(Local local, MurphiValue value, Func<T> body, string? type = null)
-    {
-        var had = env.TryGetValue(local, out var saved);
-        var hadType = types.TryGetValue(local, out var savedType);
-        Bind(local, value, type);
-        try
-        {
-            return body();
-        }
-        finally
-        {
-            if (had)
-            {
-                env[local] = saved!;
-            }
-            else
-            {
-                env.Remove(local);
-            }
-
-            if (hadType)
-            {
-                types[local] = savedType!;
-            }
-            else
-            {
-                types.Remove(local);
-            }
-        }
-    }
+    public T With<T>(Local local, MurphiValue value, Func<T> body, string? type = null) =>
+        ScopedBinding.With(env, local, value, () => type is null ? body() : ScopedBinding.With(types, local, type, body));
 
     /// <summary>As <see cref="With{T}"/>, for a statement writer.</summary>
     public void With(Local local, MurphiValue value, Action body, string? type = null) => With(local, value, () =>
