@@ -44,9 +44,17 @@ internal sealed class BfsSearch
     private readonly bool knownCanonical;
     private readonly int[] state;
 
-    // Per property, the index of the first state that decides it (-1: none yet).
+    // Per property, the index of the first state that decides it (-1: none yet), and every
+    // state of that state's level that shows the verdict as well: the least-trace rule chooses
+    // among them, so nothing is evaluated again after the search.
     private readonly int[] found;
+    private readonly int[] foundLevel;
+    private readonly List<int>[] witnesses;
     private int undecided;
+
+    // Once every verdict is known, the search still examines (expands nothing) up to here: the
+    // end of the level where the last one showed, so that its witnesses are all recorded.
+    private int examineUntil;
     private int deadlock = -1;
 
     private long transitions;
@@ -92,7 +100,10 @@ internal sealed class BfsSearch
         state = new int[model.Slots.Length];
         found = new int[properties.Count];
         Array.Fill(found, -1);
+        foundLevel = new int[properties.Count];
+        witnesses = [.. properties.Select(_ => new List<int>())];
         undecided = properties.Count;
+        examineUntil = properties.Count == 0 ? 0 : int.MaxValue;
         checkDeadlock = DeadlockPolicy.Searched(model, variant, options);
 
         // Stop at the last verdict only when there is one to wait for: a model with nothing to
@@ -131,8 +142,9 @@ internal sealed class BfsSearch
         {
             // Stopped at a limit: the states stored but not yet examined may still show a
             // verdict. Every level before theirs was examined in full, so a violation found among
-            // them is still a shortest one.
-            for (; examined < store.Count && undecided > 0 && !limits.Overtime(); examined++)
+            // them is still a shortest one. Bounded by the time limit's grace: what is left
+            // unexamined may leave a verdict unknown, or a witness unranked (see LeastTrace).
+            for (; examined < store.Count && (undecided > 0 || examined < examineUntil) && !limits.Overtime(); examined++)
             {
                 Examine(examined);
             }
@@ -248,7 +260,15 @@ internal sealed class BfsSearch
             examined = cursor + 1;
             if (stopAtLastVerdict && undecided == 0 && (!checkDeadlock || deadlock >= 0))
             {
-                break;
+                // Every verdict is known: the rest of this level is examined for the witnesses
+                // of the last ones, and nothing more is expanded.
+                examineUntil = Math.Min(examineUntil, levelEnd);
+                if (examined >= examineUntil)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             // A model error in a step from a state of depth d counts at depth d, as in BMC, where
@@ -491,10 +511,27 @@ internal sealed class BfsSearch
                 continue;
             }
 
-            if (found[p] < 0 && holds == (properties[p].Kind == PropertyKind.Cover))
+            if (holds != (properties[p].Kind == PropertyKind.Cover))
+            {
+                continue;
+            }
+
+            var level = nextLevel ? depth + 1 : depth;
+            if (found[p] < 0)
             {
                 found[p] = index;
+                foundLevel[p] = level;
                 undecided--;
+                if (undecided == 0)
+                {
+                    // Examined past the level's end, the post-limit examination stops here.
+                    examineUntil = nextLevel ? store.Count : levelEnd;
+                }
+            }
+
+            if (foundLevel[p] == level)
+            {
+                witnesses[p].Add(index);
             }
         }
     }
@@ -520,7 +557,7 @@ internal sealed class BfsSearch
             levelStarts.Add(levelEnd);
         }
 
-        var verdicts = new ExplicitVerdicts(engine.Name, variant, semantics, codec, store, builder, ranking)
+        var verdicts = new ExplicitVerdicts(engine.Name, variant, semantics, store, builder, ranking, limits.Overtime)
         {
             Transitions = transitions,
             Deepest = deepest,
@@ -531,7 +568,7 @@ internal sealed class BfsSearch
         var results = new List<CheckResult>();
         for (var p = 0; p < properties.Count; p++)
         {
-            results.Add(verdicts.Property(properties[p], found[p], state));
+            results.Add(verdicts.Property(properties[p], witnesses[p]));
         }
 
         if (checkDeadlock)

@@ -16,10 +16,10 @@ internal sealed class ExplicitVerdicts(
     string engine,
     Variant variant,
     Semantics semantics,
-    StateCodec codec,
     StateStore store,
     TraceBuilder builder,
-    LeastTraceRanking ranking)
+    LeastTraceRanking ranking,
+    Func<bool> overtime)
 {
     public long Transitions { get; init; }
 
@@ -33,12 +33,15 @@ internal sealed class ExplicitVerdicts(
     /// <summary>The limit the search stopped at, if any.</summary>
     public string? StopReason { get; init; }
 
-    /// <summary>The result for a property, found at the stored state <paramref name="found"/> (or -1).</summary>
-    public CheckResult Property(PropertyDef property, int found, int[] scratch)
+    /// <summary>
+    /// The result for a property, given the stored states of one level where its verdict
+    /// showed, in the order found (none: it did not show).
+    /// </summary>
+    public CheckResult Property(PropertyDef property, IReadOnlyList<int> witnesses)
     {
-        if (found >= 0)
+        if (witnesses.Count > 0)
         {
-            var trace = TraceReplayer.Replay(semantics, LeastTrace(found, property, scratch), property);
+            var trace = TraceReplayer.Replay(semantics, LeastTrace(witnesses), property);
             var verdict = property.Kind == PropertyKind.Cover ? Verdict.Holds : Verdict.Violated;
             return Result(property.Name, property.Kind, verdict, trace.Length, null, trace);
         }
@@ -75,25 +78,19 @@ internal sealed class ExplicitVerdicts(
     private CheckResult Result(string property, PropertyKind kind, Verdict verdict, int depth, string? reason, Trace? trace) =>
         new(variant.Name, property, kind, engine, verdict, store.Count, Transitions, depth, Seconds, reason, trace) { Complete = Complete };
 
-    // The canonical shortest trace to a state where the property's verdict shows.
-    private Trace LeastTrace(int found, PropertyDef property, int[] state)
+    // The canonical shortest trace to a state where the property's verdict shows: the search
+    // recorded every such state of the shortest level, and the ranking chooses among them. Should
+    // ranking the level take the search past its time limit's grace (it stopped inside the
+    // level's parents), the trace is the first witness's: as short, not the least.
+    private Trace LeastTrace(IReadOnlyList<int> witnesses)
     {
-        var level = ranking.LevelOf(found);
-        var candidates = ranking.Level(level).Where(i =>
+        var level = ranking.LevelOf(witnesses[0]);
+        if (!ranking.TryFinish(level, overtime))
         {
-            codec.Unpack(store.Get(i), state);
-            try
-            {
-                return semantics.Holds(property, state) == (property.Kind == PropertyKind.Cover);
-            }
-            catch (ModelRuntimeError)
-            {
-                // A state of this level the search did not examine (it stopped once every
-                // property was decided) where the property itself fails: not a witness.
-                return false;
-            }
-        });
-        var (path, steps) = ranking.PathTo(ranking.Least(candidates, level));
+            return builder.Build(witnesses[0]);
+        }
+
+        var (path, steps) = ranking.PathTo(ranking.Least(witnesses, level));
         return builder.Build(path, steps);
     }
 }

@@ -47,6 +47,9 @@ internal sealed class LeastTraceRanking
     // The parent whose expansion began last (it may have been cut short by a limit).
     private int lastExpanding = -1;
 
+    // Ranking the level after a stop ran out of time: it is left unranked.
+    private bool abandoned;
+
     /// <summary>A ranking of the states <paramref name="store"/> holds; <paramref name="levelStarts"/> is the search's own list, which it adds to.</summary>
     public LeastTraceRanking(Model model, ISuccessorFunction successors, StateCodec codec, Symmetry? symmetry, StateStore store, IReadOnlyList<int> levelStarts)
     {
@@ -135,27 +138,17 @@ internal sealed class LeastTraceRanking
         return level;
     }
 
-    /// <summary>The states of a level, by index.</summary>
-    public IEnumerable<int> Level(int level)
-    {
-        var end = level + 1 < levelStarts.Count ? levelStarts[level + 1] : store.Count;
-        for (var i = levelStarts[level]; i < end; i++)
-        {
-            yield return i;
-        }
-    }
-
-    /// <summary>The least-ranked state among <paramref name="candidates"/> (all of one level).</summary>
+    /// <summary>The least-ranked state among <paramref name="candidates"/> (all of one level, ranked: see <see cref="TryFinish"/>).</summary>
     public int Least(IEnumerable<int> candidates, int level)
     {
-        Finish(level);
+        RequireRanked(level);
         return candidates.OrderBy(i => rank[i]).ThenBy(i => i).First();
     }
 
     /// <summary>The path to <paramref name="target"/> with the action instance of each step.</summary>
     public (List<int> Path, List<(ActionDef Action, int[] Args)?> Steps) PathTo(int target)
     {
-        Finish(LevelOf(target));
+        RequireRanked(LevelOf(target));
         var path = new List<int>();
         var steps = new List<(ActionDef, int[])?>();
         for (var i = target; i >= 0; i = bestParent[i])
@@ -169,15 +162,30 @@ internal sealed class LeastTraceRanking
         return (path, steps);
     }
 
+    private void RequireRanked(int level)
+    {
+        if (level >= rankedLevels)
+        {
+            throw new InvalidOperationException($"level {level} is not ranked: TryFinish it first");
+        }
+    }
+
     /// <summary>
     /// Ranks <paramref name="level"/> when the search stopped before expanding all of its
-    /// parents: the rest of them (from the one it was expanding) are expanded here, in order.
+    /// parents: the rest of them (from the one it was expanding) are expanded here, in order,
+    /// until <paramref name="overtime"/> says the run is past its time. False when the level is
+    /// left unranked, then and on every later call.
     /// </summary>
-    private void Finish(int level)
+    public bool TryFinish(int level, Func<bool> overtime)
     {
         if (level < rankedLevels)
         {
-            return;
+            return true;
+        }
+
+        if (abandoned)
+        {
+            return false;
         }
 
         if (level > rankedLevels)
@@ -189,7 +197,7 @@ internal sealed class LeastTraceRanking
         {
             // Stopped while storing the initial states: they all rank equal.
             LevelComplete(0);
-            return;
+            return true;
         }
 
         var parentsEnd = levelStarts[level];
@@ -197,6 +205,12 @@ internal sealed class LeastTraceRanking
         var packed = new ulong[codec.Words];
         for (var p = Math.Max(lastExpanding, levelStarts[level - 1]); p < parentsEnd; p++)
         {
+            if (overtime())
+            {
+                abandoned = true;
+                return false;
+            }
+
             codec.Unpack(store.Get(p), state);
             symmetry?.Expanding(state);
             var parent = p;
@@ -214,6 +228,7 @@ internal sealed class LeastTraceRanking
         }
 
         LevelComplete(frontier);
+        return true;
     }
 
     private (ActionDef, int[])? Step(int instance)

@@ -72,6 +72,48 @@ public sealed class LeastTraceTests
         Assert.Equal(["fork()", "a_from_two()"], whole.Trace!.Steps.Skip(1).Select(s => $"{s.Action!.Name}({string.Join(',', s.Args)})"));
     }
 
+    /// <summary>
+    /// After a stop inside a level, ranking it expands the rest of its parents: past the time
+    /// limit's grace it gives up, leaves the level unranked for good, and the engine falls back
+    /// to the first witness's (shortest) trace.
+    /// </summary>
+    [Fact]
+    public void Ranking_a_level_after_a_stop_gives_up_when_the_run_is_past_its_time()
+    {
+        var model = ModelLoader.LoadText(Fork);
+        var variant = model.Variants[0];
+        LeastTraceRanking Ranking()
+        {
+            // The initial state (level 0) and one child of it (level 1), whose parent was never expanded.
+            var semantics = new Semantics(model, variant);
+            var codec = new StateCodec(model.Slots);
+            var store = new StateStore(codec.Words);
+            var levels = new List<int> { 0 };
+            var ranking = new LeastTraceRanking(model, new InterpretedSuccessors(semantics, [], codec), codec, null, store, levels);
+            var packed = new ulong[codec.Words];
+            int[]? root = null;
+            semantics.InitialStates(s => root ??= (int[])s.Clone());
+            codec.Pack(root!, packed);
+            ranking.Discovered(store.Add(packed, -1, out _));
+            ranking.LevelComplete(0);
+            levels.Add(1);
+            int[]? child = null;
+            semantics.Successors(root!, (_, _, next) => child ??= (int[])next.Clone());
+            codec.Pack(child!, packed);
+            ranking.Discovered(store.Add(packed, 0, out _));
+            return ranking;
+        }
+
+        var late = Ranking();
+        Assert.False(late.TryFinish(1, () => true));
+        Assert.False(late.TryFinish(1, () => false));
+        Assert.Throws<InvalidOperationException>(() => late.PathTo(1));
+
+        var inTime = Ranking();
+        Assert.True(inTime.TryFinish(1, () => false));
+        Assert.Equal([0, 1], inTime.PathTo(1).Path);
+    }
+
     // 0: no limit. The others stop the search inside its last levels (67 states in all).
     public static TheoryData<int> Limits() => [0, .. Enumerable.Range(20, 48)];
 
