@@ -26,6 +26,10 @@ public static class CheckCommand
         Description = "kind: no generated candidate invariants, only the properties and the model's lemmas",
     };
     public static readonly Option<string?> DumpSmt = new("--dump-smt") { Description = "Symbolic engines: write every SMT-LIB query into this folder" };
+    public static readonly Option<bool> Fingerprint = new("--fingerprint")
+    {
+        Description = "Explicit engine: store a 64-bit fingerprint of each state instead of the state (as TLC): less memory; a verdict that rests on seeing every state carries the probability that a collision hid one",
+    };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> Interpret = new("--interpret") { Description = "Explicit engine: run the model with the interpreter (the reference semantics) instead of compiled code" };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
@@ -36,7 +40,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, NoInvariantGeneration, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
+            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, Fingerprint, NoInvariantGeneration, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -77,6 +81,7 @@ public static class CheckCommand
         {
             Depth = parse.GetValue(Depth),
             Symmetry = !parse.GetValue(NoSymmetry),
+            Fingerprints = parse.GetValue(Fingerprint),
             GenerateInvariants = !parse.GetValue(NoInvariantGeneration),
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             ShowInvariant = parse.GetValue(ShowInvariant),
@@ -99,7 +104,7 @@ public static class CheckCommand
             Console.Error.Write(new string(' ', 79) + "\r");
         }
 
-        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), RunSettings.Check(options, engineName, model));
+        var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), RunSettings.Check(options, engineName, model, results));
         Console.Out.Write(format switch
         {
             ReportFormat.Json => JsonReport.Render(model, results, header),

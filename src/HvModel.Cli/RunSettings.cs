@@ -11,13 +11,24 @@ namespace HvModel.Cli;
 public static class RunSettings
 {
     /// <summary><c>check</c>'s: max-states and symmetry for the explicit engine, the depth for the symbolic ones (and kind's invariant generation when off).</summary>
-    public static IReadOnlyList<RunSetting> Check(CheckOptions o, string engine, Model model)
+    public static IReadOnlyList<RunSetting> Check(CheckOptions o, string engine, Model model, IReadOnlyList<CheckResult> results)
     {
         var settings = new List<RunSetting>();
         if (engine == "explicit")
         {
             settings.Add(MaxStates(o));
             settings.Add(o.Symmetry ? Symmetry(model) : RunSetting.Described("symmetry", "off (--no-symmetry)", "symmetry off (--no-symmetry)"));
+            if (o.Fingerprints)
+            {
+                settings.Add(RunSetting.Described("states", "64-bit fingerprints (--fingerprint)", "states as 64-bit fingerprints"));
+
+                // The largest over the variants, whose own are beside their verdicts.
+                if (results.Max(r => r.CollisionProbability) is { } p)
+                {
+                    settings.Add(RunSetting.Numeric("collision_probability", p, $"collision probability at most {TextReport.Probability(p)}"));
+                }
+            }
+
             if (o.Timeout is { } t)
             {
                 settings.Add(RunSetting.Numeric("timeout_seconds", t.TotalSeconds, $"timeout {t.TotalSeconds} s"));

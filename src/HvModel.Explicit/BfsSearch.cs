@@ -93,7 +93,7 @@ internal sealed class BfsSearch
         tooDeep = ExecutionDepth.Problem(model);
         symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
         knownCanonical = symmetry is { AlwaysCanonical: true };
-        store = new StateStore(codec.Words, limits.MemoryBudget);
+        store = new StateStore(codec.Words, limits.MemoryBudget, fingerprints: options.Fingerprints);
         builder = new TraceBuilder(semantics, codec, symmetry, store);
         ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
         packed = new ulong[codec.Words];
@@ -167,6 +167,7 @@ internal sealed class BfsSearch
             CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
             Workers = options.Workers,
             ExpandedByWorkers = expandedByWorkers,
+            CollisionProbability = store.CollisionProbability,
         };
         return Results(engine, complete, seconds, stopReason);
     }
@@ -247,6 +248,9 @@ internal sealed class BfsSearch
                 depth++;
                 levelEnd = store.Count;
                 levelStarts.Add(cursor);
+
+                // Under fingerprints, the states before this level are examined and expanded: only their fingerprints stay.
+                store.Release(cursor);
                 if (depth > failureDepth)
                 {
                     break;

@@ -75,8 +75,13 @@ internal sealed class ExplicitVerdicts(
     public CheckResult DeadlockNotChecked(string reason) =>
         Result(Model.DeadlockProperty, PropertyKind.Invariant, Verdict.NotChecked, Deepest, reason, null);
 
+    // A verdict with a trace was replayed: certain. One without rests on the search's having seen every state.
     private CheckResult Result(string property, PropertyKind kind, Verdict verdict, int depth, string? reason, Trace? trace) =>
-        new(variant.Name, property, kind, engine, verdict, store.Count, Transitions, depth, Seconds, reason, trace) { Complete = Complete };
+        new(variant.Name, property, kind, engine, verdict, store.Count, Transitions, depth, Seconds, reason, trace)
+        {
+            Complete = Complete,
+            CollisionProbability = trace is null && verdict is Verdict.Holds or Verdict.Violated ? store.CollisionProbability : null,
+        };
 
     // The canonical shortest trace to a state where the property's verdict shows: the search
     // recorded every such state of the shortest level, and the ranking chooses among them. Should

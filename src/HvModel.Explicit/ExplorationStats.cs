@@ -43,11 +43,15 @@ public sealed record ExplorationStats(
     /// <summary>States whose successors the workers computed (the rest: the search's own thread, in small levels or before compiling).</summary>
     public long ExpandedByWorkers { get; init; }
 
+    /// <summary>Under <c>--fingerprint</c>, the probability that two states shared a fingerprint (see <see cref="StateStore.CollisionProbability"/>); null for exact storage.</summary>
+    public double? CollisionProbability { get; init; }
+
     /// <summary>One line for reports: memory per state and speed.</summary>
     public string Describe() =>
         $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
-        $"({OverheadBytesPerState:0.0} beyond the packed words), least-trace ranking {RankingBytesPerState:0.0} bytes/state; {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
+        $"({OverheadBytesPerState:0.0} beyond the {(CollisionProbability is null ? "packed words" : "64-bit fingerprint")}), least-trace ranking {RankingBytesPerState:0.0} bytes/state; {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
         $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
         (Workers > 1 ? $"; {ExpandedByWorkers} states expanded by {Workers} workers" : "") +
+        (CollisionProbability is { } p ? $"; states stored as fingerprints, collision probability {p:0.0e0}" : "") +
         (Stopped is null ? "" : $"; a partial search: {Stopped}");
 }

@@ -126,6 +126,6 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
 
         var packed = new ulong[codec.Words];
         codec.Pack(copy, packed);
-        return store.Get(index).SequenceEqual(packed);
+        return store.Holds(index, packed);
     }
 }

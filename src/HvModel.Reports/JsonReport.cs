@@ -83,6 +83,12 @@ public static class JsonReport
         w.WriteString("kind", r.Kind == PropertyKind.Cover ? "cover" : "invariant");
         w.WriteString("engine", r.Engine);
         w.WriteString("verdict", VerdictWords.Json(r.Verdict));
+        if (r.CollisionProbability is { } p)
+        {
+            // Only under --fingerprint: the chance that a collision hid a state and this verdict is wrong.
+            w.WriteNumber("collision_probability", p);
+        }
+
         w.WriteString("expected", VerdictWords.Json(r.Expected));
         w.WriteBoolean("differs", r.Differs);
         w.WriteNumber("states", r.States);

@@ -93,6 +93,12 @@ public static class TextReport
             Lines(sb, $"proved: {r.Variant} / {r.Property}: {r.Reason}");
         }
 
+        // A verdict a search under --fingerprint gave by having seen every state: it may be wrong, with this probability.
+        foreach (var r in results.Where(r => r.CollisionProbability is not null))
+        {
+            Lines(sb, $"{r.Variant} / {r.Property}: {Word(r)} (fingerprints, collision probability {Probability(r.CollisionProbability!.Value)})");
+        }
+
         // Which independent re-checks the symbolic proofs passed, once per kind of certificate.
         foreach (var g in results.Where(r => r.Certificate is not null && r.Verdict != Verdict.Unknown).GroupBy(r => r.Certificate))
         {
@@ -101,6 +107,9 @@ public static class TextReport
     }
 
     private static string Word(CheckResult r) => VerdictWords.Plain(r.Kind, r.Verdict);
+
+    /// <summary>A probability as people read one: 3.1e-07, or 0 when no collision was possible.</summary>
+    public static string Probability(double p) => p == 0 ? "0" : p.ToString("0.0e+00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One counterexample (or witness), as numbered steps with their call chains and changes.</summary>
     public static void Counterexample(StringBuilder sb, Model model, CheckResult r)

@@ -29,6 +29,13 @@ public sealed record CheckOptions
     /// </summary>
     public int Workers { get; init; } = 1;
 
+    /// <summary>
+    /// Explicit engine: keep a 64-bit fingerprint of each state instead of the state
+    /// (<c>--fingerprint</c>, as TLC does): less memory, and a small probability, reported with
+    /// each verdict, that a collision hid a state.
+    /// </summary>
+    public bool Fingerprints { get; init; }
+
     /// <summary>Explicit engine: identify states that differ by a permutation of a scalarset.</summary>
     public bool Symmetry { get; init; } = true;
 

@@ -41,6 +41,14 @@ public sealed record CheckResult(
     /// </summary>
     public bool OutOfTime { get; init; }
 
+    /// <summary>
+    /// A verdict that rests on every reachable state having been seen (an invariant holds, a
+    /// cover is unreached, no deadlock) by a search that kept fingerprints of states
+    /// (<c>--fingerprint</c>): the probability that a fingerprint collision hid a state, and the
+    /// verdict may be wrong. Null for every other verdict.
+    /// </summary>
+    public double? CollisionProbability { get; init; }
+
     /// <summary>True when the verdict is definite and contradicts a definite expectation (never for a cell not checked).</summary>
     public bool Differs => IsDefinite(Expected) && IsDefinite(Verdict) && Verdict != Expected;
 

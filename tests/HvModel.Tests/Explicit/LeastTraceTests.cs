@@ -139,6 +139,10 @@ public sealed class LeastTraceTests
         Assert.Equal(Verdict.Violated, result.Verdict);
         var steps = result.Trace!.Steps.Skip(1).Select(s => $"{s.Action!.Name}({string.Join(',', s.Args)})").ToList();
         Assert.Equal(expected, steps);
+
+        // Under fingerprints the ranking after a stop expands parents from the states still kept whole.
+        var fingerprinted = engine.Check(model, variant, [model.GetProperty("small")], options with { Fingerprints = true }).Single();
+        Assert.Equal(expected, fingerprinted.Trace!.Steps.Skip(1).Select(s => $"{s.Action!.Name}({string.Join(',', s.Args)})"));
     }
 
     /// <summary>The least shortest trace to a violation among the states a search capped at <paramref name="maxStates"/> stores (0: no cap).</summary>

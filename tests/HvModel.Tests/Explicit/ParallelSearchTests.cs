@@ -29,8 +29,8 @@ public sealed class ParallelSearchTests
     {
         var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = size[..1], ["IRQS"] = size[2..] });
         var options = new CheckOptions { Symmetry = symmetry, Exhaustive = maxStates == 0, MaxStates = maxStates == 0 ? 50_000_000 : maxStates };
-        var one = Run(model, variant, options, workers: 1, out _);
-        var three = Run(model, variant, options, workers: 3, out var stats);
+        var one = SearchOutcome.Run(model, variant, options, workers: 1, out _);
+        var three = SearchOutcome.Run(model, variant, options, workers: 3, out var stats);
         Assert.Equal(one, three);
         Assert.True(stats.ExpandedByWorkers > stats.States / 2, $"the workers expanded only {stats.ExpandedByWorkers} of {stats.States} states");
         if (maxStates > 0)
@@ -65,7 +65,7 @@ public sealed class ParallelSearchTests
         foreach (var variant in model.Variants)
         {
             var options = new CheckOptions { MaxStates = 3000 };
-            Assert.Equal(Outcome(model, variant.Name, options, 1), Outcome(model, variant.Name, options, 3));
+            Assert.Equal(SearchOutcome.Of(model, variant.Name, options, 1), SearchOutcome.Of(model, variant.Name, options, 3));
         }
     }
 
@@ -79,40 +79,11 @@ public sealed class ParallelSearchTests
         for (var seed = 1UL; seed <= Generated; seed++)
         {
             var model = Check.Hostile(seed);
-            var outcome = Outcome(model, model.Variants[0].Name, new CheckOptions { MaxStates = 3000 }, 3, s => expanded += s.ExpandedByWorkers);
+            var outcome = SearchOutcome.Of(model, model.Variants[0].Name, new CheckOptions { MaxStates = 3000 }, 3, s => expanded += s.ExpandedByWorkers);
             errors += outcome.StartsWith("model error", StringComparison.Ordinal) ? 1 : 0;
         }
 
         Assert.True(expanded > 1000, $"the workers expanded only {expanded} states in {Generated} generated models");
         Assert.True(errors >= 5, $"only {errors} of {Generated} generated models end in a model error");
     }
-
-    /// <summary>Every result, trace steps included, or the model error, as text: equal text, equal runs.</summary>
-    private static string Outcome(Model model, string variant, CheckOptions options, int workers, Action<ExplorationStats>? stats = null)
-    {
-        try
-        {
-            var text = Run(model, variant, options, workers, out var s);
-            stats?.Invoke(s);
-            return text;
-        }
-        catch (ModelRuntimeFailure failure)
-        {
-            return $"model error: {failure.Message}\n{Steps(failure.Trace)}";
-        }
-    }
-
-    private static string Run(Model model, string variant, CheckOptions options, int workers, out ExplorationStats stats)
-    {
-        // Batches of two parents and compiled code from the first state: small models use the workers too.
-        var engine = new ExplicitEngine { CompileAfter = 0, WorkerBatch = 2 };
-        var v = model.Variants.Single(x => x.Name == variant);
-        var results = engine.Check(model, v, model.Properties, options with { Workers = workers });
-        stats = engine.LastStats!;
-        return string.Join("\n", results.Select(r => $"{r.Property} {r.Verdict} {r.States} {r.Transitions} {r.Depth} {r.Reason}\n{Steps(r.Trace)}"));
-    }
-
-    private static string Steps(Core.Traces.Trace? trace) => trace is null
-        ? "(no trace)"
-        : string.Join("\n", trace.Steps.Select(s => $"  {s.Action?.Name}({string.Join(',', s.Args)}) {string.Join(' ', s.State)}"));
 }
