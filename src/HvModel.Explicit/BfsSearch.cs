@@ -58,6 +58,9 @@ internal sealed class BfsSearch
     private int deadlock = -1;
 
     private long transitions;
+
+    // When the initial states were stored and the search from them began (null: it never did).
+    private TimeSpan? searchStart;
     private int depth;
     private int deepest;
     private int levelEnd;
@@ -126,6 +129,7 @@ internal sealed class BfsSearch
             if (stopReason is null)
             {
                 Start();
+                searchStart = limits.Clock.Elapsed;
                 stopReason = Explore();
             }
         }
@@ -159,11 +163,13 @@ internal sealed class BfsSearch
 
         var complete = stopReason is null && cursor >= store.Count && failure is null;
         var seconds = limits.Clock.Elapsed.TotalSeconds;
+        var searchSeconds = searchStart is { } began ? (limits.Clock.Elapsed - began).TotalSeconds : 0;
         Stats = new ExplorationStats(variant.Name, store.Count, transitions, deepest, seconds, codec.TotalBits, codec.Words, store.BytesPerState, store.OverheadBytesPerState, Math.Max(symmetry?.Permutations ?? 1, parallel?.Permutations ?? 1), complete)
         {
             Stopped = complete ? null : stopReason ?? "the search stopped once every verdict was known",
             SuccessorFunction = successors.Describe(),
             RankingBytesPerState = store.Count == 0 ? 0 : (double)ranking.RetainedBytes / store.Count,
+            SearchSeconds = searchSeconds,
             CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
             Workers = options.Workers,
             ExpandedByWorkers = expandedByWorkers,

@@ -34,6 +34,12 @@ public sealed record ExplorationStats(
     /// <summary>Memory per state of the least-trace ranking, made during the search, beside the visited set.</summary>
     public double RankingBytesPerState { get; init; }
 
+    /// <summary>
+    /// Wall-clock time of the search from the initial states on (their enumeration excluded,
+    /// the compile and the work after a stop included): what a rate per transition is measured on.
+    /// </summary>
+    public double SearchSeconds { get; init; }
+
     /// <summary>Processor time of the process over the run (all threads), beside <see cref="Seconds"/>: wall time misleads on a loaded machine.</summary>
     public double CpuSeconds { get; init; }
 
@@ -50,7 +56,7 @@ public sealed record ExplorationStats(
     public string Describe() =>
         $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the {(CollisionProbability is null ? "packed words" : "64-bit fingerprint")}), least-trace ranking {RankingBytesPerState:0.0} bytes/state; {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
-        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s{(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s ({(SearchSeconds > 0 ? Transitions / SearchSeconds : 0):0} during the {SearchSeconds:0.00} s of search after the initial states){(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
         (Workers > 1 ? $"; {ExpandedByWorkers} states expanded by {Workers} workers" : "") +
         (CollisionProbability is { } p ? $"; states stored as fingerprints, collision probability {p:0.0e0}" : "") +
         (Stopped is null ? "" : $"; a partial search: {Stopped}");
