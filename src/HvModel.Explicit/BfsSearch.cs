@@ -204,6 +204,9 @@ internal sealed class BfsSearch
 
         levelEnd = store.Count;
         ranking.LevelComplete(0);
+
+        // Traces start from stored initial states (see TraceBuilder): fingerprints keep them whole.
+        store.KeepWhole(store.Count);
     }
 
     /// <summary>
@@ -370,7 +373,6 @@ internal sealed class BfsSearch
 
         expandedByWorkers++;
         ranking.Expanding(from);
-        var compiled = ((AdaptiveSuccessors)successors).Compiled!;
         var (first, end) = batch.Successors(k);
         for (var i = first; i < end; i++)
         {
@@ -387,8 +389,8 @@ internal sealed class BfsSearch
                 to = Insert(batch.State(i), from, null);
             }
 
-            var (action, args) = compiled.Instance(batch.Instance(i));
-            ranking.Edge(from, to, action, args);
+            // The compiled code numbers instances as the ranking orders them.
+            ranking.Edge(from, to, batch.Instance(i));
         }
 
         if (first == end && checkDeadlock && deadlock < 0)

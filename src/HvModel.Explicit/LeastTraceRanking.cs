@@ -13,7 +13,7 @@ namespace HvModel.Explicit;
 /// <remarks>
 /// Ranked during the search, not after it: a state's key is the least (rank of a parent one
 /// level up, ordinal of the action instance from it) over the transitions the search takes
-/// (<see cref="Edge"/>, in the search's order, which is the order of the parents and of their
+/// (<see cref="Edge(int, int, int)"/>, in the search's order, which is the order of the parents and of their
 /// successors); once every parent of a level is expanded, its keys are final and become ranks,
 /// densely numbered within the level (<see cref="LevelComplete"/>), so paths that differ only
 /// in a branch choice tie and are told apart by the steps after it. Only a level whose parents
@@ -90,12 +90,24 @@ internal sealed class LeastTraceRanking
     /// <summary>The search took a transition from <paramref name="from"/> to the stored state <paramref name="to"/>.</summary>
     public void Edge(int from, int to, ActionDef action, int[] args)
     {
+        if (to >= frontier)
+        {
+            Edge(from, to, InstanceOrdinal(action, args));
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Edge(int, int, ActionDef, int[])"/>, with the action instance given by its
+    /// model-wide ordinal (by action in declaration order, then by ordinal), which is also the
+    /// compiled code's instance number.
+    /// </summary>
+    public void Edge(int from, int to, int instance)
+    {
         if (to < frontier)
         {
             return;
         }
 
-        var instance = InstanceOrdinal(action, args);
         var key = ((long)rank[from] * InstanceCount) + instance;
         if (key < keys[to - frontier])
         {
@@ -108,13 +120,22 @@ internal sealed class LeastTraceRanking
     /// <summary>Every parent of the level from <paramref name="start"/> to the last state stored is expanded: ranks it.</summary>
     public void LevelComplete(int start)
     {
-        // Dense ranks: equal keys (one parent, one action instance, several branches) tie.
+        // Dense ranks: equal keys (one parent, one action instance, several branches) tie, so
+        // the order of the sort among them does not matter. The keys are cleared below: sorted
+        // in place, with the states' offsets alongside.
         var count = keys.Count;
-        var order = Enumerable.Range(0, count).OrderBy(c => keys[c]).ToList();
-        var current = 0;
-        for (var j = 0; j < order.Count; j++)
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+        var order = new int[count];
+        for (var c = 0; c < count; c++)
         {
-            if (j > 0 && keys[order[j]] != keys[order[j - 1]])
+            order[c] = c;
+        }
+
+        sorted.Sort(order.AsSpan());
+        var current = 0;
+        for (var j = 0; j < count; j++)
+        {
+            if (j > 0 && sorted[j] != sorted[j - 1])
             {
                 current++;
             }

@@ -30,9 +30,12 @@ public sealed class StateStore
     private int[] table;
     private int mask;
 
-    // Fingerprints only: the packed states from queueBase on, in discovery order.
+    // Fingerprints only: the packed states from queueBase on, in discovery order, and the
+    // first `roots` states (the initial ones, where traces start), kept whole for good.
     private ulong[] queue;
     private int queueBase;
+    private ulong[] rootStates = [];
+    private int roots;
 
     /// <param name="words">Words per packed state.</param>
     /// <param name="memoryBudget">
@@ -94,6 +97,11 @@ public sealed class StateStore
             return keys.AsSpan(index * words, words);
         }
 
+        if (index < roots)
+        {
+            return rootStates.AsSpan(index * words, words);
+        }
+
         if (index < queueBase)
         {
             throw new InvalidOperationException($"state {index} was released (only states from {queueBase} on are kept under fingerprints)");
@@ -105,6 +113,23 @@ public sealed class StateStore
     /// <summary>Whether the stored state <paramref name="index"/> is <paramref name="packed"/> (under fingerprints: has its fingerprint).</summary>
     public bool Holds(int index, ReadOnlySpan<ulong> packed) =>
         Fingerprints ? keys[index] == Fingerprint(packed) : keys.AsSpan(index * words, words).SequenceEqual(packed);
+
+    /// <summary>Keeps the first <paramref name="count"/> states whole for good, whatever is released (the initial states, where traces start).</summary>
+    public void KeepWhole(int count)
+    {
+        if (!Fingerprints || count <= roots)
+        {
+            return;
+        }
+
+        if (roots > 0 || queueBase > 0)
+        {
+            throw new InvalidOperationException("the states kept whole are chosen once, before any is released");
+        }
+
+        rootStates = queue.AsSpan(0, count * words).ToArray();
+        roots = count;
+    }
 
     /// <summary>
     /// Under fingerprints, forgets the packed states before <paramref name="index"/> (examined
@@ -297,7 +322,7 @@ public sealed class StateStore
         }
     }
 
-    private long HeldBytes() => (keys.Length * 8L) + (queue.Length * 8L) + (predecessor.Length * 4L) + (table.Length * 4L);
+    private long HeldBytes() => (keys.Length * 8L) + (queue.Length * 8L) + (rootStates.Length * 8L) + (predecessor.Length * 4L) + (table.Length * 4L);
 
     private void CheckBudget(long bytes, long states)
     {

@@ -54,7 +54,10 @@ internal sealed class TiePermutations
         }
 
         counter.Clear();
-        counter.AddRange(runs.Select(_ => 0));
+        for (var r = 0; r < runs.Count; r++)
+        {
+            counter.Add(0);
+        }
     }
 
     /// <summary>Moves to the next combination; false after the last.</summary>

@@ -36,6 +36,29 @@ public class CompiledSuccessorsTests
         }
     }
 
+    /// <summary>
+    /// The search hands the workers' instance numbers to the least-trace ranking as they are:
+    /// they must be the ranking's order of instances (by action in declaration order, then by
+    /// ordinal), or counterexamples would differ with workers.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestModels))]
+    public void Compiled_instance_numbers_are_the_model_wide_ordinals(string file)
+    {
+        var model = Check.LoadFile(file);
+        var compiled = CompiledSuccessors.Compile(new Semantics(model, model.Variants[0]), model.Properties);
+        var id = 0;
+        foreach (var action in model.Actions)
+        {
+            for (var ordinal = 0; ordinal < action.InstanceCount; ordinal++, id++)
+            {
+                var (a, args) = compiled.Instance(id);
+                Assert.Same(action, a);
+                Assert.Equal(ordinal, a.OrdinalOf(args));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("1", "2")]
     [InlineData("2", "2")]
