@@ -20,7 +20,7 @@ namespace HvModel.Explicit.Generated;
 /// </summary>
 public sealed class RoslynCodeGenerator(string? emitDirectory = null, string? cacheDirectory = null, Action<string>? report = null) : ICodeGenerator
 {
-    private static readonly ConcurrentDictionary<string, Assembly> Loaded = new();
+    private static readonly ConcurrentDictionary<string, (Assembly Assembly, byte[] Image)> Loaded = new();
 
     public CompiledCode Generate(Semantics semantics, IReadOnlyList<PropertyDef> properties)
     {
@@ -35,9 +35,31 @@ public sealed class RoslynCodeGenerator(string? emitDirectory = null, string? ca
             report?.Invoke($"generated code written to {file}");
         }
 
+        var (assembly, how) = Load(source, cacheDirectory);
+        var type = assembly.GetType($"{CSharpModelWriter.Namespace}.{CSharpModelWriter.ClassName}", throwOnError: true)!;
+        var transitions = new[] { type.GetMethod("Successors")!.CreateDelegate<TransitionFunction>() };
+        Func<int[], bool>[] predicates = [.. properties.Select((_, p) => type.GetMethod($"P{p}")!.CreateDelegate<Func<int[], bool>>())];
+        var pack = type.GetMethod("Pack")!.CreateDelegate<Action<int[], ulong[]>>();
+        var origin = $"generated C# ({source.Length / 1024} KiB, written in {written.TotalSeconds:0.000} s, assembly {how})";
+        return new CompiledCode(transitions, predicates, pack, depth, origin);
+    }
+
+    /// <summary>
+    /// One expression compiled to a function of the state (ints: bools are 0/1), for tests:
+    /// generated code raises <see cref="CompiledModelError"/> where the interpreter raises a model error.
+    /// </summary>
+    public static Func<int[], int> CompileExpression(Expr expr, Variant variant, int slots)
+    {
+        var (assembly, _) = Load(CSharpModelWriter.WriteExpression(expr, variant, slots), cacheDirectory: null);
+        return assembly.GetType($"{CSharpModelWriter.Namespace}.{CSharpModelWriter.ClassName}", throwOnError: true)!.GetMethod("E")!.CreateDelegate<Func<int[], int>>();
+    }
+
+    /// <summary>The assembly of <paramref name="source"/>: loaded already, from the cache, or compiled now; and which it was.</summary>
+    private static (Assembly Assembly, string How) Load(string source, string? cacheDirectory)
+    {
         var key = Key(source);
-        var how = "loaded";
-        var assembly = Loaded.GetOrAdd(key, _ =>
+        var how = "loaded before";
+        var (assembly, image) = Loaded.GetOrAdd(key, _ =>
         {
             var image = cacheDirectory is null ? null : RoslynCompiler.FromCache(cacheDirectory, key);
             how = "from the cache";
@@ -46,21 +68,17 @@ public sealed class RoslynCodeGenerator(string? emitDirectory = null, string? ca
                 var compiling = Stopwatch.StartNew();
                 image = RoslynCompiler.Compile(source, $"{CSharpModelWriter.Namespace}.M{key[..16]}");
                 how = $"Roslyn {compiling.Elapsed.TotalSeconds:0.000} s";
-                if (cacheDirectory is not null)
-                {
-                    RoslynCompiler.Store(cacheDirectory, key, image);
-                }
             }
 
-            return AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(image));
+            return (AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(image)), image);
         });
 
-        var type = assembly.GetType($"{CSharpModelWriter.Namespace}.{CSharpModelWriter.ClassName}", throwOnError: true)!;
-        var transitions = new[] { type.GetMethod("Successors")!.CreateDelegate<TransitionFunction>() };
-        Func<int[], bool>[] predicates = [.. properties.Select((_, p) => type.GetMethod($"P{p}")!.CreateDelegate<Func<int[], bool>>())];
-        var pack = type.GetMethod("Pack")!.CreateDelegate<Action<int[], ulong[]>>();
-        var origin = $"generated C# ({source.Length / 1024} KiB, written in {written.TotalSeconds:0.000} s, assembly {how})";
-        return new CompiledCode(transitions, predicates, pack, depth, origin);
+        if (cacheDirectory is not null && how != "from the cache")
+        {
+            RoslynCompiler.Store(cacheDirectory, key, image);
+        }
+
+        return (assembly, how);
     }
 
     /// <summary>

@@ -58,6 +58,11 @@ internal static class RoslynCompiler
     {
         try
         {
+            if (File.Exists(Path.Combine(folder, $"{key}.dll")))
+            {
+                return;
+            }
+
             Directory.CreateDirectory(folder);
             var temporary = Path.Combine(folder, $"{key}.{Environment.ProcessId}.tmp");
             File.WriteAllBytes(temporary, image);
