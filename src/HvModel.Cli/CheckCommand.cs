@@ -32,19 +32,6 @@ public static class CheckCommand
     };
     public static readonly Option<bool> Stats = new("--stats") { Description = "Explicit engine: memory per state and speed of each run" };
     public static readonly Option<bool> Interpret = new("--interpret") { Description = "Explicit engine: run the model with the interpreter (the reference semantics) instead of compiled code" };
-    public static readonly Option<string> Codegen = new("--codegen")
-    {
-        Description = "Explicit engine: how the model is compiled: expressions (System.Linq.Expressions) | roslyn (C# generated per model, compiled with Roslyn)",
-        DefaultValueFactory = _ => "expressions",
-    };
-    public static readonly Option<string?> EmitCode = new("--emit-code")
-    {
-        Description = "Explicit engine: write the C# generated for each variant into this folder (as SPIN writes pan.c); implies --codegen roslyn, compiled before the search",
-    };
-    public static readonly Option<string?> CodeCache = new("--code-cache")
-    {
-        Description = "Explicit engine, --codegen roslyn: keep compiled assemblies in this folder, keyed by a hash of the generated code, and load them from there instead of compiling again",
-    };
     public static readonly Option<bool> ShowInvariant = new("--show-invariant") { Description = "pdr: print the inductive invariant found" };
     public static readonly Option<bool> NoDeadlock = new("--no-deadlock") { Description = "Do not check for deadlock in this run (as SPIN's -E); deadlock cells are not checked" };
     public static readonly Option<bool> RunGate = new("--gate") { Description = "Also run the vacuity and fault-coverage gate (see 'hvmodel gate')" };
@@ -53,7 +40,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Check a model's properties in every variant and print the verdict matrix")
         {
-            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, Fingerprint, NoInvariantGeneration, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, Codegen, EmitCode, CodeCache, RunGate,
+            Variants, Properties, Engine, Depth, Format.Option, NoSymmetry, Fingerprint, NoInvariantGeneration, DumpSmt, ShowInvariant, Stats, NoDeadlock, Interpret, RunGate,
         };
         Source.AddTo(command);
         Limits.AddTo(command);
@@ -110,19 +97,7 @@ public static class CheckCommand
             return 2;
         }
 
-        if (CodeGenerator(parse) is not { } generator)
-        {
-            return 2;
-        }
-
-        var engine = engineName == "explicit"
-            ? new ExplicitEngine
-            {
-                Interpret = parse.GetValue(Interpret),
-                CodeGenerator = generator.Generator,
-                CompileAfter = parse.GetValue(EmitCode) is null ? new ExplicitEngine().CompileAfter : 0,
-            }
-            : EngineCatalog.Create(engineName);
+        var engine = engineName == "explicit" ? new ExplicitEngine { Interpret = parse.GetValue(Interpret) } : EngineCatalog.Create(engineName);
         var results = CheckRunner.Run(model, engine, parse.GetValue(Variants) ?? [], parse.GetValue(Properties) ?? [], options);
         if (options.Progress is not null)
         {
@@ -148,39 +123,5 @@ public static class CheckCommand
 
         var exit = CheckRunner.ExitCode(results);
         return parse.GetValue(RunGate) ? GateCommand.AfterCheck(model, parse.GetValue(Variants) ?? [], format, exit) : exit;
-    }
-    /// <summary>The back end <c>--codegen</c>, <c>--emit-code</c> and <c>--code-cache</c> ask for (a null generator: expression trees); null after a usage error.</summary>
-    private static (Explicit.Compiled.ICodeGenerator? Generator, bool Ok)? CodeGenerator(ParseResult parse)
-    {
-        var codegen = parse.GetValue(Codegen);
-        var emit = parse.GetValue(EmitCode);
-        var cache = parse.GetValue(CodeCache);
-        if (codegen is not ("expressions" or "roslyn"))
-        {
-            Cli.UsageError($"--codegen must be expressions or roslyn, not '{codegen}'");
-            return null;
-        }
-
-        foreach (var (option, dir) in new[] { ("--emit-code", emit), ("--code-cache", cache) })
-        {
-            if (dir is not null && OutputPaths.CheckFolder(option, dir, create: true) is { } error)
-            {
-                Cli.UsageError(error);
-                return null;
-            }
-        }
-
-        if (codegen == "expressions" && emit is null)
-        {
-            return cache is null ? (null, true) : Refuse("--code-cache applies to --codegen roslyn");
-        }
-
-        return (new Explicit.Generated.RoslynCodeGenerator(emit, cache, line => Console.Error.WriteLine($"hvmodel: {line}")), true);
-    }
-
-    private static (Explicit.Compiled.ICodeGenerator?, bool)? Refuse(string message)
-    {
-        Cli.UsageError(message);
-        return null;
     }
 }

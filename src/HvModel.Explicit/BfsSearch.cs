@@ -78,7 +78,7 @@ internal sealed class BfsSearch
     private int failureDepth = int.MaxValue;
     private (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError;
 
-    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize, ICodeGenerator? generator = null)
+    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize)
     {
         this.batchSize = batchSize;
         this.model = model;
@@ -89,7 +89,7 @@ internal sealed class BfsSearch
         limits = new SearchLimits(options);
         semantics = new Semantics(model, variant);
         codec = new StateCodec(model.Slots);
-        successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after, generator) : new InterpretedSuccessors(semantics, properties, codec);
+        successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after) : new InterpretedSuccessors(semantics, properties, codec);
         tooDeep = ExecutionDepth.Problem(model);
         symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
         knownCanonical = symmetry is { AlwaysCanonical: true };

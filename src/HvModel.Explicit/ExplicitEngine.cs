@@ -27,9 +27,6 @@ public sealed class ExplicitEngine : IEngine
     /// <summary>States expanded by the interpreter before the model is compiled (0: compile before the search).</summary>
     public int CompileAfter { get; init; } = 10_000;
 
-    /// <summary>The back end that compiles the model (expression trees when null): <c>--codegen</c>.</summary>
-    public Compiled.ICodeGenerator? CodeGenerator { get; init; }
-
     /// <summary>Parents per batch a worker expands (<c>--workers</c>); tests make it small so that small models use workers too.</summary>
     internal int WorkerBatch { get; init; } = ParallelExpansion.DefaultBatchSize;
 
@@ -46,7 +43,7 @@ public sealed class ExplicitEngine : IEngine
 
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
-        var search = new BfsSearch(model, variant, properties, options, Interpret ? null : CompileAfter, Observer, WorkerBatch, CodeGenerator);
+        var search = new BfsSearch(model, variant, properties, options, Interpret ? null : CompileAfter, Observer, WorkerBatch);
         try
         {
             return search.Run(this);

@@ -12,10 +12,9 @@ namespace HvModel.Explicit.Compiled;
 /// states of the flagship at 2x2, but at 4x3 ten thousand states took the interpreter about
 /// 1.5 s, a third of the search (4.3 s against 3.3 to 4.0 s compiled from the start). Both
 /// give the same successors in the same order and pack states identically, so switching in
-/// the middle of a search changes nothing but speed. The compiled form is made by
-/// <c>generator</c> (expression trees when none is given).
+/// the middle of a search changes nothing but speed.
 /// </summary>
-public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<PropertyDef> properties, StateCodec codec, int compileAfter, ICodeGenerator? generator = null) : ISuccessorFunction
+public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<PropertyDef> properties, StateCodec codec, int compileAfter) : ISuccessorFunction
 {
     private readonly InterpretedSuccessors interpreted = new(semantics, properties, codec);
     private readonly System.Diagnostics.Stopwatch interpreting = new();
@@ -36,7 +35,7 @@ public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<Proper
         if (Compiled is null && (expanded++ >= compileAfter || interpreting.Elapsed >= InterpretingBudget))
         {
             expandedBeforeCompile = expanded - 1;
-            Compiled = CompiledSuccessors.Compile(semantics, properties, generator);
+            Compiled = CompiledSuccessors.Compile(semantics, properties);
         }
 
         if (Compiled is { } compiled)
@@ -72,6 +71,6 @@ public sealed class AdaptiveSuccessors(Semantics semantics, IReadOnlyList<Proper
     }
 
     public string Describe() => Compiled is { } c
-        ? $"compiled after {expandedBeforeCompile} states in {c.CompileTime.TotalSeconds:0.000} s ({c.CompileCpuTime.TotalSeconds:0.000} s of processor time), {c.Origin}"
+        ? $"compiled after {expandedBeforeCompile} states in {c.CompileTime.TotalSeconds:0.000} s ({c.CompileCpuTime.TotalSeconds:0.000} s of processor time)"
         : $"interpreted (the search ended before {compileAfter} states were expanded or {InterpretingBudget.TotalSeconds:0.0} s spent, when it would have compiled)";
 }

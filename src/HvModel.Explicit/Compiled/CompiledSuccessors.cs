@@ -7,10 +7,9 @@ using HvModel.Core.Text;
 namespace HvModel.Explicit.Compiled;
 
 /// <summary>
-/// The successor function of one (model, variant, constants), compiled once into delegates by
-/// a back end (<see cref="ICodeGenerator"/>: expression trees, or C# generated and compiled
-/// with Roslyn): transition functions holding each action instance with its arguments as
-/// constants, one predicate per checked property. States are
+/// The successor function of one (model, variant, constants), compiled once into delegates
+/// (System.Linq.Expressions): one transition function per action holding each of its
+/// instances with the arguments as constants, one predicate per checked property. States are
 /// the interpreter's flat int arrays. When compiled code meets a model error, the state is
 /// run again by the interpreter, which raises the exact error (or reports it to the caller's
 /// error handler) and produces the successors; nothing the compiled code
@@ -43,27 +42,34 @@ public sealed class CompiledSuccessors : ISuccessorFunction
         next = new int[slots];
         CompileTime = shared.CompileTime;
         CompileCpuTime = shared.CompileCpuTime;
-        Origin = shared.Origin;
     }
 
-    private CompiledSuccessors(Semantics interpreter, IReadOnlyList<PropertyDef> properties, ICodeGenerator generator)
+    private CompiledSuccessors(Semantics interpreter, IReadOnlyList<PropertyDef> properties)
     {
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         this.interpreter = interpreter;
         this.properties = properties;
-        var code = generator.Generate(interpreter, properties);
-        transitions = code.Transitions;
-        predicates = code.Predicates;
-        pack = code.Pack;
-        Origin = code.Origin;
+        var model = interpreter.Model;
+        var compiler = new StmtCompiler(interpreter.Variant);
+        var all = new List<(ActionDef, int[])>();
+        transitions = new TransitionFunction[model.Actions.Length];
+        for (var a = 0; a < model.Actions.Length; a++)
+        {
+            var action = model.Actions[a];
+            var tuples = action.Instances().Select(i => i.Args.ToArray()).ToList();
+            transitions[a] = compiler.Action(action, tuples, all.Count).Compile();
+            all.AddRange(tuples.Select(t => (action, t)));
+        }
 
-        // Instance numbers as every back end gives them: action after action, in Instances' order.
-        instances = [.. interpreter.Model.Actions.SelectMany(a => a.Instances().Select(i => (a, i.Args.ToArray())))];
+        instances = [.. all];
+        var state = Expression.Parameter(typeof(int[]), "state");
+        predicates = [.. properties.Select(p => Expression.Lambda<Func<int[], bool>>(compiler.Expressions.Bool(p.Predicate, state), p.Name, [state]).Compile())];
         var slots = interpreter.SlotCount;
-        scratch = [.. Enumerable.Range(0, code.Depth).Select(_ => new int[slots])];
+        scratch = [.. Enumerable.Range(0, compiler.Depth).Select(_ => new int[slots])];
         buffer = new SuccessorBuffer(slots);
         next = new int[slots];
+        pack = CompiledPacker.Compile(model.Slots);
         CompileTime = clock.Elapsed;
         CompileCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }
@@ -71,10 +77,7 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     /// <summary>Packs a state exactly as <see cref="StateCodec.Pack"/> does, in compiled code.</summary>
     public void Pack(int[] state, ulong[] packed) => pack(state, packed);
 
-    public string Describe() => $"compiled in {CompileTime.TotalSeconds:0.000} s ({CompileCpuTime.TotalSeconds:0.000} s of processor time), {Origin}";
-
-    /// <summary>Which back end made the code, and how (for <c>--stats</c>).</summary>
-    public string Origin { get; }
+    public string Describe() => $"compiled in {CompileTime.TotalSeconds:0.000} s ({CompileCpuTime.TotalSeconds:0.000} s of processor time)";
 
     /// <summary>Time spent building and compiling the delegates.</summary>
     public TimeSpan CompileTime { get; }
@@ -85,12 +88,8 @@ public sealed class CompiledSuccessors : ISuccessorFunction
     /// <summary>States whose successors or properties the interpreter computed after compiled code met a model error.</summary>
     public long Fallbacks { get; private set; }
 
-    /// <summary>
-    /// Compiles <paramref name="interpreter"/>'s model and variant, and <paramref name="properties"/>, once,
-    /// with <paramref name="generator"/> (expression trees when none is given).
-    /// </summary>
-    public static CompiledSuccessors Compile(Semantics interpreter, IReadOnlyList<PropertyDef> properties, ICodeGenerator? generator = null) =>
-        new(interpreter, properties, generator ?? ExpressionCodeGenerator.Instance);
+    /// <summary>Compiles <paramref name="interpreter"/>'s model and variant, and <paramref name="properties"/>, once.</summary>
+    public static CompiledSuccessors Compile(Semantics interpreter, IReadOnlyList<PropertyDef> properties) => new(interpreter, properties);
 
     public void Successors(int[] state, SuccessorHandler handler, Action<ModelRuntimeError>? onError = null)
     {

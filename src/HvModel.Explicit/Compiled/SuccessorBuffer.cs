@@ -44,27 +44,6 @@ public sealed class SuccessorBuffer(int slots)
         instances[Count++] = instance;
     }
 
-    /// <summary>
-    /// The next row, holding a copy of <paramref name="from"/>, for generated code to change in
-    /// place and then <see cref="Commit"/> (or drop, by not committing): a successor copied once
-    /// instead of twice. Not with a <see cref="Sink"/>.
-    /// </summary>
-    public ref int Begin(ReadOnlySpan<int> from)
-    {
-        if (Count == instances.Length)
-        {
-            Array.Resize(ref instances, Count * 2);
-            Array.Resize(ref states, Count * 2 * slots);
-        }
-
-        var row = states.AsSpan(Count * slots, slots);
-        from[..slots].CopyTo(row);
-        return ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
-    }
-
-    /// <summary>Records that instance <paramref name="instance"/> leads to the row <see cref="Begin"/> gave.</summary>
-    public void Commit(int instance) => instances[Count++] = instance;
-
     public int Instance(int i) => instances[i];
 
     public ReadOnlySpan<int> State(int i) => states.AsSpan(i * slots, slots);

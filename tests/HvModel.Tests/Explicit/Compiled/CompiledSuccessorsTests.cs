@@ -3,7 +3,6 @@ using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Explicit;
 using HvModel.Explicit.Compiled;
-using HvModel.Explicit.Generated;
 
 namespace HvModel.Tests.Explicit.Compiled;
 
@@ -90,62 +89,6 @@ public class CompiledSuccessorsTests
     }
 
     [Fact]
-    public void The_engine_gives_the_same_results_with_generated_csharp_and_interpreted_successors()
-    {
-        var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = "2", ["IRQS"] = "2" });
-
-        Assert.Equal(Outcome(model, interpret: true), Outcome(model, interpret: false, generator: new RoslynCodeGenerator()));
-    }
-
-    [Fact]
-    public void The_generated_assembly_is_kept_in_the_cache_and_loaded_from_it()
-    {
-        var model = Check.LoadFile("tests/models/holds/counter.hvm");
-        var cache = Directory.CreateTempSubdirectory("hvmodel-code-cache").FullName;
-        try
-        {
-            var semantics = new Semantics(model, model.Variants[0]);
-            var first = CompiledSuccessors.Compile(semantics, model.Properties, new RoslynCodeGenerator(cacheDirectory: cache));
-            var files = Directory.GetFiles(cache, "*.dll");
-
-            var (source, _) = CSharpModelWriter.Write(model, model.Variants[0], model.Properties);
-            Assert.Equal([Path.Combine(cache, $"{RoslynCodeGenerator.Key(source)}.dll")], files);
-            Assert.Contains("generated C#", first.Origin, StringComparison.Ordinal);
-
-            // The cached image is the model's code (a process that loads it skips Roslyn).
-            var context = new System.Runtime.Loader.AssemblyLoadContext("cache test", isCollectible: true);
-            var type = context.LoadFromAssemblyPath(files[0]).GetType($"{CSharpModelWriter.Namespace}.{CSharpModelWriter.ClassName}");
-            Assert.NotNull(type?.GetMethod("Successors"));
-            context.Unload();
-        }
-        finally
-        {
-            Directory.Delete(cache, recursive: true);
-        }
-    }
-
-    [Fact]
-    public void Emitting_the_generated_code_writes_one_source_per_variant()
-    {
-        var model = Check.LoadFile("tests/models/holds/counter.hvm");
-        var folder = Directory.CreateTempSubdirectory("hvmodel-emit").FullName;
-        try
-        {
-            var reported = new List<string>();
-            var semantics = new Semantics(model, model.Variants[0]);
-            CompiledSuccessors.Compile(semantics, model.Properties, new RoslynCodeGenerator(emitDirectory: folder, report: reported.Add));
-
-            var file = Assert.Single(Directory.GetFiles(folder));
-            Assert.Equal([$"generated code written to {file}"], reported);
-            Assert.Contains("public static void Successors(int[] state, int[][] scratch, SuccessorBuffer buffer)", File.ReadAllText(file), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
     public void Switching_to_compiled_successors_in_the_middle_of_a_search_changes_no_result()
     {
         var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = "2", ["IRQS"] = "2" });
@@ -199,11 +142,11 @@ public class CompiledSuccessorsTests
     }
 
     /// <summary>Everything a run reports, timings aside, as text.</summary>
-    private static string Outcome(Model model, bool interpret, int compileAfter = 0, ICodeGenerator? generator = null)
+    private static string Outcome(Model model, bool interpret, int compileAfter = 0)
     {
         try
         {
-            var results = CheckRunner.Run(model, new ExplicitEngine { Interpret = interpret, CompileAfter = compileAfter, CodeGenerator = generator }, [], [], new CheckOptions());
+            var results = CheckRunner.Run(model, new ExplicitEngine { Interpret = interpret, CompileAfter = compileAfter }, [], [], new CheckOptions());
             return string.Join("\n", results.Select(r =>
                 $"{r.Variant} {r.Property} {r.Verdict} {r.States} {r.Transitions} {r.Depth} {r.Reason} " +
                 string.Join(" ; ", r.Trace?.Steps.Select(s => $"{s.Action?.Name}({string.Join(",", s.Args)}) [{string.Join(",", s.State)}]") ?? [])));
