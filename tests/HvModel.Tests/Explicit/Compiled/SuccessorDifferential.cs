@@ -9,7 +9,7 @@ namespace HvModel.Tests.Explicit.Compiled;
 /// Runs the compiled successor function and the interpreter side by side on every state the
 /// interpreter reaches (breadth-first, past model errors, up to a limit) and fails on the first
 /// difference: the successors (action instance and next state, in order), the value of each
-/// property, and whether a model error occurs.
+/// property, whether a model error occurs, and the packed state.
 /// </summary>
 public static class SuccessorDifferential
 {
@@ -23,6 +23,9 @@ public static class SuccessorDifferential
         var referenceErrors = new List<string>();
         var fallbackErrors = new List<string>();
         var compiled = CompiledSuccessors.Compile(fallback, model.Properties);
+        var codec = new StateCodec(model.Slots);
+        var expectedPacked = new ulong[codec.Words];
+        var actualPacked = new ulong[codec.Words];
 
         var seen = new HashSet<string>();
         var queue = new Queue<int[]>();
@@ -51,6 +54,9 @@ public static class SuccessorDifferential
             var state = queue.Dequeue();
             states++;
             var where = $"{model.Name}/{variant.Name}, state [{string.Join(", ", state)}]";
+            codec.Pack(state, expectedPacked);
+            compiled.Pack(state, actualPacked);
+            Assert.True(expectedPacked.SequenceEqual(actualPacked), $"{where}: packed differently");
 
             referenceErrors.Clear();
             fallbackErrors.Clear();
