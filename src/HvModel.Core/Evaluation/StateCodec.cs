@@ -12,6 +12,7 @@ public sealed class StateCodec
     private readonly int[] word;
     private readonly int[] shift;
     private readonly ulong[] mask;
+    private readonly int[] first;
 
     public StateCodec(IReadOnlyList<Slot> slots)
     {
@@ -19,6 +20,7 @@ public sealed class StateCodec
         word = new int[slots.Count];
         shift = new int[slots.Count];
         mask = new ulong[slots.Count];
+        first = new int[slots.Count];
         var w = 0;
         var used = 0;
         for (var i = 0; i < slots.Count; i++)
@@ -38,6 +40,7 @@ public sealed class StateCodec
 
             word[i] = w;
             shift[i] = used;
+            first[i] = types[i].FirstValue;
             mask[i] = bits == 0 ? 0 : (1UL << bits) - 1;
             used += bits;
             TotalBits += bits;
@@ -66,8 +69,8 @@ public sealed class StateCodec
     {
         for (var i = 0; i < types.Length; i++)
         {
-            var ordinal = (int)((packed[word[i]] >> shift[i]) & mask[i]);
-            state[i] = types[i].ValueAt(ordinal);
+            // ValueAt without the virtual call: the search unpacks every state it examines.
+            state[i] = first[i] + (int)((packed[word[i]] >> shift[i]) & mask[i]);
         }
     }
 }

@@ -19,11 +19,18 @@ public abstract class ScalarType : HvType
     /// <summary>Number of values.</summary>
     public abstract int Count { get; }
 
+    /// <summary>
+    /// The value of ordinal 0. Every scalar type's values are consecutive integers from it
+    /// (bools, enums and scalarsets from 0, a range from its low end), so that a value and its
+    /// ordinal differ by this alone: packing and unpacking states is a subtraction and an addition.
+    /// </summary>
+    public virtual int FirstValue => 0;
+
     /// <summary>The value with ordinal <paramref name="ordinal"/> (0-based).</summary>
-    public abstract int ValueAt(int ordinal);
+    public int ValueAt(int ordinal) => FirstValue + ordinal;
 
     /// <summary>The ordinal of <paramref name="value"/>, or -1 when it is not a value of this type.</summary>
-    public abstract int OrdinalOf(int value);
+    public int OrdinalOf(int value) => value - FirstValue is var ordinal && ordinal >= 0 && ordinal < Count ? ordinal : -1;
 
     /// <summary>How a value of this type is shown in traces.</summary>
     public abstract string Format(int value);
@@ -51,10 +58,6 @@ public sealed class BoolType : ScalarType
     public override string Display => "bool";
 
     public override int Count => 2;
-
-    public override int ValueAt(int ordinal) => ordinal;
-
-    public override int OrdinalOf(int value) => value is 0 or 1 ? value : -1;
 
     public override string Format(int value) => value != 0 ? "true" : "false";
 }
@@ -84,9 +87,7 @@ public sealed class RangeType(int lo, int hi, string? name = null) : ScalarType
 
     public override int Count => Hi - Lo + 1;
 
-    public override int ValueAt(int ordinal) => Lo + ordinal;
-
-    public override int OrdinalOf(int value) => value >= Lo && value <= Hi ? value - Lo : -1;
+    public override int FirstValue => Lo;
 
     public override string Format(int value) => value.ToString();
 }
@@ -101,10 +102,6 @@ public sealed class EnumType(string name, IReadOnlyList<string> members) : Scala
     public override string Display => Name;
 
     public override int Count => Members.Count;
-
-    public override int ValueAt(int ordinal) => ordinal;
-
-    public override int OrdinalOf(int value) => value >= 0 && value < Members.Count ? value : -1;
 
     public override string Format(int value) => OrdinalOf(value) >= 0 ? Members[value] : $"{Name}?{value}";
 }
@@ -155,10 +152,6 @@ public sealed class ScalarsetType : ScalarType
     public override string Display => Name;
 
     public override int Count => Size;
-
-    public override int ValueAt(int ordinal) => ordinal;
-
-    public override int OrdinalOf(int value) => value >= 0 && value < Size ? value : -1;
 
     /// <summary>A distinguished member by its name, an interchangeable one as the type's name and its ordinal.</summary>
     public override string Format(int value) => value >= 0 && value < Fixed ? Distinguished[value] : $"{Name}{value}";

@@ -37,7 +37,7 @@ public static class CompiledPacker
             {
                 // The ordinal of a valid value (compiled transitions store valid values only).
                 var value = Expression.ArrayIndex(state, Expression.Constant(slot.Index));
-                var lo = ExprCompiler.Lo(slot.Type);
+                var lo = slot.Type.FirstValue;
                 var ordinal = lo == 0 ? value : Expression.Subtract(value, Expression.Constant(lo));
                 var field = Expression.Convert(Expression.Convert(ordinal, typeof(uint)), typeof(ulong));
                 var placed = used == 0 ? (Expression)field : Expression.LeftShift(field, Expression.Constant(used));

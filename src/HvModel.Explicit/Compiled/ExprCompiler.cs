@@ -128,7 +128,7 @@ internal sealed class ExprCompiler(Variant variant)
     /// <summary>The ordinal of <paramref name="value"/> in <paramref name="type"/>; a model error when it has none.</summary>
     public static LinqExpr Ordinal(ScalarType type, LinqExpr value)
     {
-        var lo = Lo(type);
+        var lo = type.FirstValue;
         if (value is ConstantExpression { Value: int v })
         {
             return type.OrdinalOf(v) is var o and >= 0 ? Constant(o) : Call(typeof(CompiledChecks), nameof(CompiledChecks.FailInt), null);
@@ -145,22 +145,14 @@ internal sealed class ExprCompiler(Variant variant)
             return type.OrdinalOf(v) >= 0 ? value : Call(typeof(CompiledChecks), nameof(CompiledChecks.FailInt), null);
         }
 
-        return Call(typeof(CompiledChecks), nameof(CompiledChecks.InRange), null, value, Constant(Lo(type)), Constant(type.Count));
+        return Call(typeof(CompiledChecks), nameof(CompiledChecks.InRange), null, value, Constant(type.FirstValue), Constant(type.Count));
     }
-
-    /// <summary>The first value of a scalar type; its values are that and the next Count - 1 integers.</summary>
-    public static int Lo(ScalarType type) => type switch
-    {
-        RangeType r => r.Lo,
-        BoolType or EnumType or ScalarsetType => 0,
-        _ => throw new NotSupportedException($"the compiled successor function has no case for type '{type.GetType().Name}'"),
-    };
 
     /// <summary>Runs <paramref name="body"/> for each value of <paramref name="variable"/>, unrolled (as constants) for small domains.</summary>
     public LinqExpr ForEach(Local variable, Func<LinqExpr> body, bool unroll = true)
     {
         var domain = variable.Domain;
-        var lo = Lo(domain);
+        var lo = domain.FirstValue;
         if (unroll && domain.Count <= UnrollLimit)
         {
             var parts = new List<LinqExpr>();
@@ -193,7 +185,7 @@ internal sealed class ExprCompiler(Variant variant)
             LinqExpr? result = null;
             for (var k = 0; k < domain.Count; k++)
             {
-                var previous = Bind(e.Variable, Constant(Lo(domain) + k));
+                var previous = Bind(e.Variable, Constant(domain.FirstValue + k));
                 var term = Bool(e.Body, state);
                 Restore(e.Variable, previous);
                 result = result is null ? term : forall ? And(result, term) : Or(result, term);

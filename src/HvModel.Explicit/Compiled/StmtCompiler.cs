@@ -168,7 +168,7 @@ internal sealed class StmtCompiler(Variant variant)
             return k(st, depth);
         }
 
-        var saved = ex.Bind(loop.Variable, Constant(ExprCompiler.Lo(domain) + ordinal));
+        var saved = ex.Bind(loop.Variable, Constant(domain.FirstValue + ordinal));
         var code = Cps(loop.Body, st, depth, (after, d) => Iterate(loop, ordinal + 1, after, d, k));
         ex.Restore(loop.Variable, saved);
         return code;
