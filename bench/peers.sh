@@ -30,9 +30,10 @@ import json, re, sys
 label, sym, hvfile, panfile, spin_s, hv_s = sys.argv[1:7]
 r = json.load(open(hvfile))["results"][0]
 pan = open(panfile).read()
+# pan prints "nominal states" with %g (six digits): stored less "atomic steps" is exact.
 stored = int(re.search(r"^\s*(\d+) states, stored", pan, re.M).group(1))
-nominal = re.search(r"^\s*(\d+) nominal states", pan, re.M)
-spin_states = (int(nominal.group(1)) if nominal else stored) - 1
+atomic = re.search(r"^\s*(\d+) atomic steps", pan, re.M)
+spin_states = stored - (int(atomic.group(1)) if atomic else 0) - 1
 transitions = int(re.search(r"^\s*(\d+) transitions", pan, re.M).group(1))
 elapsed = re.search(r"pan: elapsed time ([\d.e+-]+)", pan)
 elapsed = float(elapsed.group(1)) if elapsed else 0.0
