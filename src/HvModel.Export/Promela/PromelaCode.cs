@@ -28,6 +28,12 @@ internal readonly record struct PromelaCode(string Text, int? Value, bool MayFai
     /// <summary>Known not to hold (zero).</summary>
     public bool IsFalse => Value is 0;
 
+    /// <summary>
+    /// <c>!</c> before a written expression. SPIN reads <c>!!</c> as a channel send (a syntax
+    /// error in an expression), so a negation of a negation is bracketed.
+    /// </summary>
+    public static string Negate(string text) => text.StartsWith('!') ? $"!({text})" : $"!{text}";
+
     /// <summary>A value as Promela reads it: a negative one in brackets, so that it binds inside any operator.</summary>
     public static string Literal(int value) => value < 0 ? $"({value})" : value.ToString(CultureInfo.InvariantCulture);
 

@@ -126,7 +126,7 @@ internal sealed class PromelaExpressions(Variant variant)
     private static PromelaCode Unary(UnaryOp op, PromelaCode operand) => (op, operand.Value) switch
     {
         (UnaryOp.Not, { } v) => PromelaCode.Known(v == 0 ? 1 : 0),
-        (UnaryOp.Not, null) => PromelaCode.Runtime($"!{operand}", operand.MayFail),
+        (UnaryOp.Not, null) => PromelaCode.Runtime(PromelaCode.Negate(operand.Text), operand.MayFail),
         (UnaryOp.Negate, { } v) when v != int.MinValue => PromelaCode.Known(-v),
         (UnaryOp.Negate, _) => PromelaCode.Runtime($"(-{operand})", true), // -(int.MinValue) overflows
         _ => throw new NotSupportedException($"Promela export: no form for operator {op}"),
@@ -212,7 +212,7 @@ internal sealed class PromelaExpressions(Variant variant)
         BinaryOp.Implies when r.IsTrue && !l.MayFail => PromelaCode.True,
         BinaryOp.And => PromelaCode.Runtime($"({l} && {r})", l.MayFail || r.MayFail),
         BinaryOp.Or => PromelaCode.Runtime($"({l} || {r})", l.MayFail || r.MayFail),
-        _ => PromelaCode.Runtime($"(!{l} || {r})", l.MayFail || r.MayFail),
+        _ => PromelaCode.Runtime($"({PromelaCode.Negate(l.Text)} || {r})", l.MayFail || r.MayFail),
     };
 
     private PromelaCode Cond(CondExpr c)

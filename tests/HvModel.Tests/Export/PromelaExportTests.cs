@@ -19,6 +19,7 @@ public sealed partial class PromelaExportTests
     [InlineData("tests/models/export/abort_paths.hvm")]
     [InlineData("tests/models/export/operators.hvm")]
     [InlineData("tests/models/export/self_index.hvm")]
+    [InlineData("tests/models/export/negations.hvm")]
     [InlineData("tests/models/export/wide_step.hvm")]
     [InlineData("tests/models/holds/tokens.hvm")]
     [InlineData("bench/models/classic/filter.hvm")]
