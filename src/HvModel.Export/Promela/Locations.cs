@@ -3,7 +3,7 @@ using HvModel.Core.Ir;
 namespace HvModel.Export.Promela;
 
 /// <summary>
-/// State locations a step writes: per variable, the elements of its flattened storage whose
+/// State locations a step writes (or an expression reads): per variable, the elements of its flattened storage whose
 /// offsets were known while writing, or the whole variable when some offset was computed by pan.
 /// </summary>
 internal sealed class Locations
@@ -45,6 +45,20 @@ internal sealed class Locations
                 Add(v, k);
             }
         }
+    }
+
+    /// <summary>True when some slot is in both.</summary>
+    public bool Intersects(Locations other)
+    {
+        foreach (var (v, elements) in written)
+        {
+            if (other.written.TryGetValue(v, out var theirs) && (elements is null || theirs is null || elements.Overlaps(theirs)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

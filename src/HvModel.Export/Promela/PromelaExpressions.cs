@@ -10,18 +10,25 @@ namespace HvModel.Export.Promela;
 /// would be a model error (overflow, a zero divisor) is left for pan to compute. The boolean
 /// connectives fold only where evaluation order allows it: a known left operand decides or
 /// vanishes, a known right operand vanishes only when it cannot decide, so that an operand
-/// pan would evaluate (and may fail on, an index out of range) is never dropped.
+/// pan would evaluate (and may fail on, an index out of range) is never dropped. A read of a
+/// place the step has already set to a literal is that literal (<see cref="State"/>).
 /// </summary>
 internal sealed class PromelaExpressions(Variant variant)
 {
     /// <summary>The locals bound while a step is written: parameters, loop and choice values (literals), <c>let</c> values.</summary>
     public Dictionary<Local, PromelaCode> Locals { get; } = [];
 
+    /// <summary>The values the step being written has put at known places: reads of them fold.</summary>
+    public KnownValues State { get; } = new();
+
+    /// <summary>While set, collects what the expressions written read at run time.</summary>
+    public ReadSet? Reads { get; set; }
+
     public PromelaCode Code(Expr e) => e switch
     {
         LiteralExpr l => PromelaCode.Known(l.Value),
         VarExpr or IndexExpr => Read(e),
-        LocalExpr l => Locals.TryGetValue(l.Local, out var bound) ? bound : throw new InvalidOperationException($"unbound local {l.Local.Name}"),
+        LocalExpr l => Local(l.Local),
         UnaryExpr u => Unary(u.Op, Code(u.Operand)),
         BinaryExpr b => Binary(b.Op, b.Left, b.Right),
         CondExpr c => Cond(c),
@@ -47,14 +54,33 @@ internal sealed class PromelaExpressions(Variant variant)
     /// <summary>One place a location may be: see <see cref="Places"/>.</summary>
     public sealed record Place(PromelaCode? Condition, StateVar Root, PromelaCode Offset, string Text);
 
+    private PromelaCode Local(Local local)
+    {
+        var bound = Locals.TryGetValue(local, out var code) ? code : throw new InvalidOperationException($"unbound local {local.Name}");
+        if (!bound.IsKnown && Reads is { } reads)
+        {
+            reads.Scratch = true; // a let's value, held in a scratch variable
+        }
+
+        return bound;
+    }
+
     private PromelaCode Read(Expr e)
     {
         var places = Places(e);
         if (places.Count == 1)
         {
-            return PromelaCode.Runtime(places[0].Text, places[0].Offset.MayFail);
+            var place = places[0];
+            if (place.Offset is { Value: { } offset, MayFail: false } && State.TryGet(place.Root, offset, out var known))
+            {
+                return PromelaCode.Known(known);
+            }
+
+            Reads?.Places.Add(place.Root, place.Offset.Value);
+            return PromelaCode.Runtime(place.Text, place.Offset.MayFail);
         }
 
+        Reads?.Places.Add(places[0].Root, null);
         var chain = places[^1].Text;
         for (var k = places.Count - 2; k >= 0; k--)
         {

@@ -4,9 +4,9 @@ namespace HvModel.Export.Promela;
 
 /// <summary>
 /// Writes the body of one step. Conditions known while writing (parameters, unrolled loop
-/// variables and fixed choices are literals) keep only their live branch, and the writer
-/// tracks what the step has written where it may abort, so that only those locations get
-/// shadow copies.
+/// variables and fixed choices are literals, and so are places the step set to a literal)
+/// keep only their live branch. Where the step may have no successor, <see cref="Aborts"/>
+/// decides whether the condition moves into the guard or the step jumps to its abort path.
 /// </summary>
 /// <remarks>
 /// In a deterministic step every <c>any</c> has a fixed value (its ordinal in
@@ -20,19 +20,18 @@ namespace HvModel.Export.Promela;
 internal sealed class PromelaStatements
 {
     private readonly PromelaContext context;
-    private readonly StepKind kind;
     private readonly int[]? choices;
-    private readonly Locations written = new();
     private readonly Dictionary<Stmt, int> choiceCounts = new(ReferenceEqualityComparer.Instance);
     private int nextChoice;
 
     public PromelaStatements(PromelaContext context, StepKind kind, int label, int[]? choices, int indent)
     {
         this.context = context;
-        this.kind = kind;
         this.choices = choices;
         AbortLabel = $"abort_{label}";
         Body = new PromelaText(indent);
+        Aborts = new AbortPaths(hoisting: kind == StepKind.Deterministic, restores: kind != StepKind.Init);
+        context.Expressions.State.Clear();
     }
 
     /// <summary>The body written so far.</summary>
@@ -40,11 +39,8 @@ internal sealed class PromelaStatements
 
     public string AbortLabel { get; }
 
-    /// <summary>True when some path goes to the abort label.</summary>
-    public bool MayAbort { get; private set; }
-
-    /// <summary>What may have been written before some abort: what the abort path must restore.</summary>
-    public Locations Shadowed { get; } = new();
+    /// <summary>Where the step may have no successor: the conditions moved into its guard, the jumps to its abort path and what that restores.</summary>
+    public AbortPaths Aborts { get; }
 
     /// <summary>The scratch variables of <c>let</c>s this step set (to reset when it ends).</summary>
     public SortedSet<string> LetVariables { get; } = new(StringComparer.Ordinal);
@@ -95,7 +91,9 @@ internal sealed class PromelaStatements
 
         foreach (var place in places)
         {
-            written.Add(place.Root, place.Offset.Value);
+            Aborts.Written.Add(place.Root, place.Offset.Value);
+            var offset = place.Offset.MayFail ? null : place.Offset.Value;
+            Expressions.State.Assigned(place.Root, offset, places.Count == 1 ? value.Value : null);
         }
 
         if (places.Count == 1)
@@ -117,7 +115,7 @@ internal sealed class PromelaStatements
 
     private Flow If(IfStmt i, int start)
     {
-        var condition = Expressions.Code(i.Condition);
+        var (condition, hoistable) = Condition(() => Expressions.Code(i.Condition));
         var thenChoices = ChoiceCount(i.Then);
         var thenChosen = Chosen(start, thenChoices);
         var elseChosen = Chosen(start + thenChoices, ChoiceCount(i.Else));
@@ -138,19 +136,38 @@ internal sealed class PromelaStatements
             return Abort();
         }
 
-        var (thenText, thenFlow) = Branch(() => elseChosen ? Abort() : Write(i.Then));
+        var before = Expressions.State.Save();
+        var then = Branch(hoistable ? condition : null, () => elseChosen ? Abort() : Write(i.Then));
+        var thenState = Expressions.State.Save();
+        Expressions.State.Restore(before);
         nextChoice = start + thenChoices;
-        var (elseText, elseFlow) = Branch(() => thenChosen ? Abort() : Write(i.Else));
-        if (thenText.IsEmpty && elseText.IsEmpty && !condition.MayFail)
+        var otherwise = Branch(hoistable ? AbortPaths.Not(condition) : null, () => thenChosen ? Abort() : Write(i.Else));
+        Expressions.State.RestoreMeet([.. new[] { (then, thenState), (otherwise, Expressions.State.Save()) }.Where(b => b.Item1.Flow == Flow.Continues).Select(b => b.Item2)]);
+
+        // A branch that aborts on every path without a jump has moved its condition into the
+        // guard: it is never taken, and the other branch always is.
+        var thenExcluded = then.Flow == Flow.Aborts && then.Jumps == 0;
+        var elseExcluded = otherwise.Flow == Flow.Aborts && otherwise.Jumps == 0;
+        if (thenExcluded || elseExcluded)
+        {
+            if (!(thenExcluded && elseExcluded))
+            {
+                Body.Append((thenExcluded ? otherwise : then).Text, -1);
+            }
+
+            return thenExcluded && elseExcluded ? Flow.Aborts : (thenExcluded ? otherwise : then).Flow;
+        }
+
+        if (then.Text.IsEmpty && otherwise.Text.IsEmpty && !condition.MayFail)
         {
             return Flow.Continues; // nothing happens either way
         }
 
         Body.Line("if");
-        WriteBranch($":: {condition} ->", thenText);
-        WriteBranch(":: else ->", elseText);
+        WriteBranch($":: {condition} ->", then.Text);
+        WriteBranch(":: else ->", otherwise.Text);
         Body.Line("fi;");
-        return thenFlow == Flow.Aborts && elseFlow == Flow.Aborts ? Flow.Aborts : Flow.Continues;
+        return then.Flow == Flow.Aborts && otherwise.Flow == Flow.Aborts ? Flow.Aborts : Flow.Continues;
     }
 
     private Flow For(ForStmt f)
@@ -191,15 +208,15 @@ internal sealed class PromelaStatements
         }
 
         var value = PromelaCode.Known(any.Variable.Domain.ValueAt(ordinal));
-        var guard = any.Where is null ? PromelaCode.True : With(any.Variable, value, () => Expressions.Code(any.Where));
+        var (guard, hoistable) = any.Where is null ? (PromelaCode.True, true) : Condition(() => With(any.Variable, value, () => Expressions.Code(any.Where)));
         if (guard.IsFalse)
         {
             return Abort();
         }
 
-        if (!guard.IsTrue)
+        if (!guard.IsTrue && !(hoistable && Aborts.TryHoist(guard)))
         {
-            RecordAbort();
+            Aborts.Jump();
             Body.Line($"if :: {guard} -> skip :: else -> goto {AbortLabel} fi;");
         }
 
@@ -221,17 +238,27 @@ internal sealed class PromelaStatements
         var mayHaveNone = !candidates.Any(c => c.Guard.IsTrue);
         if (mayHaveNone)
         {
-            RecordAbort();
+            Aborts.Jump();
         }
 
         var flows = new List<Flow>();
+        var before = Expressions.State.Save();
+        var after = new List<IReadOnlyDictionary<(StateVar Var, int Offset), int>>();
         Body.Line("if");
         foreach (var (value, guard) in candidates)
         {
-            var (text, flow) = Branch(() => Bound(any.Variable, value, any.Body));
-            flows.Add(flow);
-            WriteBranch($":: {(guard.IsTrue ? "true" : guard.Text)} ->", text);
+            Expressions.State.Restore(before);
+            var branch = Branch(null, () => Bound(any.Variable, value, any.Body));
+            flows.Add(branch.Flow);
+            if (branch.Flow == Flow.Continues)
+            {
+                after.Add(Expressions.State.Save());
+            }
+
+            WriteBranch($":: {(guard.IsTrue ? "true" : guard.Text)} ->", branch.Text);
         }
+
+        Expressions.State.RestoreMeet(after);
 
         if (mayHaveNone)
         {
@@ -242,35 +269,49 @@ internal sealed class PromelaStatements
         return flows.All(f => f == Flow.Aborts) ? Flow.Aborts : Flow.Continues;
     }
 
-    /// <summary>No successor on this path: undo the step (what was written so far gets a shadow copy).</summary>
+    /// <summary>No successor on this path: moved into the guard, or a jump to the abort path.</summary>
     private Flow Abort()
     {
-        RecordAbort();
-        Body.Line($"goto {AbortLabel};");
+        if (!Aborts.TryHoist(null))
+        {
+            Aborts.Jump();
+            Body.Line($"goto {AbortLabel};");
+        }
+
         return Flow.Aborts;
     }
 
-    private void RecordAbort()
+    /// <summary>A condition written now, and whether it may move into the guard.</summary>
+    private (PromelaCode Code, bool Hoistable) Condition(Func<PromelaCode> write)
     {
-        MayAbort = true;
-        if (kind != StepKind.Init)
-        {
-            Shadowed.UnionWith(written);
-        }
-    }
-
-    /// <summary>A branch written apart, one level deeper than its <c>::</c>.</summary>
-    private (PromelaText Text, Flow Flow) Branch(Func<Flow> write)
-    {
-        var outer = Body;
-        Body = new PromelaText(outer.Indent + 1);
+        var reads = new ReadSet();
+        Expressions.Reads = reads;
         try
         {
-            var flow = write();
-            return (Body, flow);
+            var code = write();
+            return (code, Aborts.Hoistable(code, reads));
         }
         finally
         {
+            Expressions.Reads = null;
+        }
+    }
+
+    /// <summary>A branch taken when <paramref name="condition"/> holds, written apart one level deeper than its <c>::</c>, with the jumps written in it.</summary>
+    private (PromelaText Text, Flow Flow, int Jumps) Branch(PromelaCode? condition, Func<Flow> write)
+    {
+        var outer = Body;
+        var jumps = Aborts.Jumps;
+        Body = new PromelaText(outer.Indent + 1);
+        Aborts.Enter(condition);
+        try
+        {
+            var flow = write();
+            return (Body, flow, Aborts.Jumps - jumps);
+        }
+        finally
+        {
+            Aborts.Leave();
             Body = outer;
         }
     }

@@ -3,9 +3,10 @@ using HvModel.Core.Ir;
 namespace HvModel.Export.Promela;
 
 /// <summary>
-/// Writes one step around its body: the opening and the guard, the shadow copies of what the
-/// body may have written before it aborts, the abort path that restores them (or, in the
-/// init block, blocks), the reset of stored scratch, and the invariants' asserts.
+/// Writes one step around its body: the opening and the guard (with the conditions of the
+/// body's abort points moved into it), the shadow copies of what the body may have written
+/// before it jumps to its abort path, the abort path that restores them (or, in the init
+/// block, blocks), the reset of scratch, and the invariants' asserts.
 /// </summary>
 internal static class PromelaStep
 {
@@ -26,19 +27,20 @@ internal static class PromelaStep
         output.Indent++;
         if (guard is { } g)
         {
-            output.Line($"{(g.IsTrue ? "true" : g.Text)} ->");
+            var conditions = statements.Aborts.Hoisted.Prepend(g).Where(c => !c.IsTrue).Select(c => c.Text).ToList();
+            output.Line($"{(conditions.Count == 0 ? "true" : conditions.Count == 1 ? conditions[0] : $"({string.Join(" && ", conditions)})")} ->");
         }
 
         var start = output.Lines;
 
-        var shadowed = statements.Shadowed.InOrder(context.Model.Vars).ToList();
+        var shadowed = statements.Aborts.Shadowed.InOrder(context.Model.Vars).ToList();
         foreach (var (v, offsets) in shadowed)
         {
             Copy(output, offsets, context.Scratch.Shadow(v), PromelaNames.Name(v));
         }
 
         output.Append(statements.Body);
-        if (statements.MayAbort)
+        if (statements.Aborts.Jumps > 0)
         {
             output.Line($"goto done_{label};");
             output.Line($"{statements.AbortLabel}: /* {PromelaNames.Sanitize(what)}: an 'any' with no candidate, no successor */");
@@ -67,6 +69,7 @@ internal static class PromelaStep
         }
 
         context.Expressions.Locals.Clear();
+        context.Expressions.State.Clear(); // the invariants read the state the step ends in, or was restored to
         foreach (var p in context.Invariants)
         {
             var holds = context.Expressions.Code(p.Predicate);
