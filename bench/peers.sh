@@ -30,10 +30,13 @@ import json, re, sys
 label, sym, hvfile, panfile, spin_s, hv_s = sys.argv[1:7]
 r = json.load(open(hvfile))["results"][0]
 pan = open(panfile).read()
-stored = int(re.search(r"^\s*(\d+) states, stored", pan, re.M).group(1))
-nominal = re.search(r"^\s*(\d+) nominal states", pan, re.M)
-spin_states = (int(nominal.group(1)) if nominal else stored) - 1
-transitions = int(re.search(r"^\s*(\d+) transitions", pan, re.M).group(1))
+# pan prints its counts with %g: eight digits, then an exponent (1.278743e+08 transitions),
+# and "nominal states" with six only; stored less "atomic steps" is exact to 99,999,999.
+def count(what):
+    return round(float(re.search(r"^\s*([\d.]+(?:e\+\d+)?) " + what, pan, re.M).group(1)))
+atomic = re.search(r"^\s*\d+ atomic steps", pan, re.M)
+spin_states = count("states, stored") - (count("atomic steps") if atomic else 0) - 1
+transitions = count("transitions")
 elapsed = re.search(r"pan: elapsed time ([\d.e+-]+)", pan)
 elapsed = float(elapsed.group(1)) if elapsed else 0.0
 spin_rate = transitions / elapsed if elapsed > 0 else float("nan")

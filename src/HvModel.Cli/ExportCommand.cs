@@ -3,6 +3,7 @@ using HvModel.Core.Binding;
 using HvModel.Export;
 using HvModel.Export.Aiger;
 using HvModel.Export.Murphi;
+using HvModel.Export.Promela;
 using HvModel.Core.Text;
 
 namespace HvModel.Cli;

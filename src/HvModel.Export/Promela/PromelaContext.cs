@@ -1,0 +1,20 @@
+using HvModel.Core.Ir;
+
+namespace HvModel.Export.Promela;
+
+/// <summary>What every step of one export shares: the model and variant, the expression writer, the scratch variables, the invariants asserted after each step, and the numbering of labels.</summary>
+internal sealed class PromelaContext(Model model, Variant variant, IReadOnlyList<PropertyDef> invariants)
+{
+    private int labels;
+
+    public Model Model { get; } = model;
+
+    public IReadOnlyList<PropertyDef> Invariants { get; } = invariants;
+
+    public PromelaExpressions Expressions { get; } = new(variant);
+
+    public PromelaScratch Scratch { get; } = new();
+
+    /// <summary>A number for a step's labels, unique in the process.</summary>
+    public int NextLabel() => labels++;
+}
