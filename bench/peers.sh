@@ -3,7 +3,8 @@
 # with 'hvmodel export --to promela' (its invariant as an assert, so pan gives a verdict too),
 # then times
 #   to a verdict:     the whole 'hvmodel check' process (built binary) against spin -a + gcc -O2 + ./pan
-#   per transition:   HvModel's transitions / search seconds (JSON) against pan's transitions / elapsed time
+#   per transition:   HvModel's transitions / its engine's seconds (JSON: initial states and compile included,
+#                     so a little low), one worker, against pan's transitions / elapsed time
 # and prints states (SPIN's nominal states less its pre-init state), seconds, transitions/s
 # and the ratios. Needs spin and gcc (./setup).
 #   bench/peers.sh            the flagship at 3x3, 4x2, 4x3 and the five classic models
@@ -23,7 +24,8 @@ row() {
   t1=$(now)
   local symflag=""
   [ "$sym" = off ] && symflag=--no-symmetry
-  hv check "$@" --variant "$variant" --property "$property" $symflag --format json > "$work/hv.json" || true
+  # One worker: pan searches on one thread too.
+  hv check "$@" --variant "$variant" --property "$property" $symflag --workers 1 --format json > "$work/hv.json" || true
   t2=$(now)
   python3 - "$label" "$sym" "$work/hv.json" "$work/pan.out" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" <<'PY'
 import json, re, sys
