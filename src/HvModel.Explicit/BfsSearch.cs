@@ -281,6 +281,13 @@ internal sealed class BfsSearch
                     break;
                 }
 
+                // A level may hold millions of states: the limits bound this too (the examination
+                // after a stop goes on within the time limit's grace).
+                if (limits.Exceeded() is { } limit)
+                {
+                    return limit;
+                }
+
                 continue;
             }
 

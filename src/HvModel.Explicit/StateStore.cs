@@ -144,7 +144,9 @@ public sealed class StateStore
         }
 
         var kept = Count - index;
-        var next = new ulong[Math.Max(kept, 1024) * 2 * words];
+        var room = Math.Min(Math.Max(kept, 1024) * 2L * words, Math.Max((long)kept * words, Array.MaxLength));
+        CheckBudget(HeldBytes() - (queue.Length * 8L) + (room * 8), Count);
+        var next = new ulong[room];
         queue.AsSpan((index - queueBase) * words, kept * words).CopyTo(next);
         queue = next;
         queueBase = index;
