@@ -41,7 +41,7 @@ internal sealed class ExplicitVerdicts(
     {
         if (witnesses.Count > 0)
         {
-            var trace = TraceReplayer.Replay(semantics, LeastTrace(witnesses), property);
+            var trace = TraceReplayer.Replay(semantics, LeastTrace(witnesses), property, overtime);
             var verdict = property.Kind == PropertyKind.Cover ? Verdict.Holds : Verdict.Violated;
             return Result(property.Name, property.Kind, verdict, trace.Length, null, trace);
         }
@@ -62,7 +62,7 @@ internal sealed class ExplicitVerdicts(
     {
         if (found >= 0)
         {
-            var trace = TraceReplayer.Replay(semantics, builder.Build(found), null);
+            var trace = TraceReplayer.Replay(semantics, builder.Build(found), null, overtime);
             return Result(Model.DeadlockProperty, PropertyKind.Invariant, Verdict.Violated, trace.Length, "a reachable state has no enabled action", trace);
         }
 

@@ -114,6 +114,11 @@ public static class JsonReport
         else
         {
             WriteTrace(w, model, r.Trace);
+            if (r.Trace.Unconfirmed is { } why)
+            {
+                // Only when the replay ran out of time checking the first state (see Trace.Unconfirmed).
+                w.WriteString("trace_unconfirmed", why);
+            }
         }
 
         w.WriteEndObject();

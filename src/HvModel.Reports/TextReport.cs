@@ -131,6 +131,15 @@ public static class TextReport
             sb.AppendLine($"   {line}");
         }
 
+        if (trace.Unconfirmed is { } why)
+        {
+            // Every step was replayed; what was not is said, never left out.
+            foreach (var line in StateFormatter.Wrap($"(replayed step by step, but {why})", Width - 4))
+            {
+                sb.AppendLine($"   {line}");
+            }
+        }
+
         sb.AppendLine();
         TraceSteps(sb, model, trace);
     }

@@ -22,4 +22,11 @@ public sealed record Trace(ImmutableArray<TraceStep> Steps)
     public int Length => Steps.Length - 1;
 
     public ImmutableArray<int> Last => Steps[^1].State;
+
+    /// <summary>
+    /// What the replay could not confirm in the time it had, and why; null when every part of
+    /// the trace was confirmed. Only the first state can be left so: finding it among the init
+    /// block's outcomes (655 million for the flagship at 5x4) may take longer than the run's time limit.
+    /// </summary>
+    public string? Unconfirmed { get; init; }
 }

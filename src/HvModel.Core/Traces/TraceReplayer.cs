@@ -13,18 +13,17 @@ namespace HvModel.Core.Traces;
 /// </summary>
 public static class TraceReplayer
 {
-    /// <summary>Returns the trace with its notes filled in; throws <see cref="TraceReplayException"/> when it does not replay.</summary>
-    public static Trace Replay(Semantics semantics, Trace trace, PropertyDef? property)
+    /// <summary>
+    /// Returns the trace with its notes filled in; throws <see cref="TraceReplayException"/>
+    /// when it does not replay. The first state is looked for among the init block's outcomes
+    /// last, until <paramref name="outOfTime"/> says the run's time is up: the trace is then
+    /// returned with <see cref="Trace.Unconfirmed"/> saying so.
+    /// </summary>
+    public static Trace Replay(Semantics semantics, Trace trace, PropertyDef? property, Func<bool>? outOfTime = null)
     {
         if (trace.Steps.IsEmpty)
         {
             throw new TraceReplayException("the trace has no initial state");
-        }
-
-        var first = trace.Steps[0].State;
-        if (!IsInitial(semantics, first))
-        {
-            throw new TraceReplayException("step 0: the first state is not an initial state");
         }
 
         var steps = ImmutableArray.CreateBuilder<TraceStep>();
@@ -81,31 +80,47 @@ public static class TraceReplayer
             }
         }
 
-        return new Trace(steps.ToImmutable());
+        var replayed = new Trace(steps.ToImmutable());
+        return IsInitial(semantics, trace.Steps[0].State, outOfTime) switch
+        {
+            true => replayed,
+            false => throw new TraceReplayException("step 0: the first state is not an initial state"),
+            null => replayed with { Unconfirmed = "its first state was not yet found among the init block's outcomes when the time limit ran out" },
+        };
     }
 
     // Stops the enumeration at the first match: a model may have millions of initial states.
-    private static bool IsInitial(Semantics semantics, ImmutableArray<int> state)
+    // Null when out of time first (asked at the first outcome, then every 4,096).
+    private static bool? IsInitial(Semantics semantics, ImmutableArray<int> state, Func<bool>? outOfTime)
     {
+        var outcomes = 0L;
         try
         {
             semantics.InitialStates(s =>
             {
                 if (state.AsSpan().SequenceEqual(s))
                 {
-                    throw new FoundInitial();
+                    throw new Found(true);
+                }
+
+                if ((outcomes++ & 4095) == 0 && outOfTime?.Invoke() == true)
+                {
+                    throw new Found(null);
                 }
             });
         }
-        catch (FoundInitial)
+        catch (Found found)
         {
-            return true;
+            return found.Initial;
         }
 
         return false;
     }
 
-    private sealed class FoundInitial : Exception;
+    private sealed class Found(bool? initial) : Exception
+    {
+        public bool? Initial { get; } = initial;
+    }
 }
 
 /// <summary>A trace that does not replay: an internal error of the checker (exit code 3).</summary>
