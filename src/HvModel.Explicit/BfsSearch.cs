@@ -44,12 +44,11 @@ internal sealed class BfsSearch
     private readonly bool knownCanonical;
     private readonly int[] state;
 
-    // Per property, the index of the first state that decides it (-1: none yet), and every
-    // state of that state's level that shows the verdict as well: the least-trace rule chooses
-    // among them, so nothing is evaluated again after the search.
-    private readonly int[] found;
-    private readonly int[] foundLevel;
+    // Per property, the stored states where its verdict shows, of the level where it showed
+    // first (the first of them decides it; none: undecided yet), and that level: the
+    // least-trace rule chooses among them, so nothing is evaluated again after the search.
     private readonly List<int>[] witnesses;
+    private readonly int[] foundLevel;
     private int undecided;
 
     // Once every verdict is known, the search still examines (expands nothing) up to here: the
@@ -101,8 +100,6 @@ internal sealed class BfsSearch
         ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
         packed = new ulong[codec.Words];
         state = new int[model.Slots.Length];
-        found = new int[properties.Count];
-        Array.Fill(found, -1);
         foundLevel = new int[properties.Count];
         witnesses = [.. properties.Select(_ => new List<int>())];
         undecided = properties.Count;
@@ -154,7 +151,7 @@ internal sealed class BfsSearch
             }
         }
 
-        if (failure is not null && (!stopAtLastVerdict || found.Any(f => f < 0) || (checkDeadlock && deadlock < 0)))
+        if (failure is not null && (!stopAtLastVerdict || undecided > 0 || (checkDeadlock && deadlock < 0)))
         {
             // Some verdict, or the full exploration asked for, would need a path past the error:
             // the model is at fault, not the property.
@@ -508,7 +505,7 @@ internal sealed class BfsSearch
         var levelStart = nextLevel ? levelEnd : levelStarts[^1];
         for (var p = 0; p < properties.Count; p++)
         {
-            if (found[p] >= 0 && found[p] < levelStart)
+            if (witnesses[p] is [var first, ..] && first < levelStart)
             {
                 continue;
             }
@@ -536,9 +533,8 @@ internal sealed class BfsSearch
             }
 
             var level = nextLevel ? depth + 1 : depth;
-            if (found[p] < 0)
+            if (witnesses[p].Count == 0)
             {
-                found[p] = index;
                 foundLevel[p] = level;
                 undecided--;
                 if (undecided == 0)
