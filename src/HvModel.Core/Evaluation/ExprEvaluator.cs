@@ -101,14 +101,7 @@ public sealed class ExprEvaluator(Variant variant) : IExprVisitor<int>
             BinaryOp.Multiply => Checked((long)l * r, e),
             BinaryOp.Divide or BinaryOp.Modulo or BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor
                 or BinaryOp.ShiftLeft or BinaryOp.ShiftRight => Arithmetic(e, l, r),
-            BinaryOp.Equal => l == r ? 1 : 0,
-            BinaryOp.NotEqual => l != r ? 1 : 0,
-            BinaryOp.Less => l < r ? 1 : 0,
-            BinaryOp.LessEqual => l <= r ? 1 : 0,
-            BinaryOp.Greater => l > r ? 1 : 0,
-            BinaryOp.GreaterEqual => l >= r ? 1 : 0,
-            BinaryOp.Iff => (l != 0) == (r != 0) ? 1 : 0,
-            _ => throw new InvalidOperationException(e.Op.ToString()),
+            _ => IntegerOps.Compare(e.Op, l, r) ?? throw new InvalidOperationException(e.Op.ToString()),
         };
     }
 

@@ -47,6 +47,22 @@ public static class IntegerOps
     };
 
     /// <summary>
+    /// The value (1 or 0) of a comparison or <c>&lt;-&gt;</c> on two values; null for any other
+    /// operator. Never a model error: the evaluator, constant folding and the exporters share it.
+    /// </summary>
+    public static int? Compare(BinaryOp op, int l, int r) => op switch
+    {
+        BinaryOp.Equal => l == r ? 1 : 0,
+        BinaryOp.NotEqual => l != r ? 1 : 0,
+        BinaryOp.Less => l < r ? 1 : 0,
+        BinaryOp.LessEqual => l <= r ? 1 : 0,
+        BinaryOp.Greater => l > r ? 1 : 0,
+        BinaryOp.GreaterEqual => l >= r ? 1 : 0,
+        BinaryOp.Iff => (l != 0) == (r != 0) ? 1 : 0,
+        _ => null,
+    };
+
+    /// <summary>
     /// Applies an arithmetic operator. Returns null and the result, or the model error's message
     /// (overflow past 32 bits, a zero divisor, a negative operand of a bit operator).
     /// </summary>

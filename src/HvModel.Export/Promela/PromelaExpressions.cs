@@ -211,14 +211,7 @@ internal sealed class PromelaExpressions(Variant variant)
     private static int? Fold(BinaryOp op, int l, int r) => op switch
     {
         _ when IntegerOps.IsArithmetic(op) => IntegerOps.Apply(op, l, r, out var result) is null ? result : null,
-        BinaryOp.Equal => l == r ? 1 : 0,
-        BinaryOp.NotEqual => l != r ? 1 : 0,
-        BinaryOp.Less => l < r ? 1 : 0,
-        BinaryOp.LessEqual => l <= r ? 1 : 0,
-        BinaryOp.Greater => l > r ? 1 : 0,
-        BinaryOp.GreaterEqual => l >= r ? 1 : 0,
-        BinaryOp.Iff => (l != 0) == (r != 0) ? 1 : 0,
-        _ => null,
+        _ => IntegerOps.Compare(op, l, r),
     };
 
     /// <summary>

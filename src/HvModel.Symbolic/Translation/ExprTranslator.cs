@@ -197,14 +197,7 @@ public sealed class ExprTranslator(Variant variant, int frameSize, SmtArithmetic
                 BinaryOp.And => a != 0 && b != 0 ? 1 : 0,
                 BinaryOp.Or => a != 0 || b != 0 ? 1 : 0,
                 BinaryOp.Implies => a == 0 || b != 0 ? 1 : 0,
-                BinaryOp.Equal => a == b ? 1 : 0,
-                BinaryOp.NotEqual => a != b ? 1 : 0,
-                BinaryOp.Less => a < b ? 1 : 0,
-                BinaryOp.LessEqual => a <= b ? 1 : 0,
-                BinaryOp.Greater => a > b ? 1 : 0,
-                BinaryOp.GreaterEqual => a >= b ? 1 : 0,
-                BinaryOp.Iff => (a != 0) == (b != 0) ? 1 : 0,
-                _ => null,
+                _ => IntegerOps.Compare(e.Op, a, b),
             };
         }
 
