@@ -196,7 +196,7 @@ public sealed class StateStore
         public int Find(ReadOnlySpan<ulong> packed)
         {
             var fingerprint = fingerprints ? Fingerprint(packed) : 0;
-            var slot = (int)(fingerprints ? fingerprint : Hash(packed)) & mask;
+            var slot = Slot(fingerprints, fingerprint, packed, mask);
             while (true)
             {
                 var entry = Volatile.Read(ref table[slot]);
@@ -205,7 +205,7 @@ public sealed class StateStore
                     return -1;
                 }
 
-                if (entry <= Count && (fingerprints ? keys[entry - 1] == fingerprint : SameState(keys, (entry - 1) * words, packed)))
+                if (entry <= Count && IsEntry(keys, entry - 1, fingerprints, fingerprint, packed))
                 {
                     return entry - 1;
                 }
@@ -263,10 +263,10 @@ public sealed class StateStore
     // The index of a state (or -1 and the free slot where it would go).
     private int Lookup(ReadOnlySpan<ulong> packed, ulong fingerprint, out int slot)
     {
-        slot = (int)(Fingerprints ? fingerprint : Hash(packed)) & mask;
+        slot = Slot(Fingerprints, fingerprint, packed, mask);
         while (table[slot] is var entry and not 0)
         {
-            if (Fingerprints ? keys[entry - 1] == fingerprint : SameState(keys, (entry - 1) * words, packed))
+            if (IsEntry(keys, entry - 1, Fingerprints, fingerprint, packed))
             {
                 return entry - 1;
             }
@@ -333,6 +333,16 @@ public sealed class StateStore
             throw new SearchStopped($"memory limit reached: room for {states} states of {keyWords * 8} bytes would take {bytes >> 20} MiB, more than the {memoryBudget >> 20} MiB the visited set may use");
         }
     }
+
+    // The first slot to probe for a state: its fingerprint, already a hash, or a hash of its words.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(bool fingerprints, ulong fingerprint, ReadOnlySpan<ulong> packed, int mask) =>
+        (int)(fingerprints ? fingerprint : Hash(packed)) & mask;
+
+    // Whether state `index`'s key is that of `packed` (its fingerprint, or its words), for the store and its snapshots alike.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsEntry(ulong[] keys, int index, bool fingerprints, ulong fingerprint, ReadOnlySpan<ulong> packed) =>
+        fingerprints ? keys[index] == fingerprint : SameState(keys, index * packed.Length, packed);
 
     /// <summary>
     /// Whether the words of a stored state are <paramref name="packed"/>: most states take one
