@@ -238,8 +238,15 @@ internal sealed class LeastTraceRanking
             // Errors were dealt with by the search; states on shortest paths were expanded without one.
             successors.Successors(state, (action, args, next) =>
             {
-                symmetry?.Canonicalize(next);
-                codec.Pack(next, packed);
+                if (symmetry is null)
+                {
+                    codec.Pack(next, packed);
+                }
+                else
+                {
+                    symmetry.Canonicalize(next, packed);
+                }
+
                 if (store.Find(packed) is var child and >= 0)
                 {
                     Edge(parent, child, action, args);

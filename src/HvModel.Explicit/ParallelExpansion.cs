@@ -47,16 +47,16 @@ internal sealed class ParallelExpansion : IDisposable
     private int taken;
     private bool stopping;
 
-    public ParallelExpansion(int threadCount, int batchSize, CompiledSuccessors compiled, Symmetry? symmetry, bool knownCanonical, StateCodec codec, int slots)
+    public ParallelExpansion(int threadCount, int batchSize, CompiledSuccessors compiled, Symmetry? symmetry, StateCodec codec, int slots)
     {
         this.codec = codec;
         this.batchSize = batchSize;
-        main = new Worker(compiled.Fork(), symmetry?.Fork(), knownCanonical, codec, slots);
+        main = new Worker(compiled.Fork(), symmetry?.Fork(), codec, slots);
         window = 4 * threadCount;
         ring = [.. Enumerable.Range(0, window).Select(_ => new Batch(codec.Words, batchSize))];
         for (var t = 1; t < threadCount; t++)
         {
-            var worker = new Worker(compiled.Fork(), symmetry?.Fork(), knownCanonical, codec, slots);
+            var worker = new Worker(compiled.Fork(), symmetry?.Fork(), codec, slots);
             workers.Add(worker);
             var thread = new Thread(() => Work(worker)) { IsBackground = true, Name = $"hvmodel worker {t}" };
             threads.Add(thread);
@@ -227,11 +227,8 @@ internal sealed class ParallelExpansion : IDisposable
     }
 
     /// <summary>What one thread expands with: its own compiled successor function, symmetry and buffers.</summary>
-    internal sealed class Worker(CompiledSuccessors successors, Symmetry? symmetry, bool knownCanonical, StateCodec codec, int slots)
+    internal sealed class Worker(CompiledSuccessors successors, Symmetry? symmetry, StateCodec codec, int slots)
     {
-        /// <summary>Whether symmetry's normal form is canonical, so that a stored state is its own (see <see cref="BfsSearch"/>).</summary>
-        public bool KnownCanonical { get; } = knownCanonical;
-
         public CompiledSuccessors Successors { get; } = successors;
 
         public Symmetry? Symmetry { get; } = symmetry;
@@ -324,23 +321,17 @@ internal sealed class ParallelExpansion : IDisposable
         /// <summary>
         /// Canonicalizes and packs the successor in <see cref="Worker.Next"/>, and looks it up
         /// among the states stored before the level began: most successors were, and the search's
-        /// thread then has no lookup left to make. A successor found as it is needs no
-        /// canonicalizing when the normal form is canonical: it is its own.
+        /// thread then has no lookup left to make.
         /// </summary>
         private int Canonical(Worker worker)
         {
-            if (worker.Symmetry is { } symmetry)
+            if (worker.Symmetry is not { } symmetry)
             {
                 worker.Successors.Pack(worker.Next, worker.Packed);
-                if (worker.KnownCanonical && stored.Find(worker.Packed) is var found and >= 0)
-                {
-                    return found;
-                }
-
-                symmetry.Canonicalize(worker.Next);
+                return stored.Find(worker.Packed);
             }
 
-            worker.Successors.Pack(worker.Next, worker.Packed);
+            symmetry.Canonicalize(worker.Next, worker.Packed);
             return stored.Find(worker.Packed);
         }
 

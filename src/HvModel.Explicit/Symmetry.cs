@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 
 namespace HvModel.Explicit;
@@ -32,16 +37,19 @@ public sealed class Symmetry
     private readonly SymmetryLayout layout;
     private readonly int maxPermutations;
     private readonly TiePermutations ties;
-    private readonly ulong[][] signature;
+    // Every member's signature, set after set (SymmetryLayout.SetOffset).
+    private readonly ulong[] signature;
     private readonly int[][] order;
     private readonly int[][] perm;
 
-    // The image under perm, and whether perm fixes a state: compiled once per model and shared
-    // by forks (they keep no state).
-    private readonly Action<int[], int[], int[][]> permute;
+    // The packed image under perm (inverse: its inverse), and whether perm fixes a state:
+    // compiled once per model and shared by forks (they keep no state).
+    private readonly Action<int[], int[][], int[][], ulong[]> image;
     private readonly Func<int[], int[][], bool> fixes;
-    private readonly int[] scratch;
-    private readonly int[] best;
+    private readonly StateCodec codec;
+    private readonly int[][] inverse;
+    private readonly ulong[] candidate;
+    private readonly ulong[] least;
 
     // The identity on every set but for one transposition at a time (see SwapFixes).
     private readonly int[][] swap;
@@ -51,23 +59,25 @@ public sealed class Symmetry
 
     // The state whose successors are being canonicalised, and its signatures (see Expanding).
     private int[]? parent;
-    private readonly ulong[][] parentSignature;
+    private readonly ulong[] parentSignature;
 
-    private Symmetry(SymmetryLayout layout, int maxPermutations, Action<int[], int[], int[][]>? permute = null, Func<int[], int[][], bool>? fixes = null)
+    private Symmetry(SymmetryLayout layout, StateCodec codec, int maxPermutations, Action<int[], int[][], int[][], ulong[]>? image = null, Func<int[], int[][], bool>? fixes = null)
     {
         this.layout = layout;
-        this.permute = permute ?? CompiledPermutation.Compile(layout);
+        this.codec = codec;
+        this.image = image ?? CompiledPermutation.CompileImage(layout, codec);
         this.fixes = fixes ?? CompiledPermutation.CompileFixes(layout);
         this.maxPermutations = maxPermutations;
         var sets = layout.Sets;
-        signature = [.. sets.Select(s => new ulong[s.Size])];
-        parentSignature = [.. sets.Select(s => new ulong[s.Size])];
+        signature = new ulong[layout.SignatureLength];
+        parentSignature = new ulong[layout.SignatureLength];
         order = [.. sets.Select(s => new int[s.Interchangeable])];
         perm = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
+        inverse = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
         swap = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
         ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], maxPermutations);
-        scratch = new int[layout.SlotCount];
-        best = new int[layout.SlotCount];
+        candidate = new ulong[codec.Words];
+        least = new ulong[codec.Words];
         GroupSize = sets.Aggregate(1L, (acc, s) => SaturatingMul(acc, Factorial(s.Interchangeable)));
     }
 
@@ -125,14 +135,25 @@ public sealed class Symmetry
             return null;
         }
 
-        return new Symmetry(new SymmetryLayout(model, sets), maxPermutations);
+        return new Symmetry(new SymmetryLayout(model, sets), new StateCodec(model.Slots), maxPermutations);
     }
 
     /// <summary>A reduction with buffers of its own over the same model, for another thread.</summary>
-    public Symmetry Fork() => new(layout, maxPermutations, permute, fixes);
+    public Symmetry Fork() => new(layout, codec, maxPermutations, image, fixes);
 
     /// <summary>Replaces <paramref name="state"/> by its representative.</summary>
     public void Canonicalize(int[] state)
+    {
+        Canonicalize(state, least);
+        codec.Unpack(least, state);
+    }
+
+    /// <summary>
+    /// Packs the representative of <paramref name="state"/> into <paramref name="packed"/>, as
+    /// <see cref="StateCodec.Pack"/> would pack it; the state itself is left as it is. The least
+    /// image is the least packed one, which is the least state slot by slot (see <see cref="StateCodec"/>).
+    /// </summary>
+    public void Canonicalize(int[] state, ulong[] packed)
     {
         if (layout.SortsExactly)
         {
@@ -143,8 +164,7 @@ public sealed class Symmetry
 
             ties.Clear();
             ties.Start();
-            Apply(state, best);
-            best.CopyTo(state, 0);
+            Image(state, packed);
             return;
         }
 
@@ -175,42 +195,28 @@ public sealed class Symmetry
 
         Permutations = Math.Max(Permutations, (int)candidates);
         ties.Start();
-        if (candidates == 1 && SortedInPlace())
-        {
-            // Most successors of a canonical state keep its order: the state is its own image.
-            return;
-        }
-
-        Apply(state, best);
+        Image(state, packed);
         while (ties.Next())
         {
-            Apply(state, scratch);
-            if (scratch.AsSpan().SequenceCompareTo(best) < 0)
+            Image(state, candidate);
+            if (Less(candidate, packed))
             {
-                scratch.CopyTo(best, 0);
+                candidate.CopyTo(packed, 0);
             }
         }
-
-        best.CopyTo(state, 0);
     }
 
-    /// <summary>True when every set's sorted order is the members' present order (the identity permutation).</summary>
-    private bool SortedInPlace()
+    private static bool Less(ulong[] a, ulong[] b)
     {
-        for (var k = 0; k < order.Length; k++)
+        for (var w = 0; w < a.Length; w++)
         {
-            var members = order[k];
-            var first = layout.Sets[k].Fixed;
-            for (var j = 0; j < members.Length; j++)
+            if (a[w] != b[w])
             {
-                if (members[j] != first + j)
-                {
-                    return false;
-                }
+                return a[w] < b[w];
             }
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>
@@ -228,111 +234,119 @@ public sealed class Symmetry
         }
 
         ComputeSignatures(state);
-        for (var k = 0; k < signature.Length; k++)
-        {
-            signature[k].CopyTo(parentSignature[k], 0);
-        }
+        signature.CopyTo(parentSignature, 0);
     }
 
     // Signatures are sums over slots (mod 2^64): a changed slot takes its old value's terms out
     // and puts its new value's in.
     private void SignaturesFromParent(int[] state)
     {
-        for (var k = 0; k < signature.Length; k++)
+        parentSignature.CopyTo(signature, 0);
+        var before = parent!;
+
+        // A step changes few slots: compare eight at a time, and visit only those that differ
+        // and that some signature reads.
+        var s = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            parentSignature[k].CopyTo(signature[k], 0);
+            ref var now = ref MemoryMarshal.GetArrayDataReference(state);
+            ref var old = ref MemoryMarshal.GetArrayDataReference(before);
+            var read = layout.ReadByEight;
+            for (; s + 8 <= state.Length; s += 8)
+            {
+                var differ = ~Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref now, (nuint)s), Vector256.LoadUnsafe(ref old, (nuint)s))) & read[s >> 3];
+                while (differ != 0)
+                {
+                    var x = s + BitOperations.TrailingZeroCount(differ);
+                    Update(x, before[x], state);
+                    differ &= differ - 1;
+                }
+            }
         }
 
-        var before = parent!;
-        var mentionsOf = layout.MentionsOf;
-        var mentionSet = layout.MentionSet;
-        var mentionElement = layout.MentionElement;
+        for (; s < state.Length; s++)
+        {
+            if (state[s] != before[s])
+            {
+                Update(s, before[s], state);
+            }
+        }
+    }
+
+    /// <summary>Moves slot s's terms in the signatures from its value <paramref name="was"/> to its value in <paramref name="state"/>.</summary>
+    private void Update(int s, int was, int[] state)
+    {
+        var low = layout.SlotLow[s];
+        var (old, now) = (was - low, state[s] - low);
+        var target = layout.MentionTarget;
         var mentionStart = layout.MentionTableStart;
         var table = layout.MentionTable;
-        var low = layout.SlotLow;
-        // A step changes few slots: find them by vectorized comparison rather than slot by slot.
-        var s = -1;
-        while (true)
+        for (var m = layout.MentionsOf[s]; m < layout.MentionsOf[s + 1]; m++)
         {
-            s++;
-            var same = state.AsSpan(s).CommonPrefixLength(before.AsSpan(s));
-            s += same;
-            if (s >= state.Length)
-            {
-                break;
-            }
+            signature[target[m]] += table[mentionStart[m] + now] - table[mentionStart[m] + old];
+        }
 
-            var (old, now) = (before[s], state[s]);
-            for (var m = mentionsOf[s]; m < mentionsOf[s + 1]; m++)
-            {
-                signature[mentionSet[m]][mentionElement[m]] += table[mentionStart[m] + now - low[s]] - table[mentionStart[m] + old - low[s]];
-            }
-
-            if (layout.HolderOf[s] is var h and >= 0)
-            {
-                var start = layout.HolderTableStart[h] - low[s];
-                var set = layout.ValueSet[s];
-                signature[set][old] -= layout.HolderTable[start + old];
-                signature[set][now] += layout.HolderTable[start + now];
-            }
+        if (layout.HolderOf[s] is var h and >= 0)
+        {
+            // The member held is the value itself (a scalarset's values are its ordinals).
+            var start = layout.HolderTableStart[h];
+            var members = layout.HolderTarget[h];
+            signature[members + was] -= layout.HolderTable[start + old];
+            signature[members + state[s]] += layout.HolderTable[start + now];
         }
     }
 
     private void ComputeSignatures(int[] state)
     {
-        for (var k = 0; k < signature.Length; k++)
-        {
-            Array.Clear(signature[k]);
-        }
+        Array.Clear(signature);
 
         // Slots that an element indexes: their value, as seen from that element (tabulated).
         var mentionSlot = layout.MentionSlot;
-        var mentionSet = layout.MentionSet;
-        var mentionElement = layout.MentionElement;
+        var target = layout.MentionTarget;
         var mentionStart = layout.MentionTableStart;
         var table = layout.MentionTable;
         var low = layout.SlotLow;
         for (var m = 0; m < mentionSlot.Length; m++)
         {
             var s = mentionSlot[m];
-            signature[mentionSet[m]][mentionElement[m]] += table[mentionStart[m] + state[s] - low[s]];
+            signature[target[m]] += table[mentionStart[m] + state[s] - low[s]];
         }
 
         // Slots that hold an element without it indexing them.
         var holders = layout.Holders;
         var holderStart = layout.HolderTableStart;
         var holderTable = layout.HolderTable;
-        var valueSet = layout.ValueSet;
+        var holderTarget = layout.HolderTarget;
         for (var h = 0; h < holders.Length; h++)
         {
             var s = holders[h];
-            var added = holderTable[holderStart[h] + state[s] - low[s]];
-            if (added != 0)
-            {
-                signature[valueSet[s]][state[s]] += added;
-            }
+            signature[holderTarget[h] + state[s]] += holderTable[holderStart[h] + state[s] - low[s]];
         }
     }
 
     /// <summary>Orders set k's interchangeable members by signature, then by position, and records the ties.</summary>
     private void SortBySignature(int k)
     {
-        var set = layout.Sets[k];
         var members = order[k];
-        var sig = signature[k];
+        var first = layout.SetFixed[k];
+        var offset = layout.SetOffset[k];
+        var sig = signature;
+
         for (var j = 0; j < members.Length; j++)
         {
-            members[j] = set.Fixed + j;
+            members[j] = first + j;
         }
 
-        // Insertion sort for the usual few members; the framework's sort for many.
+        // Insertion sort for the usual few members; the framework's sort for many. Members are
+        // in order of position to begin with, so a stable sort by signature breaks ties by it.
         if (members.Length <= 16)
         {
             for (var j = 1; j < members.Length; j++)
             {
                 var m = members[j];
+                var key = sig[offset + m];
                 var i = j - 1;
-                while (i >= 0 && Before(m, members[i], sig))
+                while (i >= 0 && key < sig[offset + members[i]])
                 {
                     members[i + 1] = members[i];
                     i--;
@@ -343,13 +357,13 @@ public sealed class Symmetry
         }
         else
         {
-            Array.Sort(members, (a, b) => sig[a] != sig[b] ? sig[a].CompareTo(sig[b]) : a.CompareTo(b));
+            SortMany(members, sig, offset);
         }
 
         var start = 0;
         for (var j = 1; j <= members.Length; j++)
         {
-            if (j == members.Length || sig[members[j]] != sig[members[start]])
+            if (j == members.Length || sig[offset + members[j]] != sig[offset + members[start]])
             {
                 // Members that tie and are interchangeable in this very state (swapping any two
                 // leaves it as it is) give the same image in every order: no need to try them.
@@ -363,34 +377,19 @@ public sealed class Symmetry
         }
     }
 
+    // Apart, so that the closure is allocated only for many members, not on every call.
+    private static void SortMany(int[] members, ulong[] sig, int offset) =>
+        Array.Sort(members, (a, b) => sig[offset + a] != sig[offset + b] ? sig[offset + a].CompareTo(sig[offset + b]) : a.CompareTo(b));
+
     /// <summary>Orders set k's interchangeable members by their rows (see <see cref="SymmetryLayout.SortsExactly"/>).</summary>
     private void SortByRows(int k, int[] state)
     {
-        var set = layout.Sets[k];
         var members = order[k];
         var rows = layout.RowSegments[k];
+        var first = layout.SetFixed[k];
         for (var j = 0; j < members.Length; j++)
         {
-            members[j] = set.Fixed + j;
-        }
-
-        int Compare(int a, int b)
-        {
-            foreach (var (first, stride) in rows)
-            {
-                var ra = first + (a * stride);
-                var rb = first + (b * stride);
-                for (var j = 0; j < stride; j++)
-                {
-                    var c = state[ra + j].CompareTo(state[rb + j]);
-                    if (c != 0)
-                    {
-                        return c;
-                    }
-                }
-            }
-
-            return a.CompareTo(b);
+            members[j] = first + j;
         }
 
         if (members.Length <= 16)
@@ -399,7 +398,7 @@ public sealed class Symmetry
             {
                 var m = members[j];
                 var i = j - 1;
-                while (i >= 0 && Compare(m, members[i]) < 0)
+                while (i >= 0 && CompareRows(state, rows, m, members[i]) < 0)
                 {
                     members[i + 1] = members[i];
                     i--;
@@ -410,8 +409,31 @@ public sealed class Symmetry
         }
         else
         {
-            Array.Sort(members, Compare);
+            SortManyByRows(members, state, rows);
         }
+    }
+
+    private static void SortManyByRows(int[] members, int[] state, List<(int First, int Stride)> rows) =>
+        Array.Sort(members, (a, b) => CompareRows(state, rows, a, b));
+
+    /// <summary>Members a and b of a set in the order of their rows, then of their ordinals.</summary>
+    private static int CompareRows(int[] state, List<(int First, int Stride)> rows, int a, int b)
+    {
+        foreach (var (first, stride) in rows)
+        {
+            var ra = first + (a * stride);
+            var rb = first + (b * stride);
+            for (var j = 0; j < stride; j++)
+            {
+                var c = state[ra + j].CompareTo(state[rb + j]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+        }
+
+        return a.CompareTo(b);
     }
 
     /// <summary>
@@ -444,24 +466,32 @@ public sealed class Symmetry
         return fixes;
     }
 
-    private static bool Before(int a, int b, ulong[] sig) => sig[a] < sig[b] || (sig[a] == sig[b] && a < b);
-
-    /// <summary>Writes the image of <paramref name="state"/> under the current tie permutation into <paramref name="image"/>.</summary>
-    private void Apply(int[] state, int[] image)
+    /// <summary>Packs the image of <paramref name="state"/> under the current tie permutation into <paramref name="packed"/>.</summary>
+    private void Image(int[] state, ulong[] packed)
     {
-        var sets = layout.Sets;
-        for (var k = 0; k < sets.Length; k++)
+        for (var k = 0; k < order.Length; k++)
         {
             var members = order[k];
-            var p = perm[k];
-            var first = sets[k].Fixed;
+            var q = inverse[k];
+            var first = layout.SetFixed[k];
+            var positions = ties.Positions(k);
             for (var j = 0; j < members.Length; j++)
             {
-                p[members[j]] = first + ties.Position(k, j);
+                q[first + positions[j]] = members[j];
+            }
+
+            // The image renames held members by the permutation itself: only then is it needed.
+            if (layout.SetHeld[k])
+            {
+                var p = perm[k];
+                for (var j = 0; j < members.Length; j++)
+                {
+                    p[members[j]] = first + positions[j];
+                }
             }
         }
 
-        permute(state, image, perm);
+        image(state, perm, inverse, packed);
     }
 
     private static long Factorial(int n)

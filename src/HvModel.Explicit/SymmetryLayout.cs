@@ -156,15 +156,58 @@ internal sealed class SymmetryLayout
             MentionsOf[x + 1] += MentionsOf[x];
         }
 
+        // Signatures are one array, set after set, each set's members by ordinal.
+        SetOffset = new int[Sets.Length];
+        for (var k = 1; k < Sets.Length; k++)
+        {
+            SetOffset[k] = SetOffset[k - 1] + Sets[k - 1].Size;
+        }
+
+        SignatureLength = Sets.Length == 0 ? 0 : SetOffset[^1] + Sets[^1].Size;
+        SetFixed = [.. Sets.Select(set => set.Fixed)];
+        SetHeld = [.. Sets.Select((_, k) => ValueSet.Contains(k))];
+        MentionTarget = [.. mentions.Select(m => SetOffset[m.Set] + m.Element)];
+        HolderTarget = [.. holders.Select(x => SetOffset[ValueSet[x]])];
+
         HolderOf = Enumerable.Repeat(-1, slots.Length).ToArray();
         for (var h = 0; h < Holders.Length; h++)
         {
             HolderOf[Holders[h]] = h;
         }
+
+        ReadByEight = new uint[(slots.Length + 7) / 8];
+        for (var x = 0; x < slots.Length; x++)
+        {
+            if (MentionsOf[x + 1] > MentionsOf[x] || HolderOf[x] >= 0)
+            {
+                ReadByEight[x >> 3] |= 1u << (x & 7);
+            }
+        }
     }
+
+    /// <summary>Where set k's signatures start in the one array of all signatures.</summary>
+    public int[] SetOffset { get; }
+
+    /// <summary>Length of the one array of all signatures.</summary>
+    public int SignatureLength { get; }
+
+    /// <summary>Set k's distinguished members, ordinals 0..SetFixed[k]-1 (never permuted).</summary>
+    public int[] SetFixed { get; }
+
+    /// <summary>Whether some slot holds a member of set k (so that images rename values of set k).</summary>
+    public bool[] SetHeld { get; }
+
+    /// <summary>For mention m: its element's place in the one array of all signatures.</summary>
+    public int[] MentionTarget { get; }
+
+    /// <summary>For holder h: where the signatures of the set it holds start (the member held is its value).</summary>
+    public int[] HolderTarget { get; }
 
     /// <summary>The mentions of slot s are MentionsOf[s]..MentionsOf[s+1]-1 (for signatures updated slot by slot).</summary>
     public int[] MentionsOf { get; }
+
+    /// <summary>Slots 8i..8i+7 that some signature reads (a mention or a holder), as the bits of ReadByEight[i].</summary>
+    public uint[] ReadByEight { get; }
 
     /// <summary>The holder index of slot s, or -1 when it holds no permuted member.</summary>
     public int[] HolderOf { get; }

@@ -11,14 +11,25 @@ internal sealed class TiePermutations
     private static readonly int[][][] Tables = [.. Enumerable.Range(0, 8).Select(AllPermutations)];
 
     private readonly long limit;
-    private readonly List<(int Set, int Start, int Length)> runs = [];
-    private readonly List<int> counter = [];
+
+    // The runs, as parallel arrays (at most one run per two members), and each one's counter.
+    private readonly int[] runSet;
+    private readonly int[] runStart;
+    private readonly int[] runLength;
+    private readonly int[] counter;
+    private int runs;
+
     private readonly int[][] position;
 
     public TiePermutations(IReadOnlyList<int> sizes, long limit)
     {
         this.limit = limit;
         position = [.. sizes.Select(n => new int[n])];
+        var most = Math.Max(1, sizes.Sum() / 2);
+        runSet = new int[most];
+        runStart = new int[most];
+        runLength = new int[most];
+        counter = new int[most];
     }
 
     /// <summary>Combinations to try (saturated just above the limit).</summary>
@@ -26,14 +37,17 @@ internal sealed class TiePermutations
 
     public void Clear()
     {
-        runs.Clear();
+        runs = 0;
         Count = 1;
     }
 
     /// <summary>Members at sorted positions start..start+length-1 of set k tie.</summary>
     public void Add(int set, int start, int length)
     {
-        runs.Add((set, start, length));
+        runSet[runs] = set;
+        runStart[runs] = start;
+        runLength[runs] = length;
+        runs++;
         for (var f = 2; f <= length && Count <= limit; f++)
         {
             Count *= f;
@@ -53,28 +67,26 @@ internal sealed class TiePermutations
             }
         }
 
-        counter.Clear();
-        for (var r = 0; r < runs.Count; r++)
-        {
-            counter.Add(0);
-        }
+        Array.Clear(counter, 0, runs);
     }
 
     /// <summary>Moves to the next combination; false after the last.</summary>
     public bool Next()
     {
-        for (var r = 0; r < runs.Count; r++)
+        for (var r = 0; r < runs; r++)
         {
-            var (set, start, length) = runs[r];
+            var (start, length) = (runStart[r], runLength[r]);
             var table = Tables[length];
-            counter[r] = (counter[r] + 1) % table.Length;
-            var chosen = table[counter[r]];
+            var next = counter[r] + 1 == table.Length ? 0 : counter[r] + 1;
+            counter[r] = next;
+            var chosen = table[next];
+            var place = position[runSet[r]];
             for (var j = 0; j < length; j++)
             {
-                position[set][start + j] = start + chosen[j];
+                place[start + j] = start + chosen[j];
             }
 
-            if (counter[r] != 0)
+            if (next != 0)
             {
                 return true;
             }
@@ -83,8 +95,11 @@ internal sealed class TiePermutations
         return false;
     }
 
-    /// <summary>The new position of the member sorted at <paramref name="j"/> in set <paramref name="set"/>.</summary>
-    public int Position(int set, int j) => position[set][j];
+    /// <summary>
+    /// Set k's new positions: the member sorted at j goes to Positions(k)[j]. Read only; valid
+    /// until the next <see cref="Start"/> or <see cref="Next"/>.
+    /// </summary>
+    public int[] Positions(int set) => position[set];
 
     private static int[][] AllPermutations(int n)
     {

@@ -94,14 +94,16 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
 
     private bool Matches(int[] state, int index, bool exact)
     {
-        var copy = (int[])state.Clone();
-        if (!exact)
+        var packed = new ulong[codec.Words];
+        if (!exact && symmetry is not null)
         {
-            symmetry?.Canonicalize(copy);
+            symmetry.Canonicalize((int[])state.Clone(), packed);
+        }
+        else
+        {
+            codec.Pack(state, packed);
         }
 
-        var packed = new ulong[codec.Words];
-        codec.Pack(copy, packed);
         return store.Holds(index, packed);
     }
 }

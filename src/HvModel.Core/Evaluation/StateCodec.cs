@@ -5,6 +5,9 @@ namespace HvModel.Core.Evaluation;
 /// <summary>
 /// Packs a state vector into 64-bit words: each slot stores its value's ordinal in the fewest
 /// bits that hold its type, and no slot straddles two words. Engines store packed states only.
+/// Slots fill each word from its most significant bit down, so packed states compare, word by
+/// word as unsigned numbers, as the states do slot by slot: symmetry picks the least image of
+/// a state by comparing its packed images.
 /// </summary>
 public sealed class StateCodec
 {
@@ -39,7 +42,7 @@ public sealed class StateCodec
             }
 
             word[i] = w;
-            shift[i] = used;
+            shift[i] = bits == 0 ? 0 : 64 - used - bits;
             first[i] = types[i].FirstValue;
             mask[i] = bits == 0 ? 0 : (1UL << bits) - 1;
             used += bits;
@@ -48,6 +51,18 @@ public sealed class StateCodec
 
         Words = Math.Max(1, w + 1);
     }
+
+    /// <summary>The word that holds slot <paramref name="slot"/>.</summary>
+    public int WordOf(int slot) => word[slot];
+
+    /// <summary>Where slot <paramref name="slot"/>'s ordinal starts in its word (0: the least significant bit).</summary>
+    public int ShiftOf(int slot) => shift[slot];
+
+    /// <summary>Bits slot <paramref name="slot"/> takes (0: its type has one value).</summary>
+    public int BitsOf(int slot) => types[slot].Bits;
+
+    /// <summary>The least value of slot <paramref name="slot"/>'s type: the value stored as ordinal 0.</summary>
+    public int FirstOf(int slot) => first[slot];
 
     /// <summary>Words per packed state.</summary>
     public int Words { get; }
