@@ -56,6 +56,9 @@ internal sealed class BfsSearch
 
     // When the initial states were stored and the search from them began (null: it never did).
     private TimeSpan? searchStart;
+
+    // When compiled code first expanded a state, and the transitions made before it (null: never).
+    private (TimeSpan Clock, long Transitions)? compiledFrom;
     private int depth;
     private int deepest;
     private int levelEnd;
@@ -162,6 +165,8 @@ internal sealed class BfsSearch
             SuccessorFunction = successors.Describe(),
             RankingBytesPerState = store.Count == 0 ? 0 : (double)ranking.RetainedBytes / store.Count,
             SearchSeconds = searchSeconds,
+            CompiledSeconds = compiledFrom is { } c ? (limits.Clock.Elapsed - c.Clock).TotalSeconds : 0,
+            CompiledTransitions = compiledFrom is { } d ? transitions - d.Transitions : 0,
             CpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
             Workers = options.Workers,
             ExpandedByWorkers = expandedByWorkers,
@@ -420,6 +425,13 @@ internal sealed class BfsSearch
         finally
         {
             symmetry?.Expanding(null);
+        }
+
+        if (compiledFrom is null && successors is AdaptiveSuccessors { Compiled: not null })
+        {
+            // This state's successors came from the compiled code, just compiled: the steady rate
+            // is measured from here on.
+            compiledFrom = (limits.Clock.Elapsed, transitions);
         }
 
         var errored = pendingError is not null;

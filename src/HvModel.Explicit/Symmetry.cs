@@ -163,7 +163,6 @@ public sealed class Symmetry
             }
 
             ties.Clear();
-            ties.Start();
             Image(state, packed);
             return;
         }
@@ -194,7 +193,6 @@ public sealed class Symmetry
         }
 
         Permutations = Math.Max(Permutations, (int)candidates);
-        ties.Start();
         Image(state, packed);
         while (ties.Next())
         {
@@ -241,7 +239,7 @@ public sealed class Symmetry
     // and puts its new value's in.
     private void SignaturesFromParent(int[] state)
     {
-        parentSignature.CopyTo(signature, 0);
+        parentSignature.AsSpan().CopyTo(signature);
         var before = parent!;
 
         // A step changes few slots: compare eight at a time, and visit only those that differ

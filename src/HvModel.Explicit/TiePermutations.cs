@@ -24,7 +24,7 @@ internal sealed class TiePermutations
     public TiePermutations(IReadOnlyList<int> sizes, long limit)
     {
         this.limit = limit;
-        position = [.. sizes.Select(n => new int[n])];
+        position = [.. sizes.Select(n => Enumerable.Range(0, n).ToArray())];
         var most = Math.Max(1, sizes.Sum() / 2);
         runSet = new int[most];
         runStart = new int[most];
@@ -35,8 +35,23 @@ internal sealed class TiePermutations
     /// <summary>Combinations to try (saturated just above the limit).</summary>
     public long Count { get; private set; } = 1;
 
+    /// <summary>
+    /// No runs: the one combination puts every member at its sorted position. The positions of
+    /// the runs of before are reset here (an enumeration run to its end leaves them so already).
+    /// </summary>
     public void Clear()
     {
+        for (var r = 0; r < runs; r++)
+        {
+            var place = position[runSet[r]];
+            for (var j = runStart[r]; j < runStart[r] + runLength[r]; j++)
+            {
+                place[j] = j;
+            }
+
+            counter[r] = 0;
+        }
+
         runs = 0;
         Count = 1;
     }
@@ -56,21 +71,7 @@ internal sealed class TiePermutations
         Count = Math.Min(Count, limit + 1);
     }
 
-    /// <summary>Sets the first combination: every member at its sorted position.</summary>
-    public void Start()
-    {
-        foreach (var p in position)
-        {
-            for (var j = 0; j < p.Length; j++)
-            {
-                p[j] = j;
-            }
-        }
-
-        Array.Clear(counter, 0, runs);
-    }
-
-    /// <summary>Moves to the next combination; false after the last.</summary>
+    /// <summary>Moves to the next combination; false after the last, which is the first again.</summary>
     public bool Next()
     {
         for (var r = 0; r < runs; r++)
@@ -97,7 +98,7 @@ internal sealed class TiePermutations
 
     /// <summary>
     /// Set k's new positions: the member sorted at j goes to Positions(k)[j]. Read only; valid
-    /// until the next <see cref="Start"/> or <see cref="Next"/>.
+    /// until the next <see cref="Clear"/> or <see cref="Next"/>.
     /// </summary>
     public int[] Positions(int set) => position[set];
 
