@@ -10,9 +10,11 @@ namespace HvModel.Explicit;
 /// <summary>
 /// Symmetry reduction over scalarsets, normalised as Murphi and Rumur do: the interchangeable
 /// members of each scalarset are sorted by a signature of their slice of the state (the
-/// elements of arrays they index, and the variables that hold them), and only members whose
-/// signatures tie are permuted; the least image, in lexicographic order, among those
-/// permutations is the state's representative. Distinguished members never move.
+/// elements of arrays they index, and the variables that hold them). Members whose signatures
+/// tie are told apart, where they can be, by the signatures of the members they share slots
+/// with (<see cref="SymmetryRefinement"/>); only those that still tie are permuted, and the
+/// least image, in lexicographic order, among those permutations is the state's
+/// representative. Distinguished members never move.
 ///
 /// A signature is a function of the state that every permutation carries along with the
 /// element (other members appear in it only as "some member"), so two states of one orbit
@@ -51,6 +53,10 @@ public sealed class Symmetry
     private readonly ulong[] candidate;
     private readonly ulong[] least;
 
+    // Refined signatures for ties (shared by forks: it keeps no state), and the keys of a run.
+    private readonly SymmetryRefinement refinement;
+    private readonly ulong[] refinedKeys;
+
     // The identity on every set but for one transposition at a time (see SwapFixes).
     private readonly int[][] swap;
 
@@ -61,9 +67,11 @@ public sealed class Symmetry
     private int[]? parent;
     private readonly ulong[] parentSignature;
 
-    private Symmetry(SymmetryLayout layout, StateCodec codec, int maxPermutations, Action<int[], int[][], int[][], ulong[]>? image = null, Func<int[], int[][], bool>? fixes = null)
+    private Symmetry(SymmetryLayout layout, StateCodec codec, int maxPermutations, SymmetryRefinement? refinement = null, Action<int[], int[][], int[][], ulong[]>? image = null, Func<int[], int[][], bool>? fixes = null)
     {
         this.layout = layout;
+        this.refinement = refinement ?? new SymmetryRefinement(layout);
+        refinedKeys = new ulong[layout.Sets.Max(set => set.Interchangeable)];
         this.codec = codec;
         this.image = image ?? CompiledPermutation.CompileImage(layout, codec);
         this.fixes = fixes ?? CompiledPermutation.CompileFixes(layout);
@@ -139,7 +147,7 @@ public sealed class Symmetry
     }
 
     /// <summary>A reduction with buffers of its own over the same model, for another thread.</summary>
-    public Symmetry Fork() => new(layout, codec, maxPermutations, image, fixes);
+    public Symmetry Fork() => new(layout, codec, maxPermutations, refinement, image, fixes);
 
     /// <summary>Replaces <paramref name="state"/> by its representative.</summary>
     public void Canonicalize(int[] state)
@@ -367,10 +375,52 @@ public sealed class Symmetry
                 // leaves it as it is) give the same image in every order: no need to try them.
                 if (j - start > 1 && !AllSwapsFix(k, members, start, j - start))
                 {
-                    ties.Add(k, start, j - start);
+                    Refine(k, members, start, j - start);
                 }
 
                 start = j;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Orders the tied run of set k at sorted positions start..start+length-1 by the members'
+    /// refined signatures (see <see cref="SymmetryRefinement"/>), then by position, and records
+    /// what still ties.
+    /// </summary>
+    private void Refine(int k, int[] members, int start, int length)
+    {
+        var keys = refinedKeys;
+        for (var j = start; j < start + length; j++)
+        {
+            keys[j] = refinement.Refined(k, members[j], current, signature);
+        }
+
+        // Insertion sort of the run, keys alongside; the run is in order of position, so ties keep it.
+        for (var j = start + 1; j < start + length; j++)
+        {
+            var (m, key) = (members[j], keys[j]);
+            var i = j - 1;
+            while (i >= start && key < keys[i])
+            {
+                (members[i + 1], keys[i + 1]) = (members[i], keys[i]);
+                i--;
+            }
+
+            (members[i + 1], keys[i + 1]) = (m, key);
+        }
+
+        var first = start;
+        for (var j = start + 1; j <= start + length; j++)
+        {
+            if (j == start + length || keys[j] != keys[first])
+            {
+                if (j - first > 1 && !AllSwapsFix(k, members, first, j - first))
+                {
+                    ties.Add(k, first, j - first);
+                }
+
+                first = j;
             }
         }
     }

@@ -63,9 +63,34 @@ public class SymmetryCanonicalFormTests
     }
 
     [Fact]
+    public void Members_that_tie_on_their_own_signatures_are_told_apart_by_the_members_they_share_slots_with()
+    {
+        // CPUs 1 and 2 are each in the affinity of one IRQ, but the IRQs differ: IRQ 0's
+        // effective CPU is CPU 3, IRQ 1's the boot CPU. Swapping CPUs 1 and 2 changes the state,
+        // so without refinement both orders were imaged and compared.
+        var model = Check.Load(SymmetryModels.BootCpu);
+        var oracle = new PermutationCanonicalForm(model);
+        var symmetry = HvModel.Explicit.Symmetry.For(model)!;
+        int[] state = [1, 1, 1, 1, 3, 0, 0, 1, 0, 0, 0, 0, 1, 0];
+
+        var representative = Canonical(symmetry, state);
+
+        Assert.Equal(1, symmetry.Permutations);
+        Assert.Equal(Key(oracle.Canonical(state)), Key(oracle.Canonical(representative)));
+        for (var k = 1; k < oracle.GroupSize; k++)
+        {
+            Assert.Equal(Key(representative), Key(Canonical(symmetry, oracle.Image(state, k))));
+        }
+
+        Assert.Equal(1, symmetry.Permutations);
+    }
+
+    [Fact]
     public void Past_the_tie_limit_the_normal_form_stays_in_the_orbit_but_is_not_canonical()
     {
-        var model = SymmetryModels.Named("relations");
+        // Two IRQs, each with a CPU in its affinity and neither effective, tie with their CPUs:
+        // only swapping both pairs at once maps the state onto itself, so no refinement parts them.
+        var model = SymmetryModels.Named("boot_cpu");
         var oracle = new PermutationCanonicalForm(model);
         var heuristic = HvModel.Explicit.Symmetry.For(model, maxPermutations: 1)!;
         var states = SymmetryModels.Reachable(model);
