@@ -171,9 +171,14 @@ internal sealed class BfsSearch
             Workers = options.Workers,
             ExpandedByWorkers = expandedByWorkers,
             CollisionProbability = store.CollisionProbability,
+            SymmetryMemo = symmetry is null ? null : Remembered(symmetry.MemoUse, parallel?.MemoUse ?? (0, 0)),
         };
         return Results(engine, complete, seconds, stopReason);
     }
+
+    /// <summary>The share of canonicalized states that the symmetry memos answered (null when none was canonicalized).</summary>
+    private static double? Remembered((long States, long Remembered) search, (long States, long Remembered) workers) =>
+        search.States + workers.States == 0 ? null : (double)(search.Remembered + workers.Remembered) / (search.States + workers.States);
 
     /// <summary>Stores the initial states (level 0).</summary>
     private void Start()

@@ -50,6 +50,9 @@ public sealed record ExplorationStats(
     /// <summary>Transitions made in <see cref="CompiledSeconds"/>.</summary>
     public long CompiledTransitions { get; init; }
 
+    /// <summary>Under symmetry, the share of the states canonicalized that the memo of representatives answered (see <see cref="CanonicalMemo"/>).</summary>
+    public double? SymmetryMemo { get; init; }
+
     /// <summary>Processor time of the process over the run (all threads), beside <see cref="Seconds"/>: wall time misleads on a loaded machine.</summary>
     public double CpuSeconds { get; init; }
 
@@ -66,7 +69,7 @@ public sealed record ExplorationStats(
     public string Describe() =>
         $"{Variant}: {States} states, {StateBits} bits/state in {Words} word(s); visited set {BytesPerState:0.0} bytes/state " +
         $"({OverheadBytesPerState:0.0} beyond the {(CollisionProbability is null ? "packed words" : "64-bit fingerprint")}), least-trace ranking {RankingBytesPerState:0.0} bytes/state; {(Seconds > 0 ? States / Seconds : 0):0} states/s, " +
-        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s ({(SearchSeconds > 0 ? Transitions / SearchSeconds : 0):0} during the {SearchSeconds:0.00} s of search after the initial states{(CompiledSeconds > 0 ? $", {CompiledTransitions / CompiledSeconds:0} during the {CompiledSeconds:0.00} s after the compile" : "")}){(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
+        $"{(Seconds > 0 ? Transitions / Seconds : 0):0} transitions/s ({(SearchSeconds > 0 ? Transitions / SearchSeconds : 0):0} during the {SearchSeconds:0.00} s of search after the initial states{(CompiledSeconds > 0 ? $", {CompiledTransitions / CompiledSeconds:0} during the {CompiledSeconds:0.00} s after the compile" : "")}){(Permutations > 1 ? $", symmetry at most {Permutations} permutations per state" : "")}{(SymmetryMemo is { } memo ? $", {memo:0%} of representatives remembered" : "")}; {CpuSeconds:0.00} s of processor time, {(CpuSeconds > 0 ? Transitions / CpuSeconds : 0):0} transitions per processor second; successors {SuccessorFunction}" +
         (Workers > 1 ? $"; {ExpandedByWorkers} states expanded by {Workers} workers" : "") +
         (CollisionProbability is { } p ? $"; states stored as fingerprints, collision probability {p:0.0e0}" : "") +
         (Stopped is null ? "" : $"; a partial search: {Stopped}");

@@ -67,6 +67,9 @@ internal sealed class ParallelExpansion : IDisposable
     /// <summary>The most tie permutations any worker tried for one state.</summary>
     public int Permutations => workers.Append(main).Max(w => w.Symmetry?.Permutations ?? 1);
 
+    /// <summary>States the workers canonicalized, and how many of them their memos answered.</summary>
+    public (long States, long Remembered) MemoUse => workers.Append(main).Aggregate((0L, 0L), (sum, w) => w.Symmetry is { MemoUse: var m } ? (sum.Item1 + m.States, sum.Item2 + m.Remembered) : sum);
+
     /// <summary>
     /// Expands the parents <paramref name="from"/> to <paramref name="to"/> - 1 of
     /// <paramref name="visited"/> from now on, and drops what is left of the level before.

@@ -361,17 +361,5 @@ public sealed class StateStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fingerprint(ReadOnlySpan<ulong> packed) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(packed));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ReadOnlySpan<ulong> packed)
-    {
-        var h = 0x9E3779B97F4A7C15UL;
-        foreach (var w in packed)
-        {
-            h ^= w;
-            h *= 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
-        }
-
-        return h ^ (h >> 29);
-    }
+    private static ulong Hash(ReadOnlySpan<ulong> packed) => PackedHash.Of(packed);
 }

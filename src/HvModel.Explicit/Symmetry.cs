@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
+using HvModel.Explicit.Compiled;
 
 namespace HvModel.Explicit;
 
@@ -65,11 +66,20 @@ public sealed class Symmetry
 
     // The state whose successors are being canonicalised, and its signatures (see Expanding).
     private int[]? parent;
+    private bool parentReady;
     private readonly ulong[] parentSignature;
 
-    private Symmetry(SymmetryLayout layout, StateCodec codec, int maxPermutations, SymmetryRefinement? refinement = null, Action<int[], int[][], int[][], ulong[]>? image = null, Func<int[], int[][], bool>? fixes = null)
+    // Successors repeat: their representatives are remembered, keyed by the packed state (raw).
+    private readonly CanonicalMemo memo;
+    private readonly Action<int[], ulong[]> pack;
+    private readonly ulong[] raw;
+
+    private Symmetry(SymmetryLayout layout, StateCodec codec, int maxPermutations, SymmetryRefinement? refinement = null, Action<int[], int[][], int[][], ulong[]>? image = null, Func<int[], int[][], bool>? fixes = null, Action<int[], ulong[]>? pack = null)
     {
         this.layout = layout;
+        this.pack = pack ?? CompiledPacker.Compile(codec, layout.SlotCount);
+        raw = new ulong[codec.Words];
+        memo = new CanonicalMemo(codec.Words);
         this.refinement = refinement ?? new SymmetryRefinement(layout);
         refinedKeys = new ulong[layout.Sets.Max(set => set.Interchangeable)];
         this.codec = codec;
@@ -86,7 +96,7 @@ public sealed class Symmetry
         ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], maxPermutations);
         candidate = new ulong[codec.Words];
         least = new ulong[codec.Words];
-        GroupSize = sets.Aggregate(1L, (acc, s) => SaturatingMul(acc, Factorial(s.Interchangeable)));
+        GroupSize = OrderOf(sets);
     }
 
     /// <summary>
@@ -120,10 +130,11 @@ public sealed class Symmetry
             return $"symmetry off: {reason}";
         }
 
-        var reduction = For(model)!;
-        return reduction.layout.SortsExactly
+        // The layout and the group's order tell: nothing needs compiling.
+        var sets = model.Scalarsets.Where(s => s.Interchangeable > 1).ToList();
+        return new SymmetryLayout(model, sets).SortsExactly
             ? "symmetry: canonical (members sorted by their rows)"
-            : reduction.AlwaysCanonical
+            : OrderOf(sets) <= MaxPermutations
             ? "symmetry: canonical (sorted by signature, ties permuted)"
             : $"symmetry: canonical up to {MaxPermutations} tie permutations per state, else a heuristic normal form (not canonical: more states, still sound)";
     }
@@ -147,7 +158,7 @@ public sealed class Symmetry
     }
 
     /// <summary>A reduction with buffers of its own over the same model, for another thread.</summary>
-    public Symmetry Fork() => new(layout, codec, maxPermutations, refinement, image, fixes);
+    public Symmetry Fork() => new(layout, codec, maxPermutations, refinement, image, fixes, pack);
 
     /// <summary>Replaces <paramref name="state"/> by its representative.</summary>
     public void Canonicalize(int[] state)
@@ -163,6 +174,21 @@ public sealed class Symmetry
     /// </summary>
     public void Canonicalize(int[] state, ulong[] packed)
     {
+        pack(state, raw);
+        if (memo.TryGet(raw, packed))
+        {
+            return;
+        }
+
+        Compute(state, packed);
+        memo.Put(raw, packed);
+    }
+
+    /// <summary>States canonicalized so far, and how many of them the memo answered.</summary>
+    public (long States, long Remembered) MemoUse => (memo.Hits + memo.Misses, memo.Hits);
+
+    private void Compute(int[] state, ulong[] packed)
+    {
         if (layout.SortsExactly)
         {
             for (var k = 0; k < layout.Sets.Length; k++)
@@ -177,6 +203,14 @@ public sealed class Symmetry
 
         if (parent is not null)
         {
+            if (!parentReady)
+            {
+                // Worked out on the first successor that needs it: with the memo, often none does.
+                ComputeSignatures(parent);
+                signature.CopyTo(parentSignature, 0);
+                parentReady = true;
+            }
+
             SignaturesFromParent(state);
         }
         else
@@ -239,8 +273,7 @@ public sealed class Symmetry
             return;
         }
 
-        ComputeSignatures(state);
-        signature.CopyTo(parentSignature, 0);
+        parentReady = false;
     }
 
     // Signatures are sums over slots (mod 2^64): a changed slot takes its old value's terms out
@@ -541,6 +574,9 @@ public sealed class Symmetry
 
         image(state, perm, inverse, packed);
     }
+
+    /// <summary>The order of the group that permutes the interchangeable members of <paramref name="sets"/>, saturated.</summary>
+    private static long OrderOf(IEnumerable<ScalarsetType> sets) => sets.Aggregate(1L, (acc, s) => SaturatingMul(acc, Factorial(s.Interchangeable)));
 
     private static long Factorial(int n)
     {
