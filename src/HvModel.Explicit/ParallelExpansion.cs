@@ -25,7 +25,7 @@ namespace HvModel.Explicit;
 internal sealed class ParallelExpansion : IDisposable
 {
     /// <summary>Parents per batch: enough to make the hand-over's cost small, few enough to share a level out.</summary>
-    public const int DefaultBatchSize = 256;
+    public const int DefaultBatchSize = 64;
 
     private readonly int batchSize;
 
