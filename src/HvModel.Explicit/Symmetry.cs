@@ -1,7 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Explicit.Compiled;
@@ -40,7 +36,7 @@ public sealed class Symmetry
     private readonly SymmetryLayout layout;
     private readonly int maxPermutations;
     private readonly TiePermutations ties;
-    // Every member's signature, set after set (SymmetryLayout.SetOffset).
+    // Every member's signature, set after set (SymmetryLayout.SetOffset): signatures.Values.
     private readonly ulong[] signature;
     private readonly int[][] order;
     private readonly int[][] perm;
@@ -64,10 +60,8 @@ public sealed class Symmetry
     // The state being canonicalised.
     private int[] current = [];
 
-    // The state whose successors are being canonicalised, and its signatures (see Expanding).
-    private int[]? parent;
-    private bool parentReady;
-    private readonly ulong[] parentSignature;
+    // Every member's signature, from the parent's when successors are canonicalised.
+    private readonly MemberSignatures signatures;
 
     // Successors repeat: their representatives are remembered, keyed by the packed state (raw).
     private readonly CanonicalMemo memo;
@@ -87,8 +81,8 @@ public sealed class Symmetry
         this.fixes = fixes ?? CompiledPermutation.CompileFixes(layout);
         this.maxPermutations = maxPermutations;
         var sets = layout.Sets;
-        signature = new ulong[layout.SignatureLength];
-        parentSignature = new ulong[layout.SignatureLength];
+        signatures = new MemberSignatures(layout);
+        signature = signatures.Values;
         order = [.. sets.Select(s => new int[s.Interchangeable])];
         perm = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
         inverse = [.. sets.Select(s => Enumerable.Range(0, s.Size).ToArray())];
@@ -174,6 +168,13 @@ public sealed class Symmetry
     /// </summary>
     public void Canonicalize(int[] state, ulong[] packed)
     {
+        if (!signatures.Expanding)
+        {
+            // Not a successor (an initial state, a step of a trace): those do not repeat.
+            Compute(state, packed);
+            return;
+        }
+
         pack(state, raw);
         if (memo.TryGet(raw, packed))
         {
@@ -201,22 +202,7 @@ public sealed class Symmetry
             return;
         }
 
-        if (parent is not null)
-        {
-            if (!parentReady)
-            {
-                // Worked out on the first successor that needs it: with the memo, often none does.
-                ComputeSignatures(parent);
-                signature.CopyTo(parentSignature, 0);
-                parentReady = true;
-            }
-
-            SignaturesFromParent(state);
-        }
-        else
-        {
-            ComputeSignatures(state);
-        }
+        signatures.Of(state);
 
         current = state;
         ties.Clear();
@@ -264,104 +250,7 @@ public sealed class Symmetry
     /// longer): their signatures are then the parent's, updated for the slots a step changed.
     /// The parent must not change until the next call.
     /// </summary>
-    public void Expanding(int[]? state)
-    {
-        parent = state;
-        if (state is null || layout.SortsExactly)
-        {
-            parent = null;
-            return;
-        }
-
-        parentReady = false;
-    }
-
-    // Signatures are sums over slots (mod 2^64): a changed slot takes its old value's terms out
-    // and puts its new value's in.
-    private void SignaturesFromParent(int[] state)
-    {
-        parentSignature.AsSpan().CopyTo(signature);
-        var before = parent!;
-
-        // A step changes few slots: compare eight at a time, and visit only those that differ
-        // and that some signature reads.
-        var s = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var now = ref MemoryMarshal.GetArrayDataReference(state);
-            ref var old = ref MemoryMarshal.GetArrayDataReference(before);
-            var read = layout.ReadByEight;
-            for (; s + 8 <= state.Length; s += 8)
-            {
-                var differ = ~Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref now, (nuint)s), Vector256.LoadUnsafe(ref old, (nuint)s))) & read[s >> 3];
-                while (differ != 0)
-                {
-                    var x = s + BitOperations.TrailingZeroCount(differ);
-                    Update(x, before[x], state);
-                    differ &= differ - 1;
-                }
-            }
-        }
-
-        for (; s < state.Length; s++)
-        {
-            if (state[s] != before[s])
-            {
-                Update(s, before[s], state);
-            }
-        }
-    }
-
-    /// <summary>Moves slot s's terms in the signatures from its value <paramref name="was"/> to its value in <paramref name="state"/>.</summary>
-    private void Update(int s, int was, int[] state)
-    {
-        var low = layout.SlotLow[s];
-        var (old, now) = (was - low, state[s] - low);
-        var target = layout.MentionTarget;
-        var mentionStart = layout.MentionTableStart;
-        var table = layout.MentionTable;
-        for (var m = layout.MentionsOf[s]; m < layout.MentionsOf[s + 1]; m++)
-        {
-            signature[target[m]] += table[mentionStart[m] + now] - table[mentionStart[m] + old];
-        }
-
-        if (layout.HolderOf[s] is var h and >= 0)
-        {
-            // The member held is the value itself (a scalarset's values are its ordinals).
-            var start = layout.HolderTableStart[h];
-            var members = layout.HolderTarget[h];
-            signature[members + was] -= layout.HolderTable[start + old];
-            signature[members + state[s]] += layout.HolderTable[start + now];
-        }
-    }
-
-    private void ComputeSignatures(int[] state)
-    {
-        Array.Clear(signature);
-
-        // Slots that an element indexes: their value, as seen from that element (tabulated).
-        var mentionSlot = layout.MentionSlot;
-        var target = layout.MentionTarget;
-        var mentionStart = layout.MentionTableStart;
-        var table = layout.MentionTable;
-        var low = layout.SlotLow;
-        for (var m = 0; m < mentionSlot.Length; m++)
-        {
-            var s = mentionSlot[m];
-            signature[target[m]] += table[mentionStart[m] + state[s] - low[s]];
-        }
-
-        // Slots that hold an element without it indexing them.
-        var holders = layout.Holders;
-        var holderStart = layout.HolderTableStart;
-        var holderTable = layout.HolderTable;
-        var holderTarget = layout.HolderTarget;
-        for (var h = 0; h < holders.Length; h++)
-        {
-            var s = holders[h];
-            signature[holderTarget[h] + state[s]] += holderTable[holderStart[h] + state[s] - low[s]];
-        }
-    }
+    public void Expanding(int[]? state) => signatures.Expand(state);
 
     /// <summary>Orders set k's interchangeable members by signature, then by position, and records the ties.</summary>
     private void SortBySignature(int k)

@@ -56,14 +56,22 @@ public class CanonicalMemoTests
         var states = SymmetryModels.Reachable(model);
         var symmetry = Symmetry.For(model)!;
         var codec = new HvModel.Core.Evaluation.StateCodec(model.Slots);
+
+        // The memo serves successors: those of a state being expanded (any state will do as the
+        // parent, whose signatures the others' are worked out from).
+        var parent = (int[])states[0].Clone();
+        symmetry.Expanding(parent);
         var first = states.Select(s => Canonical(symmetry, codec, s)).ToList();
 
         var again = states.Select(s => Canonical(symmetry, codec, s)).ToList();
 
         Assert.Equal(first, again);
         Assert.True(symmetry.MemoUse.Remembered > 0, $"{states.Count} states, {symmetry.MemoUse}");
+
+        // Without a parent, no memo: the representatives are worked out from scratch.
         var fresh = Symmetry.For(model)!;
         Assert.Equal(first.AsEnumerable().Reverse(), states.AsEnumerable().Reverse().Select(s => Canonical(fresh, codec, s)));
+        Assert.Equal(0, fresh.MemoUse.States);
     }
 
     private static string Canonical(Symmetry symmetry, HvModel.Core.Evaluation.StateCodec codec, int[] state)
