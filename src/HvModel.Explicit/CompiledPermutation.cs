@@ -9,8 +9,8 @@ namespace HvModel.Explicit;
 /// The image of a state under a permutation of the interchangeable members, compiled once per
 /// model into straight-line code (System.Linq.Expressions): every slot's place is its constant
 /// base plus, for each permuted index on its path, a member's place times a constant stride; a
-/// slot that holds a member is renamed. The same function as <see cref="SymmetryLayout.Destination"/>
-/// applied slot by slot, without reading the layout's tables for every slot of every state.
+/// slot that holds a member is renamed. Straight-line code, so that the layout's tables are
+/// not read for every slot of every state.
 /// </summary>
 internal static class CompiledPermutation
 {

@@ -90,17 +90,7 @@ public sealed class Symmetry
         ties = new TiePermutations([.. sets.Select(s => s.Interchangeable)], maxPermutations);
         candidate = new ulong[codec.Words];
         least = new ulong[codec.Words];
-        GroupSize = OrderOf(sets);
     }
-
-    /// <summary>
-    /// Order of the symmetry group (saturated at <see cref="long.MaxValue"/>): the product of
-    /// the factorials of the interchangeable parts.
-    /// </summary>
-    public long GroupSize { get; }
-
-    /// <summary>True when no state can need more tie permutations than allowed: every representative is canonical.</summary>
-    public bool AlwaysCanonical => layout.SortsExactly || GroupSize <= maxPermutations;
 
     /// <summary>True when members are sorted by their rows, which gives the least image over the whole group.</summary>
     internal bool SortsExactly => layout.SortsExactly;

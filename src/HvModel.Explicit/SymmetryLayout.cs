@@ -285,18 +285,6 @@ internal sealed class SymmetryLayout
 
     public ulong[] MentionKey { get; }
 
-    /// <summary>Where slot <paramref name="s"/> goes when member m of set k becomes perms[k][m].</summary>
-    public int Destination(int s, int[][] perms)
-    {
-        var index = Base[s];
-        for (var c = CompStart[s]; c < CompStart[s + 1]; c++)
-        {
-            index += perms[CompSet[c]][CompOrd[c]] * CompStride[c];
-        }
-
-        return index;
-    }
-
     /// <summary>
     /// How a stored value reads from element (set, element)'s point of view: itself, some
     /// interchangeable member of a set, or (distinguished members, other types) the value.

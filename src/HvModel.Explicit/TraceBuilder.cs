@@ -97,7 +97,7 @@ internal sealed class TraceBuilder(Semantics semantics, StateCodec codec, Symmet
         var packed = new ulong[codec.Words];
         if (!exact && symmetry is not null)
         {
-            symmetry.Canonicalize((int[])state.Clone(), packed);
+            symmetry.Canonicalize(state, packed);
         }
         else
         {
