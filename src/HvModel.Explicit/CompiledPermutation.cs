@@ -27,54 +27,19 @@ internal static class CompiledPermutation
         var perm = Parameter(typeof(int[][]), "perm");
         var inverse = Parameter(typeof(int[][]), "inverse");
         var packed = Parameter(typeof(ulong[]), "packed");
-        var body = new List<Expression>();
-        var locals = new List<ParameterExpression>();
-
-        // perm[k] and inverse[k] once, and inverse[k][m] once for each member a path names.
-        ParameterExpression[] Rows(ParameterExpression perms, string name)
-        {
-            var rows = new ParameterExpression[layout.Sets.Length];
-            for (var k = 0; k < rows.Length; k++)
-            {
-                rows[k] = Variable(typeof(int[]), $"{name}{k}");
-                locals.Add(rows[k]);
-                body.Add(Assign(rows[k], ArrayIndex(perms, Constant(k))));
-            }
-
-            return rows;
-        }
-
-        var forward = Rows(perm, "p");
-        var backward = Rows(inverse, "q");
-        var sources = new Dictionary<(int Set, int Member), ParameterExpression>();
-        ParameterExpression Source(int set, int member)
-        {
-            if (!sources.TryGetValue((set, member), out var source))
-            {
-                source = Variable(typeof(int), $"q{set}_{member}");
-                sources[(set, member)] = source;
-                locals.Add(source);
-                body.Add(Assign(source, ArrayIndex(backward[set], Constant(member))));
-            }
-
-            return source;
-        }
+        var loads = new Loads();
+        var forward = new Rows(loads, perm, layout.Sets.Length, "p");
+        var backward = new Rows(loads, inverse, layout.Sets.Length, "q");
 
         Expression Value(int d)
         {
-            Expression from = Constant(layout.Base[d]);
-            for (var c = layout.CompStart[d]; c < layout.CompStart[d + 1]; c++)
-            {
-                from = Add(from, Multiply(Source(layout.CompSet[c], layout.CompOrd[c]), Constant(layout.CompStride[c])));
-            }
-
-            Expression value = ArrayIndex(state, from);
-            return layout.ValueSet[d] is var vs and >= 0 ? ArrayIndex(forward[vs], value) : value;
+            Expression value = ArrayIndex(state, Place(layout, d, backward));
+            return layout.ValueSet[d] is var vs and >= 0 ? ArrayIndex(forward.Row(vs), value) : value;
         }
 
-        var words = CompiledPacker.Words(codec, layout.SlotCount, Value);
-        body.Add(CompiledPacker.Assign(words, packed));
-        return Lambda<Action<int[], int[][], int[][], ulong[]>>(Block(locals, body), "image", [state, perm, inverse, packed]).Compile();
+        var words = CompiledPacker.Words(codec, Value);
+        var body = loads.Body.Append(CompiledPacker.Assign(words, packed));
+        return Lambda<Action<int[], int[][], int[][], ulong[]>>(Block(loads.Locals, body), "image", [state, perm, inverse, packed]).Compile();
     }
 
     /// <summary>
@@ -86,30 +51,8 @@ internal static class CompiledPermutation
         var state = Parameter(typeof(int[]), "state");
         var perm = Parameter(typeof(int[][]), "perm");
         var differs = Label(typeof(bool), "differs");
-        var body = new List<Expression>();
-        var locals = new List<ParameterExpression>();
-        var sets = new ParameterExpression[layout.Sets.Length];
-        for (var k = 0; k < sets.Length; k++)
-        {
-            sets[k] = Variable(typeof(int[]), $"p{k}");
-            locals.Add(sets[k]);
-            body.Add(Assign(sets[k], ArrayIndex(perm, Constant(k))));
-        }
-
-        var places = new Dictionary<(int Set, int Member), ParameterExpression>();
-        ParameterExpression Place(int set, int member)
-        {
-            if (!places.TryGetValue((set, member), out var place))
-            {
-                place = Variable(typeof(int), $"p{set}_{member}");
-                places[(set, member)] = place;
-                locals.Add(place);
-                body.Add(Assign(place, ArrayIndex(sets[set], Constant(member))));
-            }
-
-            return place;
-        }
-
+        var loads = new Loads();
+        var sets = new Rows(loads, perm, layout.Sets.Length, "p");
         var checks = new List<Expression>();
         for (var s = 0; s < layout.SlotCount; s++)
         {
@@ -121,23 +64,79 @@ internal static class CompiledPermutation
                 continue;
             }
 
-            Expression destination = Constant(layout.Base[s]);
-            for (var c = layout.CompStart[s]; c < layout.CompStart[s + 1]; c++)
-            {
-                destination = Add(destination, Multiply(Place(layout.CompSet[c], layout.CompOrd[c]), Constant(layout.CompStride[c])));
-            }
-
             Expression value = ArrayIndex(state, Constant(s));
             if (renamed)
             {
-                value = ArrayIndex(sets[layout.ValueSet[s]], value);
+                value = ArrayIndex(sets.Row(layout.ValueSet[s]), value);
             }
 
-            checks.Add(IfThen(NotEqual(ArrayIndex(state, destination), value), Return(differs, Constant(false))));
+            checks.Add(IfThen(NotEqual(ArrayIndex(state, Place(layout, s, sets)), value), Return(differs, Constant(false))));
         }
 
-        body.AddRange(checks);
-        body.Add(Label(differs, Constant(true)));
-        return Lambda<Func<int[], int[][], bool>>(Block(locals, body), "fixes", [state, perm]).Compile();
+        var body = loads.Body.Concat(checks).Append(Label(differs, Constant(true)));
+        return Lambda<Func<int[], int[][], bool>>(Block(loads.Locals, body), "fixes", [state, perm]).Compile();
+    }
+
+    /// <summary>
+    /// Slot s's index when its permuted path members take the places <paramref name="members"/>
+    /// gives: its constant base plus, for each, the member's place times a constant stride.
+    /// </summary>
+    private static Expression Place(SymmetryLayout layout, int s, Rows members)
+    {
+        Expression place = Constant(layout.Base[s]);
+        for (var c = layout.CompStart[s]; c < layout.CompStart[s + 1]; c++)
+        {
+            place = Add(place, Multiply(members.Member(layout.CompSet[c], layout.CompOrd[c]), Constant(layout.CompStride[c])));
+        }
+
+        return place;
+    }
+
+    /// <summary>The locals of a compiled function and the loads that set them, which run first.</summary>
+    private sealed class Loads
+    {
+        public List<ParameterExpression> Locals { get; } = [];
+
+        public List<Expression> Body { get; } = [];
+
+        public ParameterExpression Load(Expression value, Type type, string name)
+        {
+            var local = Variable(type, name);
+            Locals.Add(local);
+            Body.Add(Assign(local, value));
+            return local;
+        }
+    }
+
+    /// <summary>
+    /// A permutation argument (int[][]: set, then member): each set's row loaded once, and each
+    /// member's entry once, when code first asks for it.
+    /// </summary>
+    private sealed class Rows
+    {
+        private readonly Loads loads;
+        private readonly string name;
+        private readonly ParameterExpression[] rows;
+        private readonly Dictionary<(int Set, int Member), ParameterExpression> members = [];
+
+        public Rows(Loads loads, ParameterExpression argument, int sets, string name)
+        {
+            this.loads = loads;
+            this.name = name;
+            rows = [.. Enumerable.Range(0, sets).Select(k => loads.Load(ArrayIndex(argument, Constant(k)), typeof(int[]), $"{name}{k}"))];
+        }
+
+        public ParameterExpression Row(int set) => rows[set];
+
+        public ParameterExpression Member(int set, int member)
+        {
+            if (!members.TryGetValue((set, member), out var local))
+            {
+                local = loads.Load(ArrayIndex(rows[set], Constant(member)), typeof(int), $"{name}{set}_{member}");
+                members[(set, member)] = local;
+            }
+
+            return local;
+        }
     }
 }

@@ -71,7 +71,7 @@ public sealed class Symmetry
     private Symmetry(SymmetryLayout layout, StateCodec codec, int maxPermutations, SymmetryRefinement? refinement = null, Action<int[], int[][], int[][], ulong[]>? image = null, Func<int[], int[][], bool>? fixes = null, Action<int[], ulong[]>? pack = null)
     {
         this.layout = layout;
-        this.pack = pack ?? CompiledPacker.Compile(codec, layout.SlotCount);
+        this.pack = pack ?? CompiledPacker.Compile(codec);
         raw = new ulong[codec.Words];
         memo = new CanonicalMemo(codec.Words);
         this.refinement = refinement ?? new SymmetryRefinement(layout);

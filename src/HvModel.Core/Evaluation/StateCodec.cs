@@ -64,6 +64,9 @@ public sealed class StateCodec
     /// <summary>The least value of slot <paramref name="slot"/>'s type: the value stored as ordinal 0.</summary>
     public int FirstOf(int slot) => first[slot];
 
+    /// <summary>Slots per state.</summary>
+    public int Slots => types.Length;
+
     /// <summary>Words per packed state.</summary>
     public int Words { get; }
 

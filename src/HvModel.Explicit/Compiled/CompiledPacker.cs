@@ -10,11 +10,11 @@ namespace HvModel.Explicit.Compiled;
 /// </summary>
 public static class CompiledPacker
 {
-    public static Action<int[], ulong[]> Compile(StateCodec codec, int slots)
+    public static Action<int[], ulong[]> Compile(StateCodec codec)
     {
         var state = Expression.Parameter(typeof(int[]), "state");
         var packed = Expression.Parameter(typeof(ulong[]), "packed");
-        var words = Words(codec, slots, s => Expression.ArrayIndex(state, Expression.Constant(s)));
+        var words = Words(codec, s => Expression.ArrayIndex(state, Expression.Constant(s)));
         return Expression.Lambda<Action<int[], ulong[]>>(Assign(words, packed), "pack", [state, packed]).Compile();
     }
 
@@ -22,10 +22,10 @@ public static class CompiledPacker
     /// Each packed word as an expression over the slots' values (<paramref name="value"/> of a
     /// slot: the value to store, valid for its type, since compiled code stores valid values only).
     /// </summary>
-    internal static Expression[] Words(StateCodec codec, int slots, Func<int, Expression> value)
+    internal static Expression[] Words(StateCodec codec, Func<int, Expression> value)
     {
         var words = new Expression?[codec.Words];
-        for (var s = 0; s < slots; s++)
+        for (var s = 0; s < codec.Slots; s++)
         {
             if (codec.BitsOf(s) == 0)
             {

@@ -69,7 +69,7 @@ public sealed class CompiledSuccessors : ISuccessorFunction
         scratch = [.. Enumerable.Range(0, compiler.Depth).Select(_ => new int[slots])];
         buffer = new SuccessorBuffer(slots);
         next = new int[slots];
-        pack = CompiledPacker.Compile(new StateCodec(model.Slots), model.Slots.Length);
+        pack = CompiledPacker.Compile(new StateCodec(model.Slots));
         CompileTime = clock.Elapsed;
         CompileCpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }

@@ -124,7 +124,7 @@ public class CompiledSuccessorsTests
     {
         var model = Check.LoadFile("model/hv-pci-msi.hvm", new() { ["CPUS"] = "3", ["IRQS"] = "3" });
         var codec = new StateCodec(model.Slots);
-        var pack = CompiledPacker.Compile(codec, model.Slots.Length);
+        var pack = CompiledPacker.Compile(codec);
         var random = new Random(15);
         var state = new int[model.Slots.Length];
         for (var n = 0; n < 200; n++)
