@@ -121,6 +121,7 @@ public sealed partial class Binder
         {
             Scalarsets = [.. scalarsets],
             GateExpectations = BindGateExpectations(decls.OfType<GateExpectDecl>(), actions),
+            Lanes = BindLanes(decls.OfType<LaneDecl>().ToList(), actions),
         };
     }
 

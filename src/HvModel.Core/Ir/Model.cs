@@ -48,6 +48,12 @@ public sealed record Slot(int Index, StateVar Var, ImmutableArray<int> Path, Sca
 
 public sealed record Hunk(string Name, string Description, SourceSpan Span);
 
+/// <summary>
+/// A column of the HTML report's sequence diagrams: the part of the system (a CPU going down,
+/// genirq, a driver, the host) whose code the lane's actions stand for.
+/// </summary>
+public sealed record Lane(string Name, string Title, ImmutableArray<ActionDef> Actions, SourceSpan Span);
+
 public sealed record Variant(string Name, ImmutableArray<Hunk> Hunks, string Description, SourceSpan Span)
 {
     public bool Applies(Hunk hunk) => Hunks.Contains(hunk);
@@ -183,6 +189,9 @@ public sealed record Model(
     /// table's column like any property.
     /// </summary>
     public const string DeadlockProperty = "deadlock";
+
+    /// <summary>The lanes the model declares, in order; when it declares some, every action is in exactly one.</summary>
+    public ImmutableArray<Lane> Lanes { get; init; } = [];
 
     /// <summary>The gate findings this model expects (<c>expect never|inert|vacuous</c>) for its constants.</summary>
     public ImmutableArray<GateExpectation> GateExpectations { get; init; } = [];

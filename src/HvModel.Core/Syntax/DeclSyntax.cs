@@ -50,4 +50,7 @@ public sealed record ExpectRow(Name Variant, IReadOnlyList<(Verdict? Verdict, So
 /// </summary>
 public sealed record ExpectDecl(ExprSyntax? When, IReadOnlyList<Name> Properties, IReadOnlyList<ExpectRow> Rows, SourceSpan Span) : DeclSyntax(Span);
 
+/// <summary><c>lane NAME "title": action, ...</c>: a column of the HTML report's sequence diagrams.</summary>
+public sealed record LaneDecl(string Name, string Title, IReadOnlyList<Name> Actions, SourceSpan Span) : DeclSyntax(Span);
+
 public sealed record AllowDeadlockDecl(SourceSpan Span) : DeclSyntax(Span);

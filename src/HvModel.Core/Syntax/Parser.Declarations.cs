@@ -4,7 +4,7 @@ using HvModel.Core.Text;
 
 namespace HvModel.Core.Syntax;
 
-/// <summary>The parser's declarations: model, const, type, enum, var, init, def, procedure, action, hunk, variant, property and expect.</summary>
+/// <summary>The parser's declarations: model, const, type, enum, var, init, def, procedure, action, hunk, variant, lane, property and expect.</summary>
 public sealed partial class Parser
 {
     private DeclSyntax Declaration()
@@ -112,6 +112,21 @@ public sealed partial class Parser
                 Expect("}");
                 var description = Current.Kind == TokenKind.String ? Advance().Text : "";
                 return new VariantDecl(name, hunks, description, t.Span);
+            }
+
+            case "lane":
+            {
+                Advance();
+                var name = Expect(TokenKind.Identifier).Text;
+                var title = Current.Kind == TokenKind.String ? Advance().Text : name;
+                Expect(":");
+                var actions = new List<Name> { NameToken() };
+                while (Accept(","))
+                {
+                    actions.Add(NameToken());
+                }
+
+                return new LaneDecl(name, title, actions, t.Span);
             }
 
             case "invariant":
