@@ -17,7 +17,7 @@ public static class AblateCommand
     private static readonly ModelOptions Source = new();
     private static readonly LimitOptions Limits = new(50_000_000);
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant whose hunks are taken apart (default: the one with the most hunks)" };
-    private static readonly FormatOption Format = new("ablate", ReportFormat.Text, ReportFormat.Json, ReportFormat.Email);
+    private static readonly FormatOption Format = new("ablate", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html, ReportFormat.Email);
 
     public static Command Create()
     {
@@ -57,6 +57,7 @@ public static class AblateCommand
         Console.Out.Write(format switch
         {
             ReportFormat.Json => AblationJsonReport.Render(model, ablation, ReviewCommands.Header(model)),
+            ReportFormat.Html => ReviewHtmlReport.Ablation(model, ablation, ReviewCommands.Header(model)),
             ReportFormat.Email => AblationTextReport.Render(model, ablation, EmailText.Width) + "\n" + EmailText.CommandText(ReviewCommands.Reproduce(parse, "ablate")),
             _ => AblationTextReport.Render(model, ablation),
         });

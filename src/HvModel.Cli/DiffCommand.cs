@@ -18,7 +18,7 @@ public static class DiffCommand
     private static readonly ModelOptions Source = new();
     private static readonly Argument<string> A = new("A") { Description = "The base variant (e.g. pre)" };
     private static readonly Argument<string> B = new("B") { Description = "The patched variant (e.g. v3)" };
-    private static readonly FormatOption Format = new("diff", ReportFormat.Text, ReportFormat.Json, ReportFormat.Email);
+    private static readonly FormatOption Format = new("diff", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html, ReportFormat.Email);
     private static readonly LimitOptions Limits = new(50_000_000);
 
     public static Command Create()
@@ -61,6 +61,7 @@ public static class DiffCommand
         Console.Out.Write(format switch
         {
             ReportFormat.Json => DiffJsonReport.Render(model, diff, header),
+            ReportFormat.Html => ReviewHtmlReport.Diff(model, diff, header),
             ReportFormat.Email => DiffTextReport.Render(model, diff, header, ReviewCommands.Reproduce(parse, "diff")),
             _ => DiffTextReport.Render(model, diff, header),
         });

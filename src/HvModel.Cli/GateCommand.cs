@@ -15,7 +15,7 @@ public static class GateCommand
 {
     private static readonly ModelOptions Source = new();
     private static readonly Option<string[]> Variants = new("--variant") { Description = "Only this variant (repeatable)" };
-    private static readonly FormatOption Format = new("gate", ReportFormat.Text, ReportFormat.Json);
+    private static readonly FormatOption Format = new("gate", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html);
     private static readonly LimitOptions Limits = new(Gate.DefaultMaxStates);
 
     public static Command Create()
@@ -45,7 +45,12 @@ public static class GateCommand
         }
 
         var gate = Gate.Run(model, Chosen(model, parse.GetValue(Variants) ?? []), limits.Apply(new Core.Checking.CheckOptions { Cancellation = SignalHandling.Token }));
-        Console.Out.Write(format == ReportFormat.Json ? GateJsonReport.Render(model, gate, ReviewCommands.Header(model)) : GateTextReport.Render(gate));
+        Console.Out.Write(format switch
+        {
+            ReportFormat.Json => GateJsonReport.Render(model, gate, ReviewCommands.Header(model)),
+            ReportFormat.Html => ReviewHtmlReport.Gate(model, gate, ReviewCommands.Header(model)),
+            _ => GateTextReport.Render(gate),
+        });
         return gate.ExitCode;
     }
 

@@ -25,7 +25,7 @@ public static class RunSettings
                 // The largest over the variants, whose own are beside their verdicts.
                 if (results.Max(r => r.CollisionProbability) is { } p)
                 {
-                    settings.Add(RunSetting.Numeric("collision_probability", p, $"collision probability at most {TextReport.Probability(p)}"));
+                    settings.Add(RunSetting.Numeric("collision_probability", p, $"collision probability at most {RunSummary.Probability(p)}"));
                 }
             }
 

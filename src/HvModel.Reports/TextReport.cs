@@ -49,67 +49,13 @@ public static class TextReport
     private static void Summary(StringBuilder sb, Model model, IReadOnlyList<CheckResult> results)
     {
         sb.AppendLine();
-        foreach (var group in results.GroupBy(r => r.Variant))
+        foreach (var line in RunSummary.Lines(model, results))
         {
-            var r = group.First();
-            var deadlock = group.FirstOrDefault(x => model.Properties.All(p => p.Name != x.Property));
-            var free = deadlock is null ? "" : deadlock.Verdict switch
-            {
-                Verdict.Holds => ", no deadlock",
-                Verdict.Violated => ", DEADLOCK",
-                Verdict.NotChecked => ", deadlock not checked",
-                _ => ", deadlock unknown",
-            };
-
-            // A search that stopped early counts only the states it explored: say so.
-            var partial = r.Complete != false ? ""
-                : $" (a partial search: {group.FirstOrDefault(x => x.Verdict == Verdict.Unknown)?.Reason ?? "it stopped once every verdict was known"})";
-
-            // Each engine checks a variant's properties in one run: the last verdict's time is the run's.
-            var explored = r.Complete is not null
-                ? $"{r.States} states, {r.Transitions} transitions, depth {group.Max(x => x.Depth)}{partial}{free}, {r.Seconds:0.00} s"
-                : $"{group.Count(x => x.Verdict != Verdict.NotChecked)} checks, depth up to {group.Max(x => x.Depth)}{free}, {group.Max(x => x.Seconds):0.00} s";
-            sb.AppendLine($"{r.Variant}: {explored}");
-        }
-
-        foreach (var r in results.Where(r => r.Differs))
-        {
-            Lines(sb, $"DIFFERS: {r.Variant} / {r.Property}: {Word(r)}, expected {Word(r with { Verdict = r.Expected })}");
-        }
-
-        foreach (var r in results.Where(r => r.Verdict == Verdict.Unknown))
-        {
-            Lines(sb, $"unknown: {r.Variant} / {r.Property}: {r.Reason}");
-        }
-
-        foreach (var reason in results.Where(r => r.Verdict == Verdict.NotChecked).Select(r => $"{r.Property}: {r.Reason}").Distinct())
-        {
-            Lines(sb, $"not checked: {reason}");
-        }
-
-        // How a symbolic engine proved it (k-induction depth, Spacer's invariant with --show-invariant).
-        foreach (var r in results.Where(r => r.Verdict == Verdict.Holds && r.Kind == PropertyKind.Invariant && r.Reason is not null))
-        {
-            Lines(sb, $"proved: {r.Variant} / {r.Property}: {r.Reason}");
-        }
-
-        // A verdict a search under --fingerprint gave by having seen every state: it may be wrong, with this probability.
-        foreach (var r in results.Where(r => r.CollisionProbability is not null))
-        {
-            Lines(sb, $"{r.Variant} / {r.Property}: {Word(r)} (fingerprints, collision probability {Probability(r.CollisionProbability!.Value)})");
-        }
-
-        // Which independent re-checks the symbolic proofs passed, once per kind of certificate.
-        foreach (var g in results.Where(r => r.Certificate is not null && r.Verdict != Verdict.Unknown).GroupBy(r => r.Certificate))
-        {
-            Lines(sb, $"certified: {g.Count()} {(g.Count() == 1 ? "proof" : "proofs")}: {g.Key}");
+            Lines(sb, line);
         }
     }
 
     private static string Word(CheckResult r) => VerdictWords.Plain(r.Kind, r.Verdict);
-
-    /// <summary>A probability as people read one: 3.1e-07, or 0 when no collision was possible.</summary>
-    public static string Probability(double p) => p == 0 ? "0" : p.ToString("0.0e+00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One counterexample (or witness), as numbered steps with their call chains and changes.</summary>
     public static void Counterexample(StringBuilder sb, Model model, CheckResult r)

@@ -50,16 +50,10 @@ public static class DiffTextReport
             Story(sb, model, r.Trace!, email);
         }
 
-        if (diff.Inconclusive)
-        {
-            // Regressions cannot be ruled out where a verdict is unknown.
-            sb.AppendLine();
-            StateFormatter.AppendWrapped(sb, $"Inconclusive: some verdicts are unknown ({diff.UnknownReason ?? "a limit was hit"}), so regressions cannot be ruled out.", 0, width);
-        }
-        else if (diff.Regressions.IsEmpty)
+        if (Conclusion(diff) is { } conclusion)
         {
             sb.AppendLine();
-            StateFormatter.AppendWrapped(sb, $"No regression: no property is violated in {diff.B} that is not in {diff.A}, no deadlock is new and no cover is lost.", 0, width);
+            StateFormatter.AppendWrapped(sb, conclusion, 0, width);
         }
 
         if (reproduce is not null)
@@ -85,9 +79,30 @@ public static class DiffTextReport
         sb.AppendLine(new string('-', first + (2 * cell) + 10));
         foreach (var v in diff.Verdicts)
         {
-            var change = !v.Changed ? "" : v.InB == Verdict.Holds ? (v.Kind == PropertyKind.Cover ? "now reached" : "fixed") : v.InB == Verdict.Violated ? (v.Kind == PropertyKind.Cover ? "LOST" : "BROKEN") : "unknown";
-            sb.AppendLine($"{v.Property.PadRight(first)}{VerdictWords.Cell(v.Kind, v.InA).PadRight(cell)}{VerdictWords.Cell(v.Kind, v.InB).PadRight(cell)}{change}".TrimEnd());
+            sb.AppendLine($"{v.Property.PadRight(first)}{VerdictWords.Cell(v.Kind, v.InA).PadRight(cell)}{VerdictWords.Cell(v.Kind, v.InB).PadRight(cell)}{Change(v)}".TrimEnd());
         }
+    }
+
+    /// <summary>What a property's verdict did from A to B: fixed, BROKEN, now reached, LOST, unknown, or nothing.</summary>
+    public static string Change(VerdictPair v) =>
+        !v.Changed ? "" : v.InB == Verdict.Holds ? (v.Kind == PropertyKind.Cover ? "now reached" : "fixed") : v.InB == Verdict.Violated ? (v.Kind == PropertyKind.Cover ? "LOST" : "BROKEN") : "unknown";
+
+    /// <summary>The closing sentence when it says something: an inconclusive diff, or no regression; null when regressions were found.</summary>
+    public static string? Conclusion(VariantDiff diff) =>
+        diff.Inconclusive
+            // Regressions cannot be ruled out where a verdict is unknown.
+            ? $"Inconclusive: some verdicts are unknown ({diff.UnknownReason ?? "a limit was hit"}), so regressions cannot be ruled out."
+            : diff.Regressions.IsEmpty
+                ? $"No regression: no property is violated in {diff.B} that is not in {diff.A}, no deadlock is new and no cover is lost."
+                : null;
+
+    /// <summary>Which of B's hunks matter to a replayed story's property: B without any one of them behaves as A again.</summary>
+    public static string Matter(VariantDiff diff, StoryReplay r)
+    {
+        var again = r.InA.Kind == PropertyKind.Cover ? $"reaches {r.Property} again" : r.Property == Model.DeadlockProperty ? "deadlocks again" : $"violates {r.Property} again";
+        return r.HunksThatMatter.IsEmpty
+            ? $"hunks that matter: none of {diff.B}'s hunks alone (removing any one of them leaves {r.Property} as it is in {diff.B})"
+            : $"hunks that matter: {string.Join(", ", r.HunksThatMatter)} ({diff.B} without {(r.HunksThatMatter.Length == 1 ? "it" : "any one of them")} {again})";
     }
 
     public static string Summary(VariantDiff diff, StoryReplay r)
@@ -154,11 +169,7 @@ public static class DiffTextReport
             }
         }
 
-        var again = r.InA.Kind == PropertyKind.Cover ? $"reaches {r.Property} again" : r.Property == Model.DeadlockProperty ? "deadlocks again" : $"violates {r.Property} again";
-        var matter = r.HunksThatMatter.IsEmpty
-            ? $"hunks that matter: none of {diff.B}'s hunks alone (removing any one of them leaves {r.Property} as it is in {diff.B})"
-            : $"hunks that matter: {string.Join(", ", r.HunksThatMatter)} ({diff.B} without {(r.HunksThatMatter.Length == 1 ? "it" : "any one of them")} {again})";
-        StateFormatter.AppendWrapped(sb, matter, 3, width);
+        StateFormatter.AppendWrapped(sb, Matter(diff, r), 3, width);
         sb.AppendLine();
         StateFormatter.AppendWrapped(sb, $"{diff.A}'s story:", 3, width);
         Story(sb, model, r.InA.Trace!, email);

@@ -41,5 +41,5 @@ public static class GateTextReport
     }
 
     // "never_fires cpu_up(c=Cpu0)", but "deadlock", not "deadlock deadlock".
-    private static string What(GateFinding f) => f.Subject == f.KindWord ? f.KindWord : $"{f.KindWord} {f.Subject}";
+    public static string What(GateFinding f) => f.Subject == f.KindWord ? f.KindWord : $"{f.KindWord} {f.Subject}";
 }
