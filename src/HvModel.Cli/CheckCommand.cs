@@ -5,6 +5,7 @@ using HvModel.Core.Ir;
 using HvModel.Reports;
 using HvModel.Core.Text;
 using HvModel.Explicit;
+using HvModel.Explicit.Review;
 
 namespace HvModel.Cli;
 
@@ -105,10 +106,13 @@ public static class CheckCommand
         }
 
         var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), RunSettings.Check(options, engineName, model, results));
+
+        // The gate runs before the report, so that the HTML page can hold its findings.
+        var gate = parse.GetValue(RunGate) ? Gate.Run(model, GateCommand.Chosen(model, parse.GetValue(Variants) ?? [])) : null;
         Console.Out.Write(format switch
         {
             ReportFormat.Json => JsonReport.Render(model, results, header),
-            ReportFormat.Html => HtmlReport.Render(model, results, header),
+            ReportFormat.Html => HtmlReport.Render(model, results, header, gate),
             ReportFormat.Email => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
             _ => TextReport.Render(model, results, header),
         });
@@ -122,6 +126,6 @@ public static class CheckCommand
         }
 
         var exit = CheckRunner.ExitCode(results);
-        return parse.GetValue(RunGate) ? GateCommand.AfterCheck(model, parse.GetValue(Variants) ?? [], format, exit) : exit;
+        return gate is null ? exit : GateCommand.AfterCheck(gate, format, exit);
     }
 }

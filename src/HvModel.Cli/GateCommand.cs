@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HvModel.Core.Ir;
+using HvModel.Core.Review;
 using HvModel.Reports;
 using HvModel.Reports.Review;
 using HvModel.Explicit.Review;
@@ -59,20 +60,19 @@ public static class GateCommand
         names.Count == 0 ? [.. model.Variants] : [.. names.Select(n => ReviewCommands.Variant(model, n))];
 
     /// <summary>
-    /// <c>check --gate</c>: the gate after the check, in text after a text report (on stderr
-    /// after a JSON or HTML one, which must stay one document); a differing verdict's exit code
-    /// wins, then the gate's.
+    /// <c>check --gate</c>: the gate's findings after the check, in text after a text report,
+    /// in the page itself for HTML, on stderr after a JSON or e-mail one (a JSON report must
+    /// stay one document); a differing verdict's exit code wins, then the gate's.
     /// </summary>
-    public static int AfterCheck(Model model, IReadOnlyCollection<string> variants, ReportFormat format, int checkExit)
+    public static int AfterCheck(GateReport gate, ReportFormat format, int checkExit)
     {
-        var gate = Gate.Run(model, Chosen(model, variants));
         var text = GateTextReport.Render(gate);
         if (format == ReportFormat.Text)
         {
             Console.Out.WriteLine();
             Console.Out.Write(text);
         }
-        else
+        else if (format != ReportFormat.Html)
         {
             Console.Error.Write(text);
         }

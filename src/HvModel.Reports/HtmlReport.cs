@@ -1,6 +1,8 @@
 using System.Text;
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
+using HvModel.Core.Review;
+using HvModel.Reports.Review;
 using HvModel.Reports.Html;
 using static HvModel.Reports.Html.HtmlPage;
 
@@ -14,7 +16,8 @@ namespace HvModel.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header)
+    /// <summary>The page; with <paramref name="gate"/> (<c>check --gate</c>) it holds the gate's findings too.</summary>
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header, GateReport? gate = null)
     {
         var sb = new StringBuilder();
         Begin(sb, model, header, "verdicts");
@@ -24,12 +27,17 @@ public static class HtmlReport
         }
 
         List(sb, "Runs", RunSummary.Lines(model, results));
+        if (gate is not null)
+        {
+            ReviewHtmlReport.GateSection(sb, gate);
+        }
+
         foreach (var r in results.Where(r => r.Trace is not null && r.Kind == PropertyKind.Invariant))
         {
             Counterexample(sb, model, r);
         }
 
-        End(sb, [.. MatrixLegend(), .. DiagramLegend()]);
+        End(sb, [.. MatrixLegend(), .. DiagramLegend(), .. gate is null ? [] : ReviewHtmlReport.GateLegend()]);
         return sb.ToString();
     }
 

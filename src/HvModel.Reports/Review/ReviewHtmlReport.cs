@@ -95,20 +95,42 @@ public static class ReviewHtmlReport
     {
         var sb = new StringBuilder();
         Begin(sb, model, header, "gate");
-        List(sb, "States explored (no symmetry)", gate.States.Select(s => $"{s.Key}: {s.Value} states"));
-        sb.AppendLine("<h2>Findings</h2><table class=\"matrix\"><tr><th>variant</th><th>finding</th><th>detail</th><th>expected because</th></tr>");
-        foreach (var f in gate.Findings.OrderBy(f => f.Expected))
-        {
-            var css = f.Expected ? "holds" : "violated";
-            sb.AppendLine($"<tr><th>{E(f.Variant)}</th><td class=\"{css}\">{E(GateTextReport.What(f))}</td><td>{E(f.Detail)}</td><td>{E(f.ExpectedBecause ?? "not expected")}</td></tr>");
-        }
-
-        sb.AppendLine("</table>");
-        List(sb, "Expectations no finding matched", gate.Unmatched.Select(e => $"{e.Span} ({e.Subject})"));
-        List(sb, "Unknown", gate.Incomplete.Select(i => $"{i.Key}: the exploration stopped ({i.Value}); nothing is concluded for it"));
-        End(sb, [(Badge("violated", "finding"), "a finding the model does not expect: a vacuity alarm to look at"), (Badge("holds", "finding"), "a finding the model expects, with its reason")]);
+        GateSection(sb, gate);
+        End(sb, GateLegend());
         return sb.ToString();
     }
+
+    /// <summary>The gate's findings as a section of a page (the gate's own, or check's with --gate).</summary>
+    public static void GateSection(StringBuilder sb, GateReport gate)
+    {
+        List(sb, "Gate: states explored (no symmetry)", gate.States.Select(s => $"{s.Key}: {s.Value} states"));
+        sb.AppendLine("<h2 id=\"gate\">Gate findings</h2>");
+        if (gate.Findings.IsEmpty)
+        {
+            sb.AppendLine("<p>No finding: every action instance fires, every hunk changes something, no implication is vacuous, every cover is reached.</p>");
+        }
+        else
+        {
+            sb.AppendLine("<table class=\"matrix\"><tr><th>variant</th><th>finding</th><th>detail</th><th>expected because</th></tr>");
+            foreach (var f in gate.Findings.OrderBy(f => f.Expected))
+            {
+                var css = f.Expected ? "holds" : "violated";
+                sb.AppendLine($"<tr><th>{E(f.Variant)}</th><td class=\"{css}\">{E(GateTextReport.What(f))}</td><td>{E(f.Detail)}</td><td>{E(f.ExpectedBecause ?? "not expected")}</td></tr>");
+            }
+
+            sb.AppendLine("</table>");
+        }
+
+        List(sb, "Gate expectations no finding matched", gate.Unmatched.Select(e => $"{e.Span} ({e.Subject})"));
+        List(sb, "Gate: unknown", gate.Incomplete.Select(i => $"{i.Key}: the exploration stopped ({i.Value}); nothing is concluded for it"));
+    }
+
+    /// <summary>The legend's lines for the gate's findings.</summary>
+    public static IEnumerable<(string Mark, string Meaning)> GateLegend() =>
+    [
+        (Badge("violated", "finding"), "a gate finding the model does not expect: a vacuity alarm to look at"),
+        (Badge("holds", "finding"), "a gate finding the model expects, with its reason"),
+    ];
 
     private static string Cell(PropertyKind kind, Verdict v) => $"<td class=\"{VerdictWords.Css(kind, v)}\">{VerdictWords.Cell(kind, v)}</td>";
 }

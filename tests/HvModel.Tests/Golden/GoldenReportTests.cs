@@ -24,6 +24,7 @@ public class GoldenReportTests
         { "refcount/check.txt", ["check", Refcount] },
         { "refcount/check.json", ["check", Refcount, "--format", "json"] },
         { "refcount/check.html", ["check", Refcount, "--format", "html"] },
+        { "refcount/check-gate.html", ["check", Refcount, "--gate", "--format", "html"] },
         { "refcount/check.email", ["check", Refcount, "--format", "email"] },
         { "refcount/graph.dot", ["graph", Refcount] },
         { "test_and_set/check.txt", ["check", TestAndSet] },
