@@ -11,13 +11,17 @@ namespace HvModel.Reports;
 /// </summary>
 public static class RunSummary
 {
-    public static IEnumerable<string> Lines(Model model, IReadOnlyList<CheckResult> results)
-    {
-        foreach (var group in results.GroupBy(r => r.Variant))
-        {
-            yield return Explored(model, group.Key, [.. group]);
-        }
+    /// <summary>Every sentence: each variant's run, then the notes on single verdicts.</summary>
+    public static IEnumerable<string> Lines(Model model, IReadOnlyList<CheckResult> results) =>
+        Variants(model, results).Concat(Notes(results));
 
+    /// <summary>Each variant's run: what was explored (or checked), and its deadlock verdict.</summary>
+    public static IEnumerable<string> Variants(Model model, IReadOnlyList<CheckResult> results) =>
+        results.GroupBy(r => r.Variant).Select(g => Explored(model, g.Key, [.. g]));
+
+    /// <summary>The notes on single verdicts: differences, unknowns, proofs, certificates, collision probabilities.</summary>
+    public static IEnumerable<string> Notes(IReadOnlyList<CheckResult> results)
+    {
         foreach (var r in results.Where(r => r.Differs))
         {
             yield return $"DIFFERS: {r.Variant} / {r.Property}: {Word(r)}, expected {Word(r with { Verdict = r.Expected })}";
@@ -55,7 +59,6 @@ public static class RunSummary
     /// <summary>A probability as people read one: 3.1e-07, or 0 when no collision was possible.</summary>
     public static string Probability(double p) => p == 0 ? "0" : p.ToString("0.0e+00", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>One variant's run: what was explored (or checked), and its deadlock verdict.</summary>
     private static string Explored(Model model, string variant, IReadOnlyList<CheckResult> group)
     {
         var r = group[0];

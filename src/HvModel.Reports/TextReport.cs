@@ -49,7 +49,14 @@ public static class TextReport
     private static void Summary(StringBuilder sb, Model model, IReadOnlyList<CheckResult> results)
     {
         sb.AppendLine();
-        foreach (var line in RunSummary.Lines(model, results))
+
+        // A variant's line stays one line, for grep, however long its reason for stopping.
+        foreach (var line in RunSummary.Variants(model, results))
+        {
+            sb.AppendLine(line);
+        }
+
+        foreach (var line in RunSummary.Notes(results))
         {
             Lines(sb, line);
         }

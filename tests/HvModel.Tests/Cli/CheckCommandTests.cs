@@ -115,7 +115,7 @@ public class CheckCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.StartsWith("<!DOCTYPE html>", r.Stdout);
         Assert.Contains("<a href=\"#cx-pre-no_stuck_mask\">VIOLATED</a>", r.Stdout);
-        Assert.Contains("<h2 id=\"cx-pre-no_stuck_mask\">pre / no_stuck_mask: violated in 10 steps (explicit)</h2>", r.Stdout);
+        Assert.Contains("<section class=\"counterexample\" id=\"cx-pre-no_stuck_mask\">\n<h2>pre / no_stuck_mask: violated in 10 steps (explicit)</h2>", r.Stdout);
         Assert.Contains("<div class=\"note\">early return: pci_msi_unmask_irq() is skipped, desc-&gt;masked stays set</div>", r.Stdout);
         Assert.EndsWith("</body></html>\n", r.Stdout);
     }
