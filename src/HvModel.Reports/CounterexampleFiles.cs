@@ -49,6 +49,10 @@ public static class CounterexampleFiles
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The JSON file: the model, its constants written as every report writes them
+    /// (<see cref="JsonFrame.Constants"/>), the property and its trace as in <c>check --format json</c>.
+    /// </summary>
     public static string Json(Model model, CheckResult r)
     {
         using var stream = new MemoryStream();
@@ -56,13 +60,7 @@ public static class CounterexampleFiles
         {
             w.WriteStartObject();
             w.WriteString("model", model.Name);
-            w.WriteStartObject("constants");
-            foreach (var c in model.Constants)
-            {
-                w.WriteString(c.Name, c.Display);
-            }
-
-            w.WriteEndObject();
+            JsonFrame.Constants(w, model);
             w.WriteString("variant", r.Variant);
             w.WriteString("property", r.Property);
             w.WriteString("description", model.Properties.FirstOrDefault(p => p.Name == r.Property)?.Description);

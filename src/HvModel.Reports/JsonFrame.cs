@@ -29,14 +29,7 @@ public static class JsonFrame
             w.WriteEndObject();
             w.WriteString("model", model?.Name);
             w.WriteString("source", model?.SourceFile);
-            w.WriteStartObject("constants");
-            foreach (var c in model?.Constants ?? [])
-            {
-                w.WritePropertyName(c.Name);
-                Constant(w, c);
-            }
-
-            w.WriteEndObject();
+            Constants(w, model);
             Settings(w, header);
             body(w);
             w.WriteEndObject();
@@ -55,6 +48,23 @@ public static class JsonFrame
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The <c>constants</c> object, <c>{NAME: VALUE}</c>, empty when no model was loaded. Every
+    /// document that gives constants writes them here, so a constant has one JSON type
+    /// everywhere (the committed counterexample files too).
+    /// </summary>
+    public static void Constants(Utf8JsonWriter w, Model? model)
+    {
+        w.WriteStartObject("constants");
+        foreach (var c in model?.Constants ?? [])
+        {
+            w.WritePropertyName(c.Name);
+            Constant(w, c);
+        }
+
+        w.WriteEndObject();
     }
 
     /// <summary>A constant's value with its JSON type: booleans and numbers as such, enumerations by name.</summary>

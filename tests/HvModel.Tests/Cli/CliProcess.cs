@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using HvModel.Tests.Schema;
 
 namespace HvModel.Tests.Cli;
 
-/// <summary>Runs the built <c>hvmodel</c> as a separate process from the repository root, as a user would.</summary>
+/// <summary>
+/// Runs the built <c>hvmodel</c> as a separate process from the repository root, as a user would.
+/// Every JSON document it prints is validated against the committed schema (<see cref="ReportSchema"/>).
+/// </summary>
 public static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
@@ -34,6 +38,8 @@ public static class CliProcess
             throw new TimeoutException($"hvmodel {string.Join(' ', args)} did not finish");
         }
 
-        return new Outcome(p.ExitCode, stdout.Result, stderr.Result);
+        var outcome = new Outcome(p.ExitCode, stdout.Result, stderr.Result);
+        ReportSchema.AssertValidIfJson(outcome.Stdout, args);
+        return outcome;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HvModel.Tests.Schema;
 
 namespace HvModel.Tests.Cli;
 
@@ -169,6 +170,7 @@ public sealed class SolverFaultCliTests : IDisposable
             Assert.Equal(3, p.ExitCode);
             Assert.DoesNotContain("holds", output);
             Assert.Contains(format == "json" ? "\"verdict\": \"unknown\"" : "pre     unknown", output);
+            ReportSchema.AssertValidIfJson(output, ["check", "--format", format]);
             Assert.DoesNotContain("   at ", await stderr);
         }
     }

@@ -51,7 +51,7 @@ public class CommittedCounterexampleTests
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
         var root = doc.RootElement;
-        var constants = root.GetProperty("constants").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        var constants = ConstantsJsonReader.Read(root.GetProperty("constants"));
         var model = Check.LoadFile("properties/hv-pci-msi.hvp", constants);
         var variant = model.GetVariant(root.GetProperty("variant").GetString()!);
         var property = model.GetProperty(root.GetProperty("property").GetString()!);
@@ -61,5 +61,19 @@ public class CommittedCounterexampleTests
 
         Assert.Equal(PropertyKind.Invariant, property.Kind);
         Assert.Equal(root.GetProperty("length").GetInt32(), replayed.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonFiles))]
+    public void Constants_have_the_JSON_types_of_check_format_json(string file)
+    {
+        // One JSON type per constant everywhere: the same object as the frame of every report
+        // of the same configuration (the flagship's defaults, as the golden report has them).
+        using var committed = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
+        using var report = JsonDocument.Parse(File.ReadAllText(Repo.Path("tests", "golden", "hv-pci-msi", "check.json")).Replace("\"seconds\": #", "\"seconds\": 0", StringComparison.Ordinal));
+
+        Assert.Equal(report.RootElement.GetProperty("constants").GetRawText(), committed.RootElement.GetProperty("constants").GetRawText());
+        Assert.Equal(JsonValueKind.Number, committed.RootElement.GetProperty("constants").GetProperty("CPUS").ValueKind);
+        Assert.Equal(JsonValueKind.False, committed.RootElement.GetProperty("constants").GetProperty("MANAGED").ValueKind);
     }
 }

@@ -49,6 +49,10 @@ public class GoldenReportTests
         { "refcount/ablate.txt", ["ablate", Refcount] },
         { "refcount/gate.txt", ["gate", Refcount] },
 
+        // prove: an invariant proved for every size, and a counterexample to induction.
+        { "lock/prove.json", ["prove", "tests/models/prove/lock.hvm", "--format", "json"] },
+        { "four_tokens/prove.json", ["prove", "tests/models/prove/four_tokens.hvm", "--format", "json"] },
+
         // A run that fails still gives one JSON document, in the same frame.
         { "refcount/errors.json", ["check", Refcount, "--variant", "nope", "--format", "json"] },
     };

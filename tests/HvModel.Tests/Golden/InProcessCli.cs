@@ -1,4 +1,5 @@
 using System.Text;
+using HvModel.Tests.Schema;
 
 namespace HvModel.Tests.Golden;
 
@@ -6,6 +7,7 @@ namespace HvModel.Tests.Golden;
 /// Runs <c>hvmodel</c>'s entry point inside the test process, from the repository's root, with
 /// its standard output and error captured. The console and the working folder belong to the
 /// whole process, so the tests that use this run in <see cref="ConsoleCollection"/>, alone.
+/// Every JSON document it prints is validated against the committed schema (<see cref="ReportSchema"/>).
 /// </summary>
 public static class InProcessCli
 {
@@ -23,7 +25,9 @@ public static class InProcessCli
             Console.SetOut(stdout);
             Console.SetError(stderr);
             var code = HvModel.Cli.Cli.Main(args);
-            return new Outcome(code, stdout.ToString(), stderr.ToString());
+            var outcome = new Outcome(code, stdout.ToString(), stderr.ToString());
+            ReportSchema.AssertValidIfJson(outcome.Stdout, args);
+            return outcome;
         }
         finally
         {

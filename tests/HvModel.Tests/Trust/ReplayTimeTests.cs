@@ -54,7 +54,9 @@ public sealed class ReplayTimeTests
                 HvModel.Reports.JsonReport.WriteResult(w, model, result);
             }
 
-            Assert.Contains("\"trace_unconfirmed\":\"its first state", System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+            var json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            Assert.Contains("\"trace_unconfirmed\":\"its first state", json, StringComparison.Ordinal);
+            HvModel.Tests.Schema.ReportSchema.AssertValid(json, "a result with an unconfirmed trace", "result");
         }
 
         // A first state that no outcome gives is refused, time or not, once the outcomes are all seen.
