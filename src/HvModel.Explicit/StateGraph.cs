@@ -33,11 +33,11 @@ public sealed class StateGraph : IExplorationObserver
         Graph.AddVertex(index);
     }
 
-    public void ExamineTransition(int from, int to, string action)
+    public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args)
     {
-        if (edges.Add((from, to, action)))
+        if (edges.Add((from, to, action.Name)))
         {
-            Graph.AddEdge(new TaggedEdge<int, string>(from, to, action));
+            Graph.AddEdge(new TaggedEdge<int, string>(from, to, action.Name));
         }
     }
 
