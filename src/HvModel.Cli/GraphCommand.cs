@@ -8,8 +8,9 @@ using HvModel.Reports;
 namespace HvModel.Cli;
 
 /// <summary>
-/// <c>hvmodel graph [MODEL] --variant V [--out FILE]</c>: explores one variant and writes its
-/// state graph as DOT to draw (<c>dot -Tsvg</c>); a summary goes to stderr. The engine builds the graph (<see cref="StateGraph"/>), the
+/// <c>hvmodel graph [MODEL] --variant V [--format dot|graphml] [--out FILE]</c>: explores one
+/// variant and writes its state graph, as DOT to draw (<c>dot -Tsvg</c>) or as GraphML for graph
+/// tools; a summary goes to stderr. The engine builds the graph (<see cref="StateGraph"/>), the
 /// reports draw it.
 /// </summary>
 public static class GraphCommand
@@ -17,11 +18,12 @@ public static class GraphCommand
     private static readonly ModelOptions Source = new();
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to explore (default: the first)" };
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
+    private static readonly FormatOption Format = new("graph", ReportFormat.Dot, ReportFormat.Graphml);
     private static readonly LimitOptions Limits = new(20_000);
 
     public static Command Create()
     {
-        var command = new Command("graph", "Write a variant's state graph as DOT, with its strongly connected components and counterexamples") { Variant, Out };
+        var command = new Command("graph", "Write a variant's state graph as DOT or GraphML, with its strongly connected components and counterexamples") { Variant, Format.Option, Out };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -30,6 +32,11 @@ public static class GraphCommand
 
     private static int Run(ParseResult parse)
     {
+        if (Format.Read(parse) is not { } format)
+        {
+            return 2;
+        }
+
         if (Limits.Read(parse) is not { } limits)
         {
             return 2;
@@ -61,7 +68,7 @@ public static class GraphCommand
         }
 
         var graph = recorder.Build(model.GetVariant(variantName), stats.Stopped, options.Symmetry, results);
-        var text = GraphDot.Render(graph);
+        var text = format == ReportFormat.Graphml ? GraphGraphml.Render(graph) : GraphDot.Render(graph);
         if (parse.GetValue(Out) is { } file)
         {
             try
