@@ -33,7 +33,7 @@ public static class GraphWords
     /// whose unexplored states have no successor known.
     /// </summary>
     public static string? Ends(ExploredGraph g) => g.DeadEnds is { } deadEnds && g.TerminalComponents is { } terminal
-        ? $"{Count(deadEnds, "dead end")} (states without a successor), {Count(terminal, "terminal component")} (no edge leaves {(terminal == 1 ? "it" : "them")}, dead ends included)"
+        ? $"{Count(deadEnds, "dead end")} ({(deadEnds == 1 ? "a state" : "states")} without a successor), {Count(terminal, "terminal component")} (no edge leaves {(terminal == 1 ? "it" : "them")}, dead ends included)"
         : null;
 
     private static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
