@@ -19,7 +19,7 @@ public static class CheckCommand
     public static readonly Option<string[]> Properties = new("--property") { Description = "Check only this property (repeatable)" };
     public static readonly Option<string> Engine = new("--engine") { Description = "explicit | bmc | kind | pdr", DefaultValueFactory = _ => "explicit" };
     public static readonly Option<int> Depth = new("--depth") { Description = "Bound for bmc and kind", DefaultValueFactory = _ => 40 };
-    private static readonly FormatOption Format = new("check", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html, ReportFormat.Email);
+    private static readonly FormatOption Format = new("check", ReportFormat.Text, ReportFormat.Json, ReportFormat.Html, ReportFormat.Email, ReportFormat.Graphml);
     public static readonly Option<bool> NoSymmetry = new("--no-symmetry") { Description = "Explicit engine: no symmetry reduction over scalarsets" };
 
     public static readonly Option<bool> NoInvariantGeneration = new("--no-invariant-generation")
@@ -114,6 +114,7 @@ public static class CheckCommand
             ReportFormat.Json => JsonReport.Render(model, results, header),
             ReportFormat.Html => HtmlReport.Render(model, results, header, gate),
             ReportFormat.Email => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
+            ReportFormat.Graphml => CounterexampleGraphml.Render(model, results, header),
             _ => TextReport.Render(model, results, header),
         });
         if (format == ReportFormat.Text && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)

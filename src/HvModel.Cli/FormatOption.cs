@@ -5,7 +5,8 @@ namespace HvModel.Cli;
 
 /// <summary>
 /// A command's <c>--format</c>: the formats it has a renderer for, named and checked by the one
-/// registry (<see cref="ReportFormats"/>), text by default.
+/// registry (<see cref="ReportFormats"/>); the first it offers is the default (text, but dot for
+/// graph, which has no text form).
 /// </summary>
 public sealed class FormatOption
 {
@@ -16,7 +17,7 @@ public sealed class FormatOption
     {
         this.command = command;
         this.offered = offered;
-        Option = new Option<string>("--format") { Description = ReportFormats.Help(offered), DefaultValueFactory = _ => ReportFormats.Name(ReportFormat.Text) };
+        Option = new Option<string>("--format") { Description = ReportFormats.Help(offered), DefaultValueFactory = _ => ReportFormats.Name(offered[0]) };
     }
 
     public Option<string> Option { get; }

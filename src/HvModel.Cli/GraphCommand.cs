@@ -1,24 +1,29 @@
 using System.CommandLine;
 using HvModel.Core.Binding;
 using HvModel.Core.Checking;
+using HvModel.Core.Graphs;
 using HvModel.Explicit;
+using HvModel.Reports;
 
 namespace HvModel.Cli;
 
 /// <summary>
-/// <c>hvmodel graph [MODEL] --variant V [--out FILE]</c>: explores one variant and writes its
-/// state graph as DOT (render with <c>dot -Tsvg</c>), with its strongly connected components.
+/// <c>hvmodel graph [MODEL] --variant V [--format dot|graphml] [--out FILE]</c>: explores one
+/// variant and writes its state graph, as DOT to draw (<c>dot -Tsvg</c>) or as GraphML for graph
+/// tools; a summary goes to stderr. The engine builds the graph (<see cref="StateGraph"/>), the
+/// reports draw it.
 /// </summary>
 public static class GraphCommand
 {
     private static readonly ModelOptions Source = new();
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to explore (default: the first)" };
-    private static readonly Option<string?> Out = new("--out") { Description = "DOT file to write (default: standard output)" };
+    private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
+    private static readonly FormatOption Format = new("graph", ReportFormat.Dot, ReportFormat.Graphml);
     private static readonly LimitOptions Limits = new(20_000);
 
     public static Command Create()
     {
-        var command = new Command("graph", "Write a variant's state graph as DOT, with its strongly connected components") { Variant, Out };
+        var command = new Command("graph", "Write a variant's state graph as DOT or GraphML, with its strongly connected components and counterexamples") { Variant, Format.Option, Out };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -27,6 +32,11 @@ public static class GraphCommand
 
     private static int Run(ParseResult parse)
     {
+        if (Format.Read(parse) is not { } format)
+        {
+            return 2;
+        }
+
         if (Limits.Read(parse) is not { } limits)
         {
             return 2;
@@ -43,11 +53,13 @@ public static class GraphCommand
         }
 
         var variantName = parse.GetValue(Variant) ?? model.Variants[0].Name;
-        var graph = new StateGraph(model);
-        var engine = new ExplicitEngine { Observer = graph };
+        var recorder = new StateGraph(model);
+        var engine = new ExplicitEngine { Observer = recorder };
 
-        // The whole reachable graph, not only as far as the verdicts needed (Exhaustive).
-        var results = CheckRunner.Run(model, engine, [variantName], [], limits.Apply(new CheckOptions { Symmetry = false, Exhaustive = true }));
+        // The whole reachable graph, not only as far as the verdicts needed (Exhaustive); every
+        // state as it is (no symmetry), so that a drawing shows what a reader would expect.
+        var options = limits.Apply(new CheckOptions { Symmetry = false, Exhaustive = true });
+        var results = CheckRunner.Run(model, engine, [variantName], [], options);
         if (engine.LastStats is not { } stats)
         {
             // Not even started (statements that nest too deep to run).
@@ -55,13 +67,13 @@ public static class GraphCommand
             return 3;
         }
 
-        var components = graph.Components(out _);
-        var dot = graph.ToDot(stats.Stopped);
+        var graph = recorder.Build(model.GetVariant(variantName), stats.Stopped, options.Symmetry, results);
+        var text = format == ReportFormat.Graphml ? GraphGraphml.Render(graph) : GraphDot.Render(graph);
         if (parse.GetValue(Out) is { } file)
         {
             try
             {
-                File.WriteAllText(file, dot);
+                File.WriteAllText(file, text);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -70,18 +82,22 @@ public static class GraphCommand
         }
         else
         {
-            Console.Out.Write(dot);
+            Console.Out.Write(text);
         }
 
-        var counts = $"{variantName}: {graph.Graph.VertexCount} states, {graph.Graph.EdgeCount} edges, {components} strongly connected components";
-        if (stats.Stopped is { } why)
-        {
-            // A cut graph has states whose edges were never explored: dead ends cannot be counted.
-            Console.Error.WriteLine($"{counts}; the graph is CUT ({why}): it shows only part of the reachable states, and states without a way out are not counted");
-            return 3;
-        }
+        Console.Error.WriteLine(Summary(graph));
+        return graph.Complete ? 0 : 3;
+    }
 
-        Console.Error.WriteLine($"{counts}, {graph.BottomComponents().Count} without a way out");
-        return 0;
+    /// <summary>
+    /// What stderr says of the graph: its size and components, then its dead ends and terminal
+    /// components, or, for a cut graph, why it was cut and that they are not counted.
+    /// </summary>
+    public static string Summary(ExploredGraph graph)
+    {
+        var counts = $"{graph.Variant}: {GraphWords.Size(graph)}, {GraphWords.Components(graph)}";
+        return GraphWords.Ends(graph) is { } ends
+            ? $"{counts}; {ends}"
+            : $"{counts}; the graph is CUT ({graph.Cut}): it shows only part of the reachable states, and neither dead ends nor terminal components are counted";
     }
 }

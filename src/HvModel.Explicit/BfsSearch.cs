@@ -424,7 +424,7 @@ internal sealed class BfsSearch
                 transitions++;
                 var to = Store(next, from);
                 ranking.Edge(from, to, action, args);
-                observer?.ExamineTransition(from, to, action.Name);
+                observer?.ExamineTransition(from, to, action, args);
             }, RecordError);
         }
         finally

@@ -1,3 +1,5 @@
+using HvModel.Core.Ir;
+
 namespace HvModel.Explicit;
 
 /// <summary>
@@ -9,8 +11,13 @@ public interface IExplorationObserver
     /// <summary>A new state was stored; <paramref name="predecessor"/> is -1 for an initial state.</summary>
     void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state);
 
-    /// <summary>A transition from a stored state to a stored state (new or seen before).</summary>
-    void ExamineTransition(int from, int to, string action);
+    /// <summary>
+    /// A transition from a stored state to a stored state (new or seen before) by the instance of
+    /// <paramref name="action"/> with <paramref name="args"/> (one value per parameter; the
+    /// search reuses the buffer, so an observer that keeps them copies them). The instance, not
+    /// only the action's name: a graph tells <c>lookup(c=Cpu0)</c> from <c>lookup(c=Cpu1)</c>.
+    /// </summary>
+    void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args);
 
     /// <summary>
     /// About how many bytes the observer holds for what it has seen: the search counts them in

@@ -44,7 +44,7 @@ public sealed class ReachableStates
 
         public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state) => States.Add(state.ToArray());
 
-        public void ExamineTransition(int from, int to, string action)
+        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args)
         {
         }
     }

@@ -1,98 +1,171 @@
-using System.Text;
+using System.Collections.Immutable;
+using HvModel.Core.Checking;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Graphs;
 using HvModel.Core.Ir;
-using HvModel.Core.Traces;
+using HvModel.Core.Text;
 using QuikGraph;
 using QuikGraph.Algorithms;
 
 namespace HvModel.Explicit;
 
 /// <summary>
-/// The explored state graph, recorded by observing a BFS (states are the store's indices, edges
-/// carry the action's name), for analysis and drawing: strongly connected components, the
-/// bottom ones (no way out), and DOT export.
+/// Records the state graph of a BFS by observing it (states are the store's indices, edges
+/// carry the action instances), then builds the <see cref="ExploredGraph"/> that reports draw:
+/// the strongly connected components (QuikGraph), the dead ends, the states that violate each
+/// invariant and the counterexamples' paths. It formats nothing.
 /// </summary>
 public sealed class StateGraph : IExplorationObserver
 {
     private readonly Model model;
-    private readonly Dictionary<int, int[]> states = [];
-    private readonly HashSet<(int, int, string)> edges = [];
+    private readonly Dictionary<int, (int[] State, int Depth)> states = [];
+
+    // An edge per (source, target, action), with the ordinals of the instances that make it.
+    private readonly Dictionary<(int From, int To, ActionDef Action), List<int>> edges = [];
+    private readonly Dictionary<ActionDef, int> actionOrder;
 
     public StateGraph(Model model)
     {
         this.model = model;
+        actionOrder = model.Actions.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i);
     }
 
-    public BidirectionalGraph<int, TaggedEdge<int, string>> Graph { get; } = new(allowParallelEdges: true);
+    public int StateCount => states.Count;
 
-    // A state's array and its dictionary entry; an edge in the set, the graph's lists and its object.
-    public long RetainedBytes => (states.Count * ((model.Slots.Length * 4L) + 64)) + (edges.Count * 160L);
+    public int EdgeCount => edges.Count;
 
-    public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state)
+    // A state's array and its dictionary entry; an edge's key, entry and list of ordinals.
+    public long RetainedBytes => (states.Count * ((model.Slots.Length * 4L) + 72)) + (edges.Count * 200L);
+
+    public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state) => states[index] = (state.ToArray(), depth);
+
+    public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args)
     {
-        states[index] = state.ToArray();
-        Graph.AddVertex(index);
-    }
-
-    public void ExamineTransition(int from, int to, string action)
-    {
-        if (edges.Add((from, to, action)))
+        var ordinal = action.OrdinalOf(args.ToArray());
+        if (!edges.TryGetValue((from, to, action), out var ordinals))
         {
-            Graph.AddEdge(new TaggedEdge<int, string>(from, to, action));
+            edges[(from, to, action)] = [ordinal];
         }
-    }
-
-    /// <summary>The strongly connected components, as a component number per state; returns their count.</summary>
-    public int Components(out Dictionary<int, int> component)
-    {
-        component = [];
-        return Graph.StronglyConnectedComponents(component);
-    }
-
-    /// <summary>Components no edge leaves: where every run ends up staying.</summary>
-    public IReadOnlyList<int> BottomComponents()
-    {
-        var count = Components(out var component);
-        var leaves = new bool[count];
-        foreach (var e in Graph.Edges)
+        else if (!ordinals.Contains(ordinal))
         {
-            if (component[e.Source] != component[e.Target])
-            {
-                leaves[component[e.Source]] = true;
-            }
+            ordinals.Add(ordinal);
         }
-
-        return [.. Enumerable.Range(0, count).Where(c => !leaves[c])];
     }
 
     /// <summary>
-    /// The graph in Graphviz DOT; each state labelled by the variables that differ from the
-    /// initial state. A graph cut short (<paramref name="cut"/>: why) says so in its label.
+    /// The graph as recorded, for <paramref name="variant"/>; <paramref name="cut"/> says why the
+    /// search stopped early (null when it saw every reachable state), <paramref name="symmetry"/>
+    /// whether it stored representatives, and <paramref name="results"/> (the run's verdicts)
+    /// give the counterexamples to draw.
     /// </summary>
-    public string ToDot(string? cut = null)
+    public ExploredGraph Build(Variant variant, string? cut, bool symmetry, IReadOnlyList<CheckResult> results)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine($"digraph \"{model.Name}\" {{");
-        if (cut is not null)
+        // Ids are the store's indices, which BFS hands out from 0 without gaps; renumbered all the same.
+        var indices = states.Keys.Order().ToArray();
+        var id = indices.Select((index, i) => (index, i)).ToDictionary(p => p.index, p => p.i);
+        var edgeList = edges
+            .Select(e => (From: id[e.Key.From], To: id[e.Key.To], e.Key.Action, Ordinals: e.Value))
+            .OrderBy(e => e.From).ThenBy(e => e.To).ThenBy(e => actionOrder[e.Action])
+            .Select((e, i) => new GraphEdge(i, e.From, e.To, [.. e.Ordinals.Order().Select(e.Action.Instance)]))
+            .ToImmutableArray();
+
+        var complete = cut is null;
+        var (componentOf, components) = Components(indices.Length, edgeList, complete);
+        var semantics = new Semantics(model, variant);
+        var invariants = model.Properties.Where(p => p.Kind == PropertyKind.Invariant).ToArray();
+        var hasSuccessor = new bool[indices.Length];
+        foreach (var e in edgeList)
         {
-            sb.AppendLine($"  label=\"{$"CUT: {cut}; only part of the reachable states is drawn".Replace("\"", "\\\"", StringComparison.Ordinal)}\";");
+            hasSuccessor[e.From] = true;
         }
 
-        sb.AppendLine("  node [shape=box, fontname=\"monospace\", fontsize=9];");
-        sb.AppendLine("  edge [fontname=\"monospace\", fontsize=8];");
-        var initial = states.Count > 0 ? states[0] : [];
-        foreach (var v in Graph.Vertices.Order())
+        var graphStates = indices.Select((index, i) => new GraphState(i, [.. states[index].State], states[index].Depth, componentOf[i])
         {
-            var changes = string.Join("\\n", SlotChange.Between(model, initial, states[v]).Select(c => $"{c.Slot.Name} = {c.Slot.Type.Format(c.After)}"));
-            var label = v == 0 ? "initial" : $"#{v}\\n{changes}";
-            sb.AppendLine($"  s{v} [label=\"{label.Replace("\"", "\\\"", StringComparison.Ordinal)}\"];");
+            Violates = [.. invariants.Where(p => !Holds(semantics, p, states[index].State)).Select(p => p.Name)],
+            DeadEnd = complete && !hasSuccessor[i],
+        }).ToImmutableArray();
+
+        return new ExploredGraph(model, variant.Name, graphStates, edgeList, components, Paths(variant, graphStates, edgeList, results), cut, symmetry);
+    }
+
+    /// <summary>The strongly connected components: each state's, and each component's states and whether no edge leaves it.</summary>
+    private static (int[] ComponentOf, ImmutableArray<GraphComponent> Components) Components(int count, ImmutableArray<GraphEdge> edgeList, bool complete)
+    {
+        var graph = new AdjacencyGraph<int, SEquatableEdge<int>>(allowParallelEdges: false);
+        graph.AddVertexRange(Enumerable.Range(0, count));
+        graph.AddEdgeRange(edgeList.Select(e => new SEquatableEdge<int>(e.From, e.To)).Distinct());
+        var numbers = new Dictionary<int, int>();
+        var componentCount = graph.StronglyConnectedComponents(numbers);
+
+        var componentOf = new int[count];
+        var members = Enumerable.Range(0, componentCount).Select(_ => new List<int>()).ToArray();
+        for (var s = 0; s < count; s++)
+        {
+            componentOf[s] = numbers[s];
+            members[numbers[s]].Add(s);
         }
 
-        foreach (var e in Graph.Edges.OrderBy(e => e.Source).ThenBy(e => e.Target).ThenBy(e => e.Tag, StringComparer.Ordinal))
+        var leaves = new bool[componentCount];
+        foreach (var e in edgeList.Where(e => componentOf[e.From] != componentOf[e.To]))
         {
-            sb.AppendLine($"  s{e.Source} -> s{e.Target} [label=\"{e.Tag}\"];");
+            leaves[componentOf[e.From]] = true;
         }
 
-        sb.AppendLine("}");
-        return sb.ToString();
+        // QuikGraph numbers components in the order its search finishes them; renumbered by their
+        // least state, so that the numbers read in the order of the states.
+        var order = Enumerable.Range(0, componentCount).OrderBy(c => members[c][0]).ToArray();
+        var renumber = new int[componentCount];
+        for (var i = 0; i < order.Length; i++)
+        {
+            renumber[order[i]] = i;
+        }
+
+        return (
+            [.. componentOf.Select(c => renumber[c])],
+            [.. order.Select((c, i) => new GraphComponent(i, [.. members[c]], complete && !leaves[c]))]);
+    }
+
+    private static bool Holds(Semantics semantics, PropertyDef invariant, int[] state)
+    {
+        try
+        {
+            return semantics.Holds(invariant, state);
+        }
+        catch (ModelRuntimeError)
+        {
+            // Check reports the model's error at this state: a state to look at, as a violation is.
+            return false;
+        }
+    }
+
+    /// <summary>The counterexamples of <paramref name="variant"/> in <paramref name="results"/>, as paths of this graph.</summary>
+    private static ImmutableArray<GraphPath> Paths(Variant variant, ImmutableArray<GraphState> graphStates, ImmutableArray<GraphEdge> edgeList, IReadOnlyList<CheckResult> results)
+    {
+        var stateId = new Dictionary<int[], int>(StateEquality.Instance);
+        foreach (var s in graphStates)
+        {
+            stateId[[.. s.Values]] = s.Id;
+        }
+
+        var edgeId = new Dictionary<(int From, int To, ActionInstance Instance), int>();
+        foreach (var e in edgeList)
+        {
+            foreach (var instance in e.Instances)
+            {
+                edgeId[(e.From, e.To, instance)] = e.Id;
+            }
+        }
+
+        var paths = ImmutableArray.CreateBuilder<GraphPath>();
+        foreach (var r in results.Where(r => r.Variant == variant.Name && r.Kind == PropertyKind.Invariant && r.Verdict == Verdict.Violated && r.Trace is not null))
+        {
+            // The trace's states were stored by the same search (no symmetry maps them elsewhere):
+            // a step missing from the graph is this code's error, not the user's.
+            var ids = r.Trace!.Steps.Select(step => stateId.TryGetValue([.. step.State], out var i) ? i : throw new InvalidOperationException($"the counterexample to {r.Property} leaves the graph")).ToImmutableArray();
+            var steps = r.Trace.Steps.Skip(1).Select((step, k) => edgeId[(ids[k], ids[k + 1], step.Action!.Instance(step.Args))]).ToImmutableArray();
+            paths.Add(new GraphPath(r.Property, ids, steps));
+        }
+
+        return paths.ToImmutable();
     }
 }

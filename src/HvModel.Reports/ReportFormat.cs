@@ -14,4 +14,10 @@ public enum ReportFormat
 
     /// <summary>Text of at most 72 columns to paste into a review reply, ending with the command that reproduces it.</summary>
     Email,
+
+    /// <summary>Graphviz DOT, to draw a state graph (<c>dot -Tsvg</c>).</summary>
+    Dot,
+
+    /// <summary>GraphML, for graph tools (yEd, Gephi) and scripts: states with their values, edges with their actions.</summary>
+    Graphml,
 }

@@ -2,7 +2,7 @@ namespace HvModel.Reports;
 
 /// <summary>
 /// The one registry of <c>--format</c> values: every command that prints a report (check, diff,
-/// ablate, gate, prove) reads its option through it, so that a name means the same everywhere,
+/// ablate, gate, prove, graph) reads its option through it, so that a name means the same everywhere,
 /// help lists the formats alike, and a bad value gets the same message whichever command it is
 /// given to. Each command says which formats it has a renderer for.
 /// </summary>
@@ -14,6 +14,8 @@ public static class ReportFormats
         (ReportFormat.Json, "json"),
         (ReportFormat.Html, "html"),
         (ReportFormat.Email, "email"),
+        (ReportFormat.Dot, "dot"),
+        (ReportFormat.Graphml, "graphml"),
     ];
 
     /// <summary>The format's name on the command line.</summary>

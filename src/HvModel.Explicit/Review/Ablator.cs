@@ -76,6 +76,6 @@ public static class Ablator
         {
         }
 
-        public void ExamineTransition(int from, int to, string action) => Names.Add(action);
+        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args) => Names.Add(action.Name);
     }
 }

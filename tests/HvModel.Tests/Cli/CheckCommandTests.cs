@@ -42,7 +42,7 @@ public class CheckCommandTests
     [InlineData("--variant", "v9", "--variant v9: the model has no such variant")]
     [InlineData("--const", "CPUS=99", "--const CPUS=99: value 99 is out of range 1..8")]
     [InlineData("--engine", "magic", "--engine must be one of")]
-    [InlineData("--format", "xml", "--format must be one of text, json, html, email, not 'xml'")]
+    [InlineData("--format", "xml", "--format must be one of text, json, html, email, dot, graphml, not 'xml'")]
     public void Bad_options_exit_2_with_a_message(string option, string value, string message)
     {
         var r = CliProcess.Run("check", option, value);

@@ -180,7 +180,7 @@ public class ExplicitEngineTests
             States.Add((state.ToArray(), depth));
         }
 
-        public void ExamineTransition(int from, int to, string action)
+        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args)
         {
         }
     }

@@ -19,7 +19,7 @@ public class GoldenReportTests
         { "hv-pci-msi/check.html", ["check", "--format", "html"] },
         { "hv-pci-msi/check.email", ["check", "--format", "email"] },
 
-        // The flagship's default graph has 2,432 states (1.5 MB of DOT); one CPU and one IRQ keep it readable.
+        // The flagship's default graph has 2,432 states (4.5 MB of DOT); one CPU and one IRQ keep it readable.
         { "hv-pci-msi/graph.dot", ["graph", "--const", "CPUS=1", "--const", "IRQS=1"] },
         { "refcount/check.txt", ["check", Refcount] },
         { "refcount/check.json", ["check", Refcount, "--format", "json"] },
@@ -27,11 +27,14 @@ public class GoldenReportTests
         { "refcount/check-gate.html", ["check", Refcount, "--gate", "--format", "html"] },
         { "refcount/check.email", ["check", Refcount, "--format", "email"] },
         { "refcount/graph.dot", ["graph", Refcount] },
+        { "refcount/graph.graphml", ["graph", Refcount, "--format", "graphml"] },
+        { "refcount/check.graphml", ["check", Refcount, "--format", "graphml"] },
         { "test_and_set/check.txt", ["check", TestAndSet] },
         { "test_and_set/check.json", ["check", TestAndSet, "--format", "json"] },
         { "test_and_set/check.html", ["check", TestAndSet, "--format", "html"] },
         { "test_and_set/check.email", ["check", TestAndSet, "--format", "email"] },
         { "test_and_set/graph.dot", ["graph", TestAndSet] },
+        { "test_and_set/graph.graphml", ["graph", TestAndSet, "--format", "graphml"] },
 
         // The review commands: what a patch changes, which hunk fixes what, the vacuity gate.
         { "hv-pci-msi/diff.txt", ["diff", "pre", "v3"] },

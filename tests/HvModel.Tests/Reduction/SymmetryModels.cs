@@ -77,7 +77,7 @@ public static class SymmetryModels
 
         public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state) => States.Add(state.ToArray());
 
-        public void ExamineTransition(int from, int to, string action)
+        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args)
         {
         }
     }

@@ -13,6 +13,7 @@ public class ReportFormatTests
         new[] { "ablate" },
         new[] { "gate" },
         new[] { "prove", "tests/models/prove/lock.hvm" },
+        new[] { "graph", "tests/models/holds/mutex.hvm" },
     };
 
     [Theory]
@@ -22,13 +23,15 @@ public class ReportFormatTests
         var r = InProcessCli.Run([.. command, "--format", "xml"]);
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("hvmodel: error: --format must be one of text, json, html, email, not 'xml'\n", r.Stderr);
+        Assert.Equal("hvmodel: error: --format must be one of text, json, html, email, dot, graphml, not 'xml'\n", r.Stderr);
     }
 
     [Theory]
     [InlineData("gate", "email", "gate has no email report (it has text, json, html)")]
     [InlineData("prove", "email", "prove has no email report (it has text, json)")]
     [InlineData("prove", "html", "prove has no html report (it has text, json)")]
+    [InlineData("graph", "text", "graph has no text report (it has dot, graphml)")]
+    [InlineData("check", "dot", "check has no dot report (it has text, json, html, email, graphml)")]
     public void A_format_the_command_has_no_report_in_is_named_with_the_ones_it_has(string command, string format, string message)
     {
         string[] args = command == "diff" ? [command, "pre", "v3", "--format", format] : [command, "--format", format];
