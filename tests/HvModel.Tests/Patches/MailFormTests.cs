@@ -119,6 +119,16 @@ public class MailFormTests
     }
 
     [Fact]
+    public void A_diff_of_two_files_gives_each_hunk_its_own_file()
+    {
+        var text = PatchFiles.Text("unrelated-file.diff") + PatchFiles.Text("unmask-extra-line.diff");
+
+        var patch = Assert.Single(PatchReader.Read(text, "two.diff").Patches);
+        Assert.Equal(["drivers/net/ethernet/foo.c", PatchFiles.PciHyperv], patch.Hunks.Select(h => h.File));
+        Assert.Equal(["foo_open", "hv_irq_unmask"], patch.Hunks.Select(h => h.HeaderFunction ?? "(none)"));
+    }
+
+    [Fact]
     public void A_deleted_file_is_named_by_its_old_path_and_no_newline_markers_count_as_no_line()
     {
         const string diff = "diff --git a/drivers/old.c b/drivers/old.c\ndeleted file mode 100644\n--- a/drivers/old.c\n+++ /dev/null\n" +
