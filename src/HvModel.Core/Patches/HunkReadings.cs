@@ -14,6 +14,9 @@ namespace HvModel.Core.Patches;
 /// </remarks>
 internal sealed class HunkReadings
 {
+    // How many more wrapped tails than the fewest a reading alive may have (see Bound).
+    private const int MaxJoinsOverLeast = 16;
+
     private readonly HunkLines _lines;
     private readonly bool _mangled;
     private readonly State _start;
@@ -26,7 +29,7 @@ internal sealed class HunkReadings
     {
         _lines = lines;
         _mangled = mangled;
-        _start = new State(counts.OldCount, counts.NewCount, Prev.None);
+        _start = new State(counts.OldCount, counts.NewCount, Prev.None, 0);
         Explore();
         WeighAll();
     }
@@ -103,7 +106,20 @@ internal sealed class HunkReadings
             }
 
             _layers.Add(layer);
+            Bound(next);
             frontier = next;
+        }
+    }
+
+    // In a mangled hunk every unmarked line under a changed one may be a wrapped tail, and each
+    // such choice keeps a state alive: a long hunk would have thousands. A reading with many more
+    // joins than another one alive is not what any mailer did, so those states are dropped.
+    private static void Bound(HashSet<State> states)
+    {
+        if (states.Count > 0)
+        {
+            var least = states.Min(s => s.Joins);
+            states.RemoveWhere(s => s.Joins > least + MaxJoinsOverLeast);
         }
     }
 
@@ -138,8 +154,13 @@ internal sealed class HunkReadings
             return new Weight(0, 1);
         }
 
-        var after = _weights[k + 1][step.Next];
-        return after.Ways == 0 ? after : new Weight(after.Cost + (step.Move == Move.Continuation ? 1 : 0), after.Ways);
+        // A state Bound dropped leads nowhere.
+        if (!_weights[k + 1].TryGetValue(step.Next, out var after) || after.Ways == 0)
+        {
+            return new Weight(int.MaxValue, 0);
+        }
+
+        return new Weight(after.Cost + (step.Move == Move.Continuation ? 1 : 0), after.Ways);
     }
 
     private Step[] Steps(int j, State s)
@@ -153,20 +174,20 @@ internal sealed class HunkReadings
                 LineShape.NoNewline => [new Step(Move.Skip, s with { Prev = Prev.None })],
 
                 // The tail of the hunk's last line, wrapped.
-                LineShape.Unmarked when Continues(s.Prev) => [new Step(Move.Continuation, s)],
+                LineShape.Unmarked when Continues(s.Prev) => [new Step(Move.Continuation, s with { Joins = s.Joins + 1 })],
                 _ => [],
             };
         }
 
         var both = s.Old > 0 && s.New > 0;
         var changed = _lines.Content(j).Length > 1 && !string.IsNullOrWhiteSpace(_lines.Content(j)[1..]) ? Prev.Changed : Prev.None;
-        var context = new State(s.Old - 1, s.New - 1, string.IsNullOrWhiteSpace(_lines.Content(j)) ? Prev.None : Prev.Context);
+        var context = s with { Old = s.Old - 1, New = s.New - 1, Prev = string.IsNullOrWhiteSpace(_lines.Content(j)) ? Prev.None : Prev.Context };
         return shape switch
         {
             LineShape.Reply or LineShape.NoNewline => [new Step(Move.Skip, s with { Prev = Prev.None })],
             LineShape.Blank or LineShape.Marked when both => [new Step(Move.Context, context)],
-            LineShape.Added when s.New > 0 => [new Step(Move.Added, new State(s.Old, s.New - 1, changed))],
-            LineShape.Removed when s.Old > 0 => [new Step(Move.Removed, new State(s.Old - 1, s.New, changed))],
+            LineShape.Added when s.New > 0 => [new Step(Move.Added, s with { New = s.New - 1, Prev = changed })],
+            LineShape.Removed when s.Old > 0 => [new Step(Move.Removed, s with { Old = s.Old - 1, Prev = changed })],
             LineShape.Unmarked => UnmarkedSteps(s, both, context),
             _ => [],
         };
@@ -182,7 +203,7 @@ internal sealed class HunkReadings
 
         if (Continues(s.Prev))
         {
-            steps.Add(new Step(Move.Continuation, s));
+            steps.Add(new Step(Move.Continuation, s with { Joins = s.Joins + 1 }));
         }
 
         return [.. steps];
@@ -226,7 +247,9 @@ internal sealed class HunkReadings
             $"this line reads as {ways}, and the counts of the hunk at line {_lines.Header + 1} fit both; join the wrapped line and read again");
     }
 
-    private readonly record struct State(int Old, int New, Prev Prev);
+    // Joins (wrapped tails taken so far) is fixed by the line and Old, so it splits no state; it
+    // is there to bound the search.
+    private readonly record struct State(int Old, int New, Prev Prev, int Joins);
 
     private readonly record struct Step(Move Move, State Next);
 

@@ -25,6 +25,18 @@ public class WrappedLineTests
     }
 
     [Fact]
+    public void In_a_new_file_a_line_without_marker_can_only_be_a_wrapped_tail()
+    {
+        const string diff = "diff --git a/drivers/new.c b/drivers/new.c\nnew file mode 100644\n--- /dev/null\n+++ b/drivers/new.c\n" +
+            "@@ -0,0 +1,3 @@\n+static int hv_new(struct hv_device *hdev,\nvoid *arg)\n+{\n+}\n";
+
+        var hunk = Assert.Single(Assert.Single(PatchReader.Read(diff, "new.diff").Patches).Hunks);
+        Assert.Equal("drivers/new.c", hunk.File);
+        Assert.Equal(["static int hv_new(struct hv_device *hdev, void *arg)", "{", "}"], hunk.Lines.Select(l => l.Text));
+        Assert.All(hunk.Lines, l => Assert.Equal(("hv_new", DiffLineKind.Added), (l.Function, l.Kind)));
+    }
+
+    [Fact]
     public void In_the_mangled_reply_a_wrapped_added_line_that_only_one_reading_fits_is_joined()
     {
         var text = PatchFiles.Text(PatchFiles.Seed);
@@ -34,6 +46,19 @@ public class WrappedLineTests
 
         var wrapped = Assert.Single(PatchReader.Read(text, "wrapped.txt").Patches);
         Assert.Equal(PatchFiles.Meanings(Seed.Hunks), PatchFiles.Meanings(wrapped.Hunks));
+    }
+
+    [Fact]
+    public void A_long_mangled_hunk_where_every_context_line_could_be_a_wrapped_tail_is_read_plainly()
+    {
+        // Each context line under an added one could be that line's tail: 2,500 open choices.
+        var lines = Enumerable.Range(0, 2500).SelectMany(i => new[] { $"> + a{i} = 1;", $"> c{i}(x);" });
+        var text = "> diff --git a/f.c b/f.c\n> --- a/f.c\n> +++ b/f.c\n> @@ -1,2500 +1,5000 @@ static void f(void)\n" + string.Join("\n", lines) + "\n";
+
+        var hunk = Assert.Single(Assert.Single(PatchReader.Read(text, "long.txt").Patches).Hunks);
+        Assert.Equal(5000, hunk.Lines.Length);
+        Assert.Equal(2500, hunk.Lines.Count(l => l.Kind == DiffLineKind.Added));
+        Assert.Equal(("c2499(x);", DiffLineKind.Context, 5004), (hunk.Lines[^1].Text, hunk.Lines[^1].Kind, hunk.Lines[^1].SourceLine));
     }
 
     [Fact]
