@@ -30,6 +30,7 @@ public sealed partial class Binder
     private readonly List<StateVar> vars = [];
     private readonly List<Slot> slots = [];
     private readonly List<Hunk> hunks = [];
+    private ImmutableArray<ModelledCode> modelledCode = [];
     private readonly List<Variant> variants = [];
     private readonly List<ScalarsetType> scalarsets = [];
     private readonly List<PropertyDef> properties = [];
@@ -49,6 +50,9 @@ public sealed partial class Binder
     private Model BindModel(IReadOnlyList<DeclSyntax> decls, string sourceFile)
     {
         var name = decls.OfType<ModelDecl>().FirstOrDefault()?.Name ?? Path.GetFileNameWithoutExtension(sourceFile);
+
+        // The kernel code the model stands for, wherever it is declared: hunks' patterns name it.
+        modelledCode = BindModelledCode(decls.OfType<ModelsDecl>().ToList());
 
         // Pass 1, in order: the declarations that others depend on by value.
         foreach (var d in decls)
@@ -122,6 +126,7 @@ public sealed partial class Binder
             Scalarsets = [.. scalarsets],
             GateExpectations = BindGateExpectations(decls.OfType<GateExpectDecl>(), actions),
             Lanes = BindLanes(decls.OfType<LaneDecl>().ToList(), actions),
+            ModelledCode = modelledCode,
         };
     }
 
@@ -198,7 +203,7 @@ public sealed partial class Binder
 
     private void DeclareHunk(HunkDecl h)
     {
-        var hunk = new Hunk(h.Name, h.Description, h.Span);
+        var hunk = new Hunk(h.Name, h.Description, h.Span) { Patterns = BindHunkPatterns(h) };
         hunks.Add(hunk);
         Declare(new HunkSymbol(hunk));
     }

@@ -46,7 +46,31 @@ public sealed record Slot(int Index, StateVar Var, ImmutableArray<int> Path, Sca
     public string Name { get; init; } = Var.Name;
 }
 
-public sealed record Hunk(string Name, string Description, SourceSpan Span);
+public sealed record Hunk(string Name, string Description, SourceSpan Span)
+{
+    /// <summary>How a patch shows this hunk (all must match for it to be recognised); empty when the model does not say.</summary>
+    public ImmutableArray<HunkPattern> Patterns { get; init; } = [];
+}
+
+/// <summary>Whether a pattern looks for an added line or a removed one.</summary>
+public enum PatchChange
+{
+    Adds,
+    Removes,
+}
+
+/// <summary>
+/// A line a patch adds or removes in a function of a file that the model stands for: it
+/// matches a changed line of that kind, in that function of that file, whose text contains
+/// <paramref name="Text"/> (white space compared loosely, since mail loses indentation).
+/// </summary>
+public sealed record HunkPattern(PatchChange Change, string Text, string File, string Function, SourceSpan Span)
+{
+    public override string ToString() => $"{(Change == PatchChange.Adds ? "adds" : "removes")} \"{Text}\" in {Function}";
+}
+
+/// <summary>A kernel source file and the functions in it that the model stands for as a whole (<c>models</c>).</summary>
+public sealed record ModelledCode(string File, ImmutableArray<string> Functions, SourceSpan Span);
 
 /// <summary>
 /// A column of the HTML report's sequence diagrams: the part of the system (a CPU going down,
@@ -189,6 +213,9 @@ public sealed record Model(
     /// table's column like any property.
     /// </summary>
     public const string DeadlockProperty = "deadlock";
+
+    /// <summary>The kernel code the model stands for, file by file (<c>models</c>): what <c>review</c> counts as covered.</summary>
+    public ImmutableArray<ModelledCode> ModelledCode { get; init; } = [];
 
     /// <summary>The lanes the model declares, in order; when it declares some, every action is in exactly one.</summary>
     public ImmutableArray<Lane> Lanes { get; init; } = [];

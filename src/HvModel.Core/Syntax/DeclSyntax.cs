@@ -31,7 +31,17 @@ public sealed record ProcedureDecl(string Name, IReadOnlyList<Parameter> Paramet
 
 public sealed record ActionDecl(string Name, IReadOnlyList<Parameter> Parameters, string? Calls, ExprSyntax? Guard, IReadOnlyList<StmtSyntax> Body, SourceSpan Span) : DeclSyntax(Span);
 
-public sealed record HunkDecl(string Name, string Description, SourceSpan Span) : DeclSyntax(Span);
+public sealed record HunkDecl(string Name, string Description, SourceSpan Span) : DeclSyntax(Span)
+{
+    /// <summary>How a patch shows the hunk: <c>adds "text" in function</c>, <c>removes "text" in function</c>.</summary>
+    public IReadOnlyList<HunkPatternSyntax> Patterns { get; init; } = [];
+}
+
+/// <summary>One line of a hunk's recognition: a change of <paramref name="Change"/> whose text contains <paramref name="Text"/>, in <paramref name="Function"/>.</summary>
+public sealed record HunkPatternSyntax(PatchChange Change, string Text, Name Function, SourceSpan Span);
+
+/// <summary><c>models "file": function, ...</c>: kernel functions the model stands for as a whole.</summary>
+public sealed record ModelsDecl(string File, IReadOnlyList<Name> Functions, SourceSpan Span) : DeclSyntax(Span);
 
 public sealed record VariantDecl(string Name, IReadOnlyList<Name> Hunks, string Description, SourceSpan Span) : DeclSyntax(Span);
 

@@ -10,7 +10,7 @@ public static class Lexer
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>
     {
         "model", "const", "type", "enum", "var", "init", "end", "def", "procedure", "action", "calls",
-        "when", "do", "hunk", "variant", "lane", "invariant", "lemma", "cover", "expect", "include", "allow", "deadlock",
+        "when", "do", "hunk", "variant", "lane", "models", "invariant", "lemma", "cover", "expect", "include", "allow", "deadlock",
         "if", "then", "elsif", "else", "for", "any", "where", "let", "in", "note", "skip", "forall",
         "exists", "count", "true", "false", "and", "or", "not", "bool", "scalarset", "array", "of",
 

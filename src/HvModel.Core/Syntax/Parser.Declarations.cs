@@ -90,7 +90,7 @@ public sealed partial class Parser
                 Advance();
                 var name = Expect(TokenKind.Identifier).Text;
                 var description = Current.Kind == TokenKind.String ? Advance().Text : "";
-                return new HunkDecl(name, description, t.Span);
+                return new HunkDecl(name, description, t.Span) { Patterns = HunkPatterns() };
             }
 
             case "variant":
@@ -112,6 +112,20 @@ public sealed partial class Parser
                 Expect("}");
                 var description = Current.Kind == TokenKind.String ? Advance().Text : "";
                 return new VariantDecl(name, hunks, description, t.Span);
+            }
+
+            case "models":
+            {
+                Advance();
+                var file = Expect(TokenKind.String).Text;
+                Expect(":");
+                var functions = new List<Name> { NameToken() };
+                while (Accept(","))
+                {
+                    functions.Add(NameToken());
+                }
+
+                return new ModelsDecl(file, functions, t.Span);
             }
 
             case "lane":
@@ -383,5 +397,28 @@ public sealed partial class Parser
         }
 
         throw new ModelError(t.Span, "expected a type (bool, lo .. hi, scalarset(N) [with a, ...], array[T] of T, or a type name)");
+    }
+
+    /// <summary>
+    /// A hunk's patterns: <c>adds "text" in function</c> or <c>removes "text" in function</c>,
+    /// as many as follow. 'adds' and 'removes' are words only here, so no model loses them as names.
+    /// </summary>
+    private List<HunkPatternSyntax> HunkPatterns()
+    {
+        var patterns = new List<HunkPatternSyntax>();
+        while (Current.Kind == TokenKind.Identifier && Current.Text is "adds" or "removes")
+        {
+            var word = Advance();
+            var text = Expect(TokenKind.String);
+            if (string.IsNullOrWhiteSpace(text.Text))
+            {
+                throw new ModelError(text.Span, $"'{word.Text}' needs the text of a line, not an empty string");
+            }
+
+            Expect("in");
+            patterns.Add(new HunkPatternSyntax(word.Text == "adds" ? PatchChange.Adds : PatchChange.Removes, text.Text, NameToken(), word.Span));
+        }
+
+        return patterns;
     }
 }

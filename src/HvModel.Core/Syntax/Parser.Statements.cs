@@ -19,7 +19,7 @@ public sealed partial class Parser
 
     // Keywords that start a declaration: met inside a block, they mean an 'end' is missing.
     private static readonly HashSet<string> DeclarationStarts =
-        ["model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant", "lane",
+        ["model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant", "lane", "models",
          "invariant", "lemma", "cover", "expect", "include", "allow"];
 
     // The blocks being read, innermost on top, so that a missing 'end' names its block.

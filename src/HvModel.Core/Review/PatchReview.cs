@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using HvModel.Core.Ir;
+
+namespace HvModel.Core.Review;
+
+/// <summary>One patch of a series: what it was read as, the variant the model has after it, and every property's result there.</summary>
+public sealed record PatchStep(PatchMatch Match, Variant After, ImmutableArray<Checking.CheckResult> Results)
+{
+    public Verdict Verdict(string property) => Results.First(r => r.Property == property).Verdict;
+}
+
+/// <summary>
+/// <c>hvmodel review PATCH</c>: a patch (or a series) read against a model from a base variant,
+/// each patch's step, and the diff from the base to the variant after the last patch. A variant
+/// that no declaration has is checked all the same, as <see cref="Declared"/> says; <see
+/// cref="Model"/> is the model with it, so that reports find every variant they name.
+/// </summary>
+public sealed record PatchReview(Model Model, Variant Base, ImmutableArray<PatchStep> Steps, VariantDiff Diff, bool Declared)
+{
+    /// <summary>The variant after the last patch.</summary>
+    public Variant Result => Steps[^1].After;
+
+    /// <summary>Invariants (and deadlock) violated after the last patch.</summary>
+    public IEnumerable<VerdictPair> StillViolated => Diff.Verdicts.Where(v => v.Kind == PropertyKind.Invariant && v.InB == Verdict.Violated);
+
+    /// <summary>Changes to modelled functions that no hunk captures, in any patch.</summary>
+    public IEnumerable<ChangedCode> Uncaptured => Steps.SelectMany(s => s.Match.Uncaptured);
+
+    /// <summary>True when no patch of the series changes a function the model stands for.</summary>
+    public bool TouchesNothingModelled => Steps.All(s => s.Match.TouchesNothingModelled || s.Match.Patch.Hunks.IsEmpty);
+
+    /// <summary>
+    /// 1: a property is violated after the patch, or it regresses; 3: a verdict is unknown; 4: it
+    /// changes modelled code that no hunk captures, or nothing modelled; 0 otherwise. The first
+    /// that applies wins (2, unreadable input, is the command's).
+    /// </summary>
+    public int ExitCode =>
+        StillViolated.Any() || !Diff.Regressions.IsEmpty ? 1
+        : Diff.Inconclusive ? 3
+        : Uncaptured.Any() || TouchesNothingModelled ? 4
+        : 0;
+}

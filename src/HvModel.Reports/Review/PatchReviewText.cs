@@ -1,0 +1,152 @@
+using System.Text;
+using HvModel.Core.Ir;
+using HvModel.Core.Patches;
+using HvModel.Core.Review;
+
+namespace HvModel.Reports.Review;
+
+/// <summary>
+/// <c>hvmodel review</c> as text (80 columns) or as a reply to the patch's mail (72 columns,
+/// ending with the command that reproduces it): for each patch, the model's hunks it implements
+/// with the lines that show them, what it changes that the model does not capture or cover;
+/// then the variant it makes, the verdicts after each patch of a series, and the diff from the base.
+/// </summary>
+public static class PatchReviewText
+{
+    public static string Render(Model model, PatchReview review, ReportHeader header, string? reproduce = null)
+    {
+        var email = reproduce is not null;
+        var width = email ? EmailText.Width : TextReport.Width;
+        var sb = new StringBuilder();
+        if (!email)
+        {
+            TextReport.Header(sb, model, header);
+            sb.AppendLine();
+        }
+
+        for (var i = 0; i < review.Steps.Length; i++)
+        {
+            Patch(sb, review, i, width);
+        }
+
+        var result = review.Result;
+        var hunks = result.Hunks.IsEmpty ? "no hunk" : string.Join(", ", result.Hunks.Select(h => h.Name));
+        StateFormatter.AppendWrapped(sb, review.Declared
+            ? $"The patch makes variant {result.Name} of the model ({hunks}), checked against {review.Base.Name}."
+            : $"The patch makes a variant the model does not declare ({hunks}), checked as {result.Name} against {review.Base.Name}.", 0, width);
+        if (review.Steps.Length > 1)
+        {
+            sb.AppendLine();
+            Series(sb, review, width);
+        }
+
+        if (reproduce is null)
+        {
+            DiffTextReport.Write(sb, model, review.Diff, email: false);
+            return sb.ToString();
+        }
+
+        // The reply: the verdict change as a table, then each property still violated with its
+        // story one step a line (the text report and 'check' tell each step in full).
+        sb.AppendLine();
+        DiffTextReport.Verdicts(sb, review.Diff);
+        foreach (var r in review.Steps[^1].Results.Where(r => r.Kind == PropertyKind.Invariant && r.Verdict == Verdict.Violated && r.Trace is not null))
+        {
+            sb.AppendLine();
+            StateFormatter.AppendWrapped(sb, $"Still violated: {r.Property} in {r.Variant}, {r.Trace!.Length} steps:", 0, width);
+            for (var i = 1; i < r.Trace.Steps.Length; i++)
+            {
+                StateFormatter.AppendWrapped(sb, $"{i,2}  {StateFormatter.ActionCall(r.Trace.Steps[i].Action!, r.Trace.Steps[i].Args)}", 2, width);
+            }
+        }
+
+        if (DiffTextReport.Conclusion(review.Diff) is { } conclusion)
+        {
+            sb.AppendLine();
+            StateFormatter.AppendWrapped(sb, conclusion, 0, width);
+        }
+
+        sb.AppendLine();
+        EmailText.Command(sb, reproduce);
+        return sb.ToString();
+    }
+
+    /// <summary>What one patch was read as.</summary>
+    private static void Patch(StringBuilder sb, PatchReview review, int index, int width)
+    {
+        var m = review.Steps[index].Match;
+        var title = review.Steps.Length == 1 ? "Patch" : $"Patch {index + 1}/{review.Steps.Length}";
+        StateFormatter.AppendWrapped(sb, $"{title}: {(m.Patch.Subject.Length > 0 ? m.Patch.Subject : "(no subject)")}", 0, width);
+        foreach (var h in m.Hunks.Where(h => h.Recognised))
+        {
+            StateFormatter.AppendWrapped(sb, $"implements {h.Hunk.Name}: {h.Hunk.Description}", 2, width);
+            Lines(sb, h, width);
+        }
+
+        foreach (var h in m.Hunks.Where(h => h.Partial))
+        {
+            var missing = h.Patterns.Where(p => !p.Found).Select(p => p.Pattern.ToString());
+            StateFormatter.AppendWrapped(sb, $"PARTLY implements {h.Hunk.Name}: {h.Patterns.Count(p => p.Found)} of its {h.Patterns.Length} lines; missing: {string.Join("; ", missing)}", 2, width);
+            Lines(sb, h, width);
+        }
+
+        foreach (var h in m.Reverted)
+        {
+            StateFormatter.AppendWrapped(sb, $"REVERTS {h.Hunk.Name} of {review.Base.Name}: {h.Hunk.Description}", 2, width);
+            Lines(sb, h, width);
+        }
+
+        foreach (var c in m.Uncaptured)
+        {
+            StateFormatter.AppendWrapped(sb, $"NOT CAPTURED: the patch changes {c.Function} in a way the model does not capture; the model may be stale, look at:", 2, width);
+            Changed(sb, c, width);
+        }
+
+        foreach (var c in m.Uncovered)
+        {
+            StateFormatter.AppendWrapped(sb, $"not covered: {c.File}: {c.Function ?? "(outside any function)"}, {c.Lines.Length} changed line{(c.Lines.Length == 1 ? "" : "s")}", 2, width);
+        }
+
+        if (m.TouchesNothingModelled)
+        {
+            StateFormatter.AppendWrapped(sb, "The patch touches nothing the model stands for.", 2, width);
+        }
+
+        sb.AppendLine();
+    }
+
+    private static void Lines(StringBuilder sb, HunkRecognition h, int width)
+    {
+        foreach (var p in h.Patterns.Where(p => p.Found))
+        {
+            foreach (var line in p.Lines)
+            {
+                StateFormatter.AppendWrapped(sb, $"line {line.SourceLine}: {Marker(line)} {line.Text}", 6, width);
+            }
+        }
+    }
+
+    private static void Changed(StringBuilder sb, ChangedCode c, int width)
+    {
+        foreach (var line in c.Lines)
+        {
+            StateFormatter.AppendWrapped(sb, $"line {line.SourceLine}: {Marker(line)} {line.Text}", 6, width);
+        }
+    }
+
+    /// <summary>The verdict of every property after each patch of a series, so that a reviewer sees which patch fixes what.</summary>
+    private static void Series(StringBuilder sb, PatchReview review, int width)
+    {
+        StateFormatter.AppendWrapped(sb, $"After each patch (from {review.Base.Name}):", 0, width);
+        var names = review.Steps[0].Results.Select(r => r.Property).ToList();
+        var first = Math.Max(10, names.Max(n => n.Length) + 2);
+        sb.AppendLine("property".PadRight(first) + string.Concat(review.Steps.Select((_, i) => $"patch {i + 1}".PadRight(11))).TrimEnd());
+        foreach (var p in names)
+        {
+            var kind = review.Diff.Verdicts.FirstOrDefault(v => v.Property == p)?.Kind ?? PropertyKind.Invariant;
+            sb.AppendLine((p.PadRight(first) + string.Concat(review.Steps.Select(s => VerdictWords.Cell(kind, s.Verdict(p)).PadRight(11)))).TrimEnd());
+        }
+    }
+
+    private static char Marker(DiffLine line) => line.Kind == DiffLineKind.Added ? '+' : '-';
+}
