@@ -53,6 +53,7 @@ public static class Cli
             ExportCommand.Create(),
             DiffCommand.Create(),
             GateCommand.Create(),
+            ReviewCommand.Create(),
             ProveCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -85,9 +85,13 @@ public static partial class HunkMatcher
     private static bool Matches(HunkPattern p, Changed c, bool inverted)
     {
         var kind = (p.Change == PatchChange.Adds) != inverted ? DiffLineKind.Added : DiffLineKind.Removed;
-        return c.Line.Kind == kind && c.Line.Function == p.Function && SameFile(c.File, p.File)
+        return c.Line.Kind == kind && c.Line.Function == p.Function && SameFile(c.File, p.File) && !IsComment(c.Line.Text)
             && Loose(c.Line.Text).Contains(Loose(p.Text), StringComparison.Ordinal);
     }
+
+    // A comment that names a call is not the call: "here hv_compose_msi_msg() must be used".
+    private static bool IsComment(string text) =>
+        text.StartsWith("/*", StringComparison.Ordinal) || text.StartsWith('*') || text.StartsWith("//", StringComparison.Ordinal);
 
     private static string Loose(string text) => Space().Replace(text.Trim(), " ");
 

@@ -14,7 +14,10 @@ namespace HvModel.Reports.Review;
 /// </summary>
 public static class DiffJsonReport
 {
-    public static string Render(Model model, VariantDiff diff, ReportHeader header) => JsonFrame.Document(header, model, w =>
+    public static string Render(Model model, VariantDiff diff, ReportHeader header) => JsonFrame.Document(header, model, w => Body(w, model, diff));
+
+    /// <summary>The diff's own fields, after the frame (also the <c>diff</c> object of <c>review</c>'s document).</summary>
+    public static void Body(Utf8JsonWriter w, Model model, VariantDiff diff)
     {
         w.WriteString("a", diff.A);
         w.WriteString("b", diff.B);
@@ -46,7 +49,7 @@ public static class DiffJsonReport
         }
 
         w.WriteEndArray();
-    });
+    }
 
     private static void Replay(Utf8JsonWriter w, Model model, StoryReplay r)
     {

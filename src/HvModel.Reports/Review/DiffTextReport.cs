@@ -15,13 +15,26 @@ public static class DiffTextReport
     public static string Render(Model model, VariantDiff diff, ReportHeader header, string? reproduce = null)
     {
         var email = reproduce is not null;
-        var width = email ? EmailText.Width : TextReport.Width;
         var sb = new StringBuilder();
         if (!email)
         {
             TextReport.Header(sb, model, header);
         }
 
+        Write(sb, model, diff, email);
+        if (reproduce is not null)
+        {
+            sb.AppendLine();
+            EmailText.Command(sb, reproduce);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The diff without header or command: verdicts, replayed stories, regressions, conclusion (also the end of <c>review</c>'s report).</summary>
+    public static void Write(StringBuilder sb, Model model, VariantDiff diff, bool email)
+    {
+        var width = email ? EmailText.Width : TextReport.Width;
         sb.AppendLine();
         StateFormatter.AppendWrapped(sb, $"diff {diff.A} -> {diff.B}: {Hunks(model, diff.B)}", 0, width);
         sb.AppendLine();
@@ -55,14 +68,6 @@ public static class DiffTextReport
             sb.AppendLine();
             StateFormatter.AppendWrapped(sb, conclusion, 0, width);
         }
-
-        if (reproduce is not null)
-        {
-            sb.AppendLine();
-            EmailText.Command(sb, reproduce);
-        }
-
-        return sb.ToString();
     }
 
     private static string Hunks(Model model, string variant)
@@ -71,7 +76,7 @@ public static class DiffTextReport
         return v.Hunks.IsEmpty ? $"{variant} applies no hunk" : $"{variant} applies {string.Join(", ", v.Hunks.Select(h => h.Name))}";
     }
 
-    private static void Verdicts(StringBuilder sb, VariantDiff diff)
+    public static void Verdicts(StringBuilder sb, VariantDiff diff)
     {
         var first = Math.Max(10, diff.Verdicts.Max(v => v.Property.Length) + 2);
         var cell = Math.Max(11, Math.Max(diff.A.Length, diff.B.Length) + 2);

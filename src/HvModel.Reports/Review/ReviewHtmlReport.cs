@@ -58,6 +58,14 @@ public static class ReviewHtmlReport
     {
         var sb = new StringBuilder();
         Begin(sb, model, header, $"diff {diff.A} -> {diff.B}");
+        DiffSection(sb, model, diff);
+        End(sb, [.. MatrixLegend(), .. HtmlReport.DiagramLegend()]);
+        return sb.ToString();
+    }
+
+    /// <summary>The diff as a section of a page: the verdicts side by side, every replayed story and regression drawn (also the end of review's page).</summary>
+    public static void DiffSection(StringBuilder sb, Model model, VariantDiff diff)
+    {
         sb.AppendLine($"<table class=\"matrix\"><tr><th>property</th><th>{E(diff.A)}</th><th>{E(diff.B)}</th><th>change</th></tr>");
         foreach (var v in diff.Verdicts)
         {
@@ -86,9 +94,6 @@ public static class ReviewHtmlReport
         {
             sb.AppendLine($"<p><b>{E(conclusion)}</b></p>");
         }
-
-        End(sb, [.. MatrixLegend(), .. HtmlReport.DiagramLegend()]);
-        return sb.ToString();
     }
 
     public static string Gate(Model model, GateReport gate, ReportHeader header)

@@ -11,6 +11,7 @@ public class GoldenReportTests
 {
     private const string Refcount = "tests/models/violated/refcount.hvm";
     private const string TestAndSet = "tests/models/violated/test_and_set.hvm";
+    private const string Seed = "tests/patches/915cff7f38c5-v3-reply.txt";
 
     public static TheoryData<string, string[]> Reports() => new()
     {
@@ -55,6 +56,12 @@ public class GoldenReportTests
         // prove: an invariant proved for every size, and a counterexample to induction.
         { "lock/prove.json", ["prove", "tests/models/prove/lock.hvm", "--format", "json"] },
         { "four_tokens/prove.json", ["prove", "tests/models/prove/four_tokens.hvm", "--format", "json"] },
+
+        // A kernel patch reviewed: the seed mail, the maintainer's reply that applied 915cff7f38c5 v3.
+        { "hv-pci-msi/review.txt", ["review", Seed] },
+        { "hv-pci-msi/review.json", ["review", Seed, "--format", "json"] },
+        { "hv-pci-msi/review.html", ["review", Seed, "--format", "html"] },
+        { "hv-pci-msi/review.email", ["review", Seed, "--format", "email"] },
 
         // A run that fails still gives one JSON document, in the same frame.
         { "refcount/errors.json", ["check", Refcount, "--variant", "nope", "--format", "json"] },
