@@ -99,6 +99,43 @@ public class PatchReviewTests
     }
 
     [Fact]
+    public void Hunks_that_no_declared_variant_has_are_checked_as_a_variant_of_the_patch()
+    {
+        var (code, doc) = Review(Diff("""
+            @@ -1276,3 +1276,3 @@ static void hv_irq_unmask(struct irq_data *data)
+            -	if (res) {
+            +	if (res && hbus->state != hv_pcibus_removing) {
+             		dev_err(&hbus->hdev->device,
+             			"%s() failed: %#llx", __func__, res);
+            """));
+
+        Assert.Equal(1, code);
+        var variant = doc.GetProperty("variant");
+        Assert.Equal("patch1", variant.GetProperty("name").GetString());
+        Assert.False(variant.GetProperty("declared").GetBoolean());
+        Assert.Equal(["quiet_when_removing"], variant.GetProperty("hunks").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(("violated", "holds"), Verdicts(doc)["no_spurious_error"]);
+    }
+
+    [Fact]
+    public void A_patch_that_puts_the_early_return_back_reverts_unmask_always()
+    {
+        var (code, doc) = Review(Diff("""
+            @@ -1290,3 +1290,4 @@ static void hv_irq_unmask(struct irq_data *data)
+             		dev_err(&hbus->hdev->device,
+             			"%s() failed: %#llx", __func__, res);
+            +		return;
+             
+            """), "--base", "v3");
+
+        Assert.Equal(1, code);
+        var reverts = doc.GetProperty("patches")[0].GetProperty("reverts").EnumerateArray().ToList();
+        Assert.Equal("unmask_always", Assert.Single(reverts).GetProperty("hunk").GetString());
+        Assert.Equal(["quiet_when_removing", "restore_msi_state"], doc.GetProperty("variant").GetProperty("hunks").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(("holds", "violated"), Verdicts(doc)["no_stuck_mask"]);
+    }
+
+    [Fact]
     public void Text_that_is_not_a_patch_is_refused_in_one_line()
     {
         var r = InProcessCli.Run("review", "tests/patches/not-a-patch.txt");
@@ -120,6 +157,20 @@ public class PatchReviewTests
         Assert.Contains("implements restore_msi_state", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("The patch makes variant v3 of the model", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("Reproduce with:\n  dotnet run --project src/HvModel.Cli -- review", r.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A git diff of pci-hyperv.c with these hunks, in a file of its own.</summary>
+    private static string Diff(string hunks)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"hvmodel-review-{Guid.NewGuid():N}.diff");
+        File.WriteAllText(file, $"""
+            diff --git a/drivers/pci/controller/pci-hyperv.c b/drivers/pci/controller/pci-hyperv.c
+            --- a/drivers/pci/controller/pci-hyperv.c
+            +++ b/drivers/pci/controller/pci-hyperv.c
+            {hunks}
+
+            """);
+        return file;
     }
 
     private static (int Code, JsonElement Doc) Review(string patch, params string[] more)
