@@ -57,6 +57,13 @@ public static class ReviewCommand
             return 2;
         }
 
+        if (model.ModelledCode.IsEmpty && model.Hunks.All(h => h.Patterns.IsEmpty))
+        {
+            // Every patch would "touch nothing modelled": say why instead.
+            throw new ModelError(new SourceSpan(model.SourceFile, 1, 1),
+                "the model says nothing of kernel code to review a patch against: declare the functions it stands for ('models \"file\": f, ...') and how a patch shows each hunk ('adds \"text\" in f'), see docs/language.md");
+        }
+
         var baseVariant = parse.GetValue(Base) is { } name
             ? ReviewCommands.Variant(model, name)
             : model.Variants.FirstOrDefault(v => v.Hunks.IsEmpty)
@@ -68,8 +75,8 @@ public static class ReviewCommand
         {
             ReportFormat.Json => PatchReviewJson.Render(review, header),
             ReportFormat.Html => PatchReviewHtml.Render(review, header),
-            ReportFormat.Email => PatchReviewText.Render(review.Model, review, header, ReviewCommands.Reproduce(parse, "review")),
-            _ => PatchReviewText.Render(review.Model, review, header),
+            ReportFormat.Email => PatchReviewText.Render(review, header, ReviewCommands.Reproduce(parse, "review")),
+            _ => PatchReviewText.Render(review, header),
         });
         return review.ExitCode;
     }

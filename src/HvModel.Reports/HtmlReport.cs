@@ -70,7 +70,7 @@ public static class HtmlReport
         foreach (var variant in results.Select(r => r.Variant).Distinct())
         {
             var v = model.Variants.FirstOrDefault(x => x.Name == variant);
-            var hunks = v is null || v.Hunks.IsEmpty ? "no hunks" : string.Join(", ", v.Hunks.Select(h => h.Name));
+            var hunks = v?.HunkNames ?? "no hunks";
             sb.Append($"<tr><th title=\"{E(hunks)}\">{E(variant)}</th>");
             foreach (var p in columns)
             {

@@ -81,6 +81,9 @@ public sealed record Lane(string Name, string Title, ImmutableArray<ActionDef> A
 public sealed record Variant(string Name, ImmutableArray<Hunk> Hunks, string Description, SourceSpan Span)
 {
     public bool Applies(Hunk hunk) => Hunks.Contains(hunk);
+
+    /// <summary>The variant's hunks as reports name them: "a, b", or "no hunks".</summary>
+    public string HunkNames => Hunks.IsEmpty ? "no hunks" : string.Join(", ", Hunks.Select(h => h.Name));
 }
 
 public sealed record Constant(string Name, HvType Type, int Value, bool Overridden)

@@ -18,6 +18,14 @@ internal static partial class FunctionAttribution
         "typeof", "__typeof__", "alignof", "_Alignof", "defined", "default", "break", "continue",
     ];
 
+    /// <summary>
+    /// Whether a line (its indentation lost) is a comment's: it opens one, or continues a block
+    /// comment with a leading '*' followed by a space, '/' or nothing ("*p = 0;" is code).
+    /// </summary>
+    public static bool IsComment(string text) =>
+        text.StartsWith("/*", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal)
+        || text == "*" || text.StartsWith("* ", StringComparison.Ordinal) || text.StartsWith("*/", StringComparison.Ordinal);
+
     /// <summary>The function of each text, in order.</summary>
     public static string?[] Attribute(IReadOnlyList<string> texts, string? headerFunction)
     {
@@ -29,7 +37,7 @@ internal static partial class FunctionAttribution
             var text = texts[i];
 
             // Prose in a comment can have the shape of a definition ("refer to foo() -> bar()").
-            var commentLine = inComment || text.StartsWith('*') || text.StartsWith("/*", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal);
+            var commentLine = inComment || IsComment(text);
             inComment = StillInComment(text, inComment);
             if (!commentLine && DefinedName(text) is { } name)
             {

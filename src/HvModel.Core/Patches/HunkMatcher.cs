@@ -79,19 +79,24 @@ public static partial class HunkMatcher
     private static bool IsModelled(Model model, string file, string? function) =>
         function is not null && model.ModelledCode.Any(m => SameFile(file, m.File) && m.Functions.Contains(function));
 
+    /// <summary>
+    /// Each of the hunk's lines, found when the patch adds (or removes) more lines with its text
+    /// in its function than it removes (or adds): a line edited or moved, removed and added
+    /// again, neither implements nor reverts anything.
+    /// </summary>
     private static HunkRecognition Recognise(Hunk hunk, IReadOnlyList<Changed> changed, bool inverted) =>
-        new(hunk, [.. hunk.Patterns.Select(p => new PatternMatch(p, [.. changed.Where(c => Matches(p, c, inverted)).Select(c => c.Line)]))]);
-
-    private static bool Matches(HunkPattern p, Changed c, bool inverted)
-    {
-        var kind = (p.Change == PatchChange.Adds) != inverted ? DiffLineKind.Added : DiffLineKind.Removed;
-        return c.Line.Kind == kind && c.Line.Function == p.Function && SameFile(c.File, p.File) && !IsComment(c.Line.Text)
-            && Loose(c.Line.Text).Contains(Loose(p.Text), StringComparison.Ordinal);
-    }
+        new(hunk, [.. hunk.Patterns.Select(p =>
+        {
+            var lines = changed.Where(c => Shows(p, c)).Select(c => c.Line).ToList();
+            var wanted = (p.Change == PatchChange.Adds) != inverted ? DiffLineKind.Added : DiffLineKind.Removed;
+            var net = lines.Count(l => l.Kind == wanted) > lines.Count(l => l.Kind != wanted);
+            return new PatternMatch(p, net ? [.. lines.Where(l => l.Kind == wanted)] : []);
+        })]);
 
     // A comment that names a call is not the call: "here hv_compose_msi_msg() must be used".
-    private static bool IsComment(string text) =>
-        text.StartsWith("/*", StringComparison.Ordinal) || text.StartsWith('*') || text.StartsWith("//", StringComparison.Ordinal);
+    private static bool Shows(HunkPattern p, Changed c) =>
+        c.Line.Function == p.Function && SameFile(c.File, p.File) && !FunctionAttribution.IsComment(c.Line.Text)
+        && Loose(c.Line.Text).Contains(Loose(p.Text), StringComparison.Ordinal);
 
     private static string Loose(string text) => Space().Replace(text.Trim(), " ");
 

@@ -3,8 +3,8 @@ using HvModel.Core.Ir;
 
 namespace HvModel.Core.Review;
 
-/// <summary>One patch of a series: what it was read as, the variant the model has after it, and every property's result there.</summary>
-public sealed record PatchStep(PatchMatch Match, Variant After, ImmutableArray<Checking.CheckResult> Results)
+/// <summary>One patch of a series: what it was read as, the variants the model has before and after it, and every property's result after.</summary>
+public sealed record PatchStep(PatchMatch Match, Variant Before, Variant After, ImmutableArray<Checking.CheckResult> Results)
 {
     public Verdict Verdict(string property) => Results.First(r => r.Property == property).Verdict;
 }
@@ -27,16 +27,20 @@ public sealed record PatchReview(Model Model, Variant Base, ImmutableArray<Patch
     public IEnumerable<ChangedCode> Uncaptured => Steps.SelectMany(s => s.Match.Uncaptured);
 
     /// <summary>True when no patch of the series changes a function the model stands for.</summary>
-    public bool TouchesNothingModelled => Steps.All(s => s.Match.TouchesNothingModelled || s.Match.Patch.Hunks.IsEmpty);
+    public bool TouchesNothingModelled => Steps.All(s => s.Match.TouchesNothingModelled);
+
+    /// <summary>Hunks some patch implements only in part: their lines are in the patch, but the variant checked leaves them out.</summary>
+    public IEnumerable<HunkRecognition> Partial => Steps.SelectMany(s => s.Match.Hunks.Where(h => h.Partial));
 
     /// <summary>
-    /// 1: a property is violated after the patch, or it regresses; 3: a verdict is unknown; 4: it
-    /// changes modelled code that no hunk captures, or nothing modelled; 0 otherwise. The first
-    /// that applies wins (2, unreadable input, is the command's).
+    /// 1: a property is violated after the patch, or it regresses; 3: a verdict is unknown, after
+    /// any patch; 4: it changes modelled code that no hunk captures, implements a hunk in part, or
+    /// changes nothing modelled; 0 otherwise. The first that applies wins (2, unreadable input or
+    /// a model that says nothing of kernel code, is the command's).
     /// </summary>
     public int ExitCode =>
         StillViolated.Any() || !Diff.Regressions.IsEmpty ? 1
-        : Diff.Inconclusive ? 3
-        : Uncaptured.Any() || TouchesNothingModelled ? 4
+        : Diff.Inconclusive || Steps.Any(s => s.Results.Any(r => r.Verdict == Verdict.Unknown)) ? 3
+        : Uncaptured.Any() || Partial.Any() || TouchesNothingModelled ? 4
         : 0;
 }

@@ -17,42 +17,52 @@ public static class PatchReviewer
     public static PatchReview Review(Model model, Variant baseVariant, PatchSeries series, CheckOptions options)
     {
         var steps = ImmutableArray.CreateBuilder<PatchStep>();
+        var declaredVariants = model.Variants;
         var current = baseVariant;
         var declared = true;
         foreach (var patch in series.Patches)
         {
-            var match = HunkMatcher.Match(model, patch, current);
-            var hunks = HunkMatcher.Result(model, current, [match]);
-            (current, declared) = VariantOf(model, hunks, steps.Count + 1);
-            if (!declared)
+            var before = current;
+            var match = HunkMatcher.Match(model, patch, before);
+            var hunks = HunkMatcher.Result(model, before, [match]);
+            (current, declared) = VariantOf(declaredVariants, model.Variants, hunks, steps.Count + 1);
+            if (!declared && !model.Variants.Contains(current))
             {
                 // Reports and expectations look variants up by name: the made one joins the model.
                 model = model with { Variants = model.Variants.Add(current) };
             }
 
-            var results = new ExplicitEngine().Check(model, current, model.Properties, options with { Progress = null });
-            steps.Add(new PatchStep(match, current, [.. results]));
+            // Checked as the diff from the base checks it, so that the two never disagree.
+            steps.Add(new PatchStep(match, before, current, [.. VariantDiffer.Check(model, current, baseVariant, options)]));
         }
 
         var diff = VariantDiffer.Diff(model, baseVariant, current, options);
         return new PatchReview(model, baseVariant, steps.ToImmutable(), diff, declared);
     }
 
-    /// <summary>The declared variant with exactly these hunks, or one made for the patch.</summary>
-    private static (Variant Variant, bool Declared) VariantOf(Model model, ImmutableArray<Hunk> hunks, int patch)
+    /// <summary>
+    /// The declared variant with exactly these hunks, else one made before for them (an earlier
+    /// patch of the series), else a new one named for the patch.
+    /// </summary>
+    private static (Variant Variant, bool Declared) VariantOf(ImmutableArray<Variant> declared, ImmutableArray<Variant> known, ImmutableArray<Hunk> hunks, int patch)
     {
-        if (model.Variants.FirstOrDefault(v => v.Hunks.Length == hunks.Length && v.Hunks.All(hunks.Contains)) is { } declared)
+        static bool Same(Variant v, ImmutableArray<Hunk> hunks) => v.Hunks.Length == hunks.Length && v.Hunks.All(hunks.Contains);
+        if (declared.FirstOrDefault(v => Same(v, hunks)) is { } named)
         {
-            return (declared, true);
+            return (named, true);
+        }
+
+        if (known.FirstOrDefault(v => Same(v, hunks)) is { } made)
+        {
+            return (made, false);
         }
 
         var name = $"patch{patch}";
-        while (model.Variants.Any(v => v.Name == name))
+        while (known.Any(v => v.Name == name))
         {
             name += "_";
         }
 
-        var description = hunks.IsEmpty ? "no hunk" : string.Join(", ", hunks.Select(h => h.Name));
-        return (new Variant(name, hunks, $"after patch {patch}: {description}", SourceSpan.None), false);
+        return (new Variant(name, hunks, $"the hunks after patch {patch}", SourceSpan.None), false);
     }
 }

@@ -15,15 +15,28 @@ namespace HvModel.Explicit.Review;
 /// </summary>
 public static class VariantDiffer
 {
+    /// <summary>Deadlock is compared when the model checks it in either variant; then in both.</summary>
+    public static bool ComparesDeadlock(Model model, Variant a, Variant b) => model.ChecksDeadlock(a.Name) || model.ChecksDeadlock(b.Name);
+
+    /// <summary>
+    /// <paramref name="variant"/>'s results as a comparison with <paramref name="other"/> checks
+    /// them (deadlock by <see cref="ComparesDeadlock"/>), each with its expected verdict.
+    /// </summary>
+    public static IReadOnlyList<CheckResult> Check(Model model, Variant variant, Variant other, CheckOptions options) =>
+        Check(model, variant, ComparesDeadlock(model, variant, other), options);
+
+    private static IReadOnlyList<CheckResult> Check(Model model, Variant variant, bool deadlock, CheckOptions options)
+    {
+        var checkedModel = deadlock ? model with { AllowDeadlock = false } : model;
+        var quiet = options with { CheckDeadlock = deadlock, Progress = null };
+        return [.. new ExplicitEngine().Check(checkedModel, variant, model.Properties, quiet).Select(r => r with { Expected = model.Expected(variant.Name, r.Property) })];
+    }
+
     public static VariantDiff Diff(Model model, Variant a, Variant b, CheckOptions options)
     {
-        // Deadlock is compared when the model checks it in either variant; then in both.
-        var deadlock = model.ChecksDeadlock(a.Name) || model.ChecksDeadlock(b.Name);
-        var checkedModel = deadlock ? model with { AllowDeadlock = false } : model;
-        var engine = new ExplicitEngine();
-        var quiet = options with { CheckDeadlock = deadlock, Progress = null };
-        var inA = engine.Check(checkedModel, a, model.Properties, quiet).ToDictionary(r => r.Property, r => r with { Expected = model.Expected(a.Name, r.Property) });
-        var inB = engine.Check(checkedModel, b, model.Properties, quiet).ToDictionary(r => r.Property, r => r with { Expected = model.Expected(b.Name, r.Property) });
+        var deadlock = ComparesDeadlock(model, a, b);
+        var inA = Check(model, a, deadlock, options).ToDictionary(r => r.Property);
+        var inB = Check(model, b, deadlock, options).ToDictionary(r => r.Property);
         var columns = model.Properties.Select(p => (p.Name, p.Kind, Property: (PropertyDef?)p)).ToList();
         if (deadlock)
         {
@@ -39,7 +52,7 @@ public static class VariantDiffer
             if (!withoutHunk.TryGetValue(h, out var v))
             {
                 var reduced = new Variant($"{b.Name}-{h.Name}", [.. b.Hunks.Where(x => x != h)], "", b.Span);
-                v = engine.Check(checkedModel, reduced, model.Properties, quiet).ToDictionary(r => r.Property, r => r.Verdict);
+                v = Check(model, reduced, deadlock, options).ToDictionary(r => r.Property, r => r.Verdict);
                 withoutHunk[h] = v;
             }
 

@@ -27,6 +27,13 @@ public static class SequenceDiagram
     /// </summary>
     public static void Write(StringBuilder sb, Model model, Trace trace, string anchor, string ending)
     {
+        if (trace.Length == 0)
+        {
+            // Nothing to draw: the initial state itself breaks the property.
+            sb.AppendLine($"<p class=\"verdict\">{HtmlPage.E(ending)}: in the initial state, before any step</p>");
+            return;
+        }
+
         var lanes = Lanes(model, trace);
         var laneOf = new Dictionary<ActionDef, int>();
         for (var l = 0; l < lanes.Count; l++)
@@ -59,7 +66,7 @@ public static class SequenceDiagram
         var totalWidth = Margin + left[^1] + width[^1] + 4;
         var bottom = HeadHeight + 16 + ((trace.Length + 1) * Row);
         sb.AppendLine($"<div class=\"diagram\"><svg class=\"sequence\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(totalWidth)}\" height=\"{bottom}\" viewBox=\"0 0 {F(totalWidth)} {bottom}\" role=\"img\" aria-label=\"{HtmlPage.E($"sequence diagram of {trace.Length} steps")}\">");
-        sb.AppendLine("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#666\"/></marker></defs>");
+        sb.AppendLine($"<defs><marker id=\"arrow-{anchor}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#666\"/></marker></defs>");
         for (var l = 0; l < lanes.Count; l++)
         {
             var x = Margin + left[l];
@@ -81,7 +88,7 @@ public static class SequenceDiagram
                 // Control passes from the lane of the step before: drawn as a message to this box.
                 var from = Margin + left[previous] + (width[previous] / 2);
                 var to = previous < l ? x : x + width[l];
-                sb.AppendLine($"<line class=\"passes\" x1=\"{F(from)}\" y1=\"{middle}\" x2=\"{F(to)}\" y2=\"{middle}\" marker-end=\"url(#arrow)\"/>");
+                sb.AppendLine($"<line class=\"passes\" x1=\"{F(from)}\" y1=\"{middle}\" x2=\"{F(to)}\" y2=\"{middle}\" marker-end=\"url(#arrow-{anchor})\"/>");
             }
 
             var last = i == trace.Length ? " last" : "";

@@ -20,34 +20,38 @@ public static class PatchReviewHtml
         Begin(sb, model, header, $"review against {review.Base.Name}");
         for (var i = 0; i < review.Steps.Length; i++)
         {
-            var m = review.Steps[i].Match;
-            sb.AppendLine($"<h2>Patch {i + 1}/{review.Steps.Length}: {E(m.Patch.Subject.Length > 0 ? m.Patch.Subject : "(no subject)")}</h2><ul>");
+            var step = review.Steps[i];
+            var m = step.Match;
+            sb.AppendLine($"<h2>{E(PatchReviewWords.Title(review, i))}</h2><ul>");
             foreach (var h in m.Hunks)
             {
-                var how = h.Recognised ? "implements" : $"PARTLY implements ({h.Patterns.Count(p => p.Found)} of {h.Patterns.Length} lines)";
-                Item(sb, h.Recognised ? "holds" : "unknown", $"{how} {h.Hunk.Name}: {h.Hunk.Description}", h.Patterns.SelectMany(p => p.Lines), h.Patterns.Where(p => !p.Found).Select(p => $"missing: {p.Pattern}"));
+                Item(sb, h.Recognised ? "holds" : "unknown", h.Recognised ? PatchReviewWords.Implements(h) : PatchReviewWords.Partly(h), h.Patterns.SelectMany(p => p.Lines));
             }
 
             foreach (var h in m.Reverted)
             {
-                Item(sb, "violated", $"REVERTS {h.Hunk.Name} of {review.Base.Name}", h.Patterns.SelectMany(p => p.Lines), []);
+                Item(sb, "violated", PatchReviewWords.Reverts(h, step), h.Patterns.SelectMany(p => p.Lines));
             }
 
             foreach (var c in m.Uncaptured)
             {
-                Item(sb, "violated", $"NOT CAPTURED: the patch changes {c.Function} in a way the model does not capture; the model may be stale", c.Lines, []);
+                Item(sb, "violated", PatchReviewWords.Uncaptured(c), c.Lines);
             }
 
             foreach (var c in m.Uncovered)
             {
-                Item(sb, "unchecked", $"not covered: {c.File}: {c.Function ?? "(outside any function)"}", c.Lines, []);
+                Item(sb, "unchecked", PatchReviewWords.Uncovered(c), c.Lines);
+            }
+
+            if (m.TouchesNothingModelled)
+            {
+                sb.AppendLine($"<li>{E(PatchReviewWords.NothingModelled)}</li>");
             }
 
             sb.AppendLine("</ul>");
         }
 
-        var result = review.Result;
-        sb.AppendLine($"<p>The patch makes {(review.Declared ? $"variant <b>{E(result.Name)}</b> of the model" : $"a variant the model does not declare, checked as <b>{E(result.Name)}</b>")} ({E(string.Join(", ", result.Hunks.Select(h => h.Name)))}), checked against {E(review.Base.Name)}.</p>");
+        sb.AppendLine($"<p>{E(PatchReviewWords.Result(review))}</p>");
         if (review.Steps.Length > 1)
         {
             sb.AppendLine("<h2>After each patch</h2><table class=\"matrix\"><tr><th>property</th>");
@@ -67,7 +71,7 @@ public static class PatchReviewHtml
             sb.AppendLine("</table>");
         }
 
-        sb.AppendLine($"<h2>Diff {E(review.Base.Name)} -&gt; {E(result.Name)}</h2>");
+        sb.AppendLine($"<h2>Diff {E(review.Base.Name)} -&gt; {E(review.Result.Name)}</h2>");
         ReviewHtmlReport.DiffSection(sb, model, review.Diff);
         End(sb, [.. MatrixLegend(), .. HtmlReport.DiagramLegend(),
             (Badge("holds", "implements"), "the patch has every line by which the model's hunk is recognised"),
@@ -76,17 +80,12 @@ public static class PatchReviewHtml
         return sb.ToString();
     }
 
-    private static void Item(StringBuilder sb, string css, string what, IEnumerable<DiffLine> lines, IEnumerable<string> missing)
+    private static void Item(StringBuilder sb, string css, string what, IEnumerable<DiffLine> lines)
     {
         sb.AppendLine($"<li><span class=\"badge {css}\">{E(what)}</span><pre>");
         foreach (var l in lines)
         {
-            sb.AppendLine(E($"line {l.SourceLine}: {(l.Kind == DiffLineKind.Added ? '+' : '-')} {l.Text}"));
-        }
-
-        foreach (var m in missing)
-        {
-            sb.AppendLine(E(m));
+            sb.AppendLine(E(PatchReviewWords.Line(l)));
         }
 
         sb.AppendLine("</pre></li>");

@@ -13,8 +13,9 @@ namespace HvModel.Reports.Review;
 /// </summary>
 public static class PatchReviewText
 {
-    public static string Render(Model model, PatchReview review, ReportHeader header, string? reproduce = null)
+    public static string Render(PatchReview review, ReportHeader header, string? reproduce = null)
     {
+        var model = review.Model;
         var email = reproduce is not null;
         var width = email ? EmailText.Width : TextReport.Width;
         var sb = new StringBuilder();
@@ -29,11 +30,7 @@ public static class PatchReviewText
             Patch(sb, review, i, width);
         }
 
-        var result = review.Result;
-        var hunks = result.Hunks.IsEmpty ? "no hunk" : string.Join(", ", result.Hunks.Select(h => h.Name));
-        StateFormatter.AppendWrapped(sb, review.Declared
-            ? $"The patch makes variant {result.Name} of the model ({hunks}), checked against {review.Base.Name}."
-            : $"The patch makes a variant the model does not declare ({hunks}), checked as {result.Name} against {review.Base.Name}.", 0, width);
+        StateFormatter.AppendWrapped(sb, PatchReviewWords.Result(review), 0, width);
         if (review.Steps.Length > 1)
         {
             sb.AppendLine();
@@ -74,63 +71,48 @@ public static class PatchReviewText
     /// <summary>What one patch was read as.</summary>
     private static void Patch(StringBuilder sb, PatchReview review, int index, int width)
     {
-        var m = review.Steps[index].Match;
-        var title = review.Steps.Length == 1 ? "Patch" : $"Patch {index + 1}/{review.Steps.Length}";
-        StateFormatter.AppendWrapped(sb, $"{title}: {(m.Patch.Subject.Length > 0 ? m.Patch.Subject : "(no subject)")}", 0, width);
+        var step = review.Steps[index];
+        var m = step.Match;
+        StateFormatter.AppendWrapped(sb, PatchReviewWords.Title(review, index), 0, width);
         foreach (var h in m.Hunks.Where(h => h.Recognised))
         {
-            StateFormatter.AppendWrapped(sb, $"implements {h.Hunk.Name}: {h.Hunk.Description}", 2, width);
-            Lines(sb, h, width);
+            Item(sb, PatchReviewWords.Implements(h), h.Patterns.SelectMany(p => p.Lines), width);
         }
 
         foreach (var h in m.Hunks.Where(h => h.Partial))
         {
-            var missing = h.Patterns.Where(p => !p.Found).Select(p => p.Pattern.ToString());
-            StateFormatter.AppendWrapped(sb, $"PARTLY implements {h.Hunk.Name}: {h.Patterns.Count(p => p.Found)} of its {h.Patterns.Length} lines; missing: {string.Join("; ", missing)}", 2, width);
-            Lines(sb, h, width);
+            Item(sb, PatchReviewWords.Partly(h), h.Patterns.SelectMany(p => p.Lines), width);
         }
 
         foreach (var h in m.Reverted)
         {
-            StateFormatter.AppendWrapped(sb, $"REVERTS {h.Hunk.Name} of {review.Base.Name}: {h.Hunk.Description}", 2, width);
-            Lines(sb, h, width);
+            Item(sb, PatchReviewWords.Reverts(h, step), h.Patterns.SelectMany(p => p.Lines), width);
         }
 
         foreach (var c in m.Uncaptured)
         {
-            StateFormatter.AppendWrapped(sb, $"NOT CAPTURED: the patch changes {c.Function} in a way the model does not capture; the model may be stale, look at:", 2, width);
-            Changed(sb, c, width);
+            Item(sb, PatchReviewWords.Uncaptured(c), c.Lines, width);
         }
 
         foreach (var c in m.Uncovered)
         {
-            StateFormatter.AppendWrapped(sb, $"not covered: {c.File}: {c.Function ?? "(outside any function)"}, {c.Lines.Length} changed line{(c.Lines.Length == 1 ? "" : "s")}", 2, width);
+            Item(sb, PatchReviewWords.Uncovered(c), [], width);
         }
 
         if (m.TouchesNothingModelled)
         {
-            StateFormatter.AppendWrapped(sb, "The patch touches nothing the model stands for.", 2, width);
+            StateFormatter.AppendWrapped(sb, PatchReviewWords.NothingModelled, 2, width);
         }
 
         sb.AppendLine();
     }
 
-    private static void Lines(StringBuilder sb, HunkRecognition h, int width)
+    private static void Item(StringBuilder sb, string what, IEnumerable<DiffLine> lines, int width)
     {
-        foreach (var p in h.Patterns.Where(p => p.Found))
+        StateFormatter.AppendWrapped(sb, what, 2, width);
+        foreach (var line in lines)
         {
-            foreach (var line in p.Lines)
-            {
-                StateFormatter.AppendWrapped(sb, $"line {line.SourceLine}: {Marker(line)} {line.Text}", 6, width);
-            }
-        }
-    }
-
-    private static void Changed(StringBuilder sb, ChangedCode c, int width)
-    {
-        foreach (var line in c.Lines)
-        {
-            StateFormatter.AppendWrapped(sb, $"line {line.SourceLine}: {Marker(line)} {line.Text}", 6, width);
+            StateFormatter.AppendWrapped(sb, PatchReviewWords.Line(line), 6, width);
         }
     }
 
@@ -139,7 +121,7 @@ public static class PatchReviewText
     {
         StateFormatter.AppendWrapped(sb, $"After each patch (from {review.Base.Name}):", 0, width);
         var names = review.Steps[0].Results.Select(r => r.Property).ToList();
-        var first = Math.Max(10, names.Max(n => n.Length) + 2);
+        var first = Math.Max(10, names.Select(n => n.Length + 2).DefaultIfEmpty(0).Max());
         sb.AppendLine("property".PadRight(first) + string.Concat(review.Steps.Select((_, i) => $"patch {i + 1}".PadRight(11))).TrimEnd());
         foreach (var p in names)
         {
@@ -147,6 +129,4 @@ public static class PatchReviewText
             sb.AppendLine((p.PadRight(first) + string.Concat(review.Steps.Select(s => VerdictWords.Cell(kind, s.Verdict(p)).PadRight(11)))).TrimEnd());
         }
     }
-
-    private static char Marker(DiffLine line) => line.Kind == DiffLineKind.Added ? '+' : '-';
 }

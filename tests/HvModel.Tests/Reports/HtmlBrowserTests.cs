@@ -79,4 +79,16 @@ public class HtmlBrowserTests
 
         Assert.Contains("./setup", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_counterexample_of_no_step_on_a_model_without_lanes_is_said_not_drawn()
+    {
+        var model = Path.Combine(Path.GetTempPath(), $"hvmodel-initial-{Guid.NewGuid():N}.hvm");
+        File.WriteAllText(model, "var x: 0 .. 3 = 1\naction inc when x < 3 do x := x + 1 end\ninvariant zero: x = 0\nallow deadlock\n");
+
+        var r = InProcessCli.Run("check", model, "--format", "html");
+
+        Assert.Contains("zero is violated here: in the initial state, before any step", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", r.Stdout, StringComparison.Ordinal);
+    }
 }

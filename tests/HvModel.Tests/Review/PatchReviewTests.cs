@@ -38,6 +38,7 @@ public class PatchReviewTests
         Assert.Equal(1, code);
         Assert.Equal(["unmask_always", "quiet_when_removing"], Implemented(doc, 0));
         Assert.Equal("a_only", doc.GetProperty("variant").GetProperty("name").GetString());
+        Assert.Equal("restore_msi_state", Assert.Single(doc.GetProperty("patches")[0].GetProperty("partly").EnumerateArray()).GetProperty("hunk").GetString());
         var after = doc.GetProperty("patches")[0].GetProperty("verdicts");
         foreach (var p in new[] { "deliverable", "live_irte", "target_coherent", "records_agree" })
         {
@@ -136,6 +137,74 @@ public class PatchReviewTests
     }
 
     [Fact]
+    public void An_edited_line_that_keeps_a_hunk_s_text_neither_implements_nor_reverts_it()
+    {
+        var (code, doc) = Review(Diff("""
+            @@ -1289,3 +1289,3 @@ static void hv_irq_unmask(struct irq_data *data)
+            -	if (res && hbus->state != hv_pcibus_removing)
+            +	if (res && hbus->state != hv_pcibus_removing && !quiet)
+             		dev_err(&hbus->hdev->device,
+             			"%s() failed: %#llx", __func__, res);
+            """), "--base", "v3");
+
+        var patch = doc.GetProperty("patches")[0];
+        Assert.Empty(patch.GetProperty("reverts").EnumerateArray());
+        Assert.Equal("v3", doc.GetProperty("variant").GetProperty("name").GetString());
+        Assert.Equal("hv_irq_unmask", Assert.Single(patch.GetProperty("uncaptured").EnumerateArray()).GetProperty("function").GetString());
+        Assert.Equal(4, code);
+    }
+
+    [Fact]
+    public void A_later_patch_of_a_series_that_reverts_an_earlier_one_says_so()
+    {
+        var hunk1 = """
+            @@ -1290,4 +1290,3 @@ static void hv_irq_unmask(struct irq_data *data)
+             		dev_err(&hbus->hdev->device,
+             			"%s() failed: %#llx", __func__, res);
+            -		return;
+             
+            """;
+        var hunk2 = """
+            @@ -1290,3 +1290,4 @@ static void hv_irq_unmask(struct irq_data *data)
+             		dev_err(&hbus->hdev->device,
+             			"%s() failed: %#llx", __func__, res);
+            +		return;
+             
+            """;
+        var mbox = Path.Combine(Path.GetTempPath(), $"hvmodel-series-{Guid.NewGuid():N}.mbox");
+        File.WriteAllText(mbox, Mail(1, "drop the early return", hunk1) + Mail(2, "put it back", hunk2));
+
+        var (_, doc) = Review(mbox);
+        var text = Words(InProcessCli.Run("review", mbox).Stdout);
+
+        var patches = doc.GetProperty("patches").EnumerateArray().ToList();
+        Assert.Equal(["patch1", "pre"], patches.Select(p => p.GetProperty("variant").GetString()));
+        Assert.Equal("unmask_always", Assert.Single(patches[1].GetProperty("reverts").EnumerateArray()).GetProperty("hunk").GetString());
+        Assert.Contains("REVERTS unmask_always of patch1", text, StringComparison.Ordinal);
+        Assert.True(doc.GetProperty("variant").GetProperty("declared").GetBoolean());
+    }
+
+    [Fact]
+    public void A_model_that_says_nothing_of_kernel_code_cannot_review_a_patch()
+    {
+        var r = InProcessCli.Run("review", Seed, "tests/models/violated/refcount.hvm");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("the model says nothing of kernel code", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("* Suppress the error message", true)]
+    [InlineData("*/", true)]
+    [InlineData("/* a comment */", true)]
+    [InlineData("*mask = 0;", false)]
+    [InlineData("return;", false)]
+    public void A_line_is_a_comment_by_its_start_not_by_any_star(string line, bool comment)
+    {
+        Assert.Equal(comment, HvModel.Core.Patches.FunctionAttribution.IsComment(line));
+    }
+
+    [Fact]
     public void Text_that_is_not_a_patch_is_refused_in_one_line()
     {
         var r = InProcessCli.Run("review", "tests/patches/not-a-patch.txt");
@@ -158,6 +227,23 @@ public class PatchReviewTests
         Assert.Contains("The patch makes variant v3 of the model", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("Reproduce with:\n  dotnet run --project src/HvModel.Cli -- review", r.Stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>One message of an mbox series: a format-patch mail of pci-hyperv.c with this hunk.</summary>
+    private static string Mail(int n, string subject, string hunk) => $"""
+        From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
+        From: A Developer <dev@example.org>
+        Subject: [PATCH {n}/2] PCI: hv: {subject}
+
+        ---
+        diff --git a/drivers/pci/controller/pci-hyperv.c b/drivers/pci/controller/pci-hyperv.c
+        --- a/drivers/pci/controller/pci-hyperv.c
+        +++ b/drivers/pci/controller/pci-hyperv.c
+        {hunk}
+        -- 
+        2.19.1
+
+
+        """;
 
     /// <summary>A git diff of pci-hyperv.c with these hunks, in a file of its own.</summary>
     private static string Diff(string hunks)
