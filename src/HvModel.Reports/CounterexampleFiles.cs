@@ -26,13 +26,13 @@ public static class CounterexampleFiles
     public static string Configuration(Model model, Model defaults) =>
         string.Join(",", model.Constants
             .Where(c => defaults.Constants.FirstOrDefault(d => d.Name == c.Name)?.Display != c.Display)
-            .Select(c => $"{c.Name}={c.Display}"));
+            .Select(c => c.Assignment));
 
     public static string Text(Model model, CheckResult r)
     {
         var sb = new StringBuilder();
         sb.AppendLine($"model {model.Name} ({model.SourceFile})");
-        foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}")), TextReport.Width))
+        foreach (var line in StateFormatter.Wrap("constants: " + model.ConstantAssignments, TextReport.Width))
         {
             sb.AppendLine(line);
         }

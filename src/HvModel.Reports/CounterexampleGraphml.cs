@@ -19,7 +19,7 @@ public static class CounterexampleGraphml
     {
         var cells = results.Where(r => r.Verdict == Verdict.Violated && r.Kind == PropertyKind.Invariant && r.Trace is not null).ToArray();
         var settings = header.SettingsText is { } s ? $", {s}" : "";
-        var constants = model.Constants.IsEmpty ? "" : $"; constants: {string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}"))}";
+        var constants = model.Constants.IsEmpty ? "" : $"; constants: {model.ConstantAssignments}";
         var found = cells.Length == 0 ? "no counterexample" : $"{cells.Length} {(cells.Length == 1 ? "counterexample" : "counterexamples")}, one graph each";
         using var w = new GraphmlWriter($"{header.Tool} {header.Version}: model {model.Name} ({model.SourceFile}); engine {header.Engine ?? "none"}{settings}{constants}; {found}");
 

@@ -40,7 +40,7 @@ public static class GraphDot
         sb.AppendLine($"// hvmodel graph: model {model.Name} ({model.SourceFile}), variant {g.Variant}");
         if (!model.Constants.IsEmpty)
         {
-            sb.AppendLine($"// constants: {string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}"))}");
+            sb.AppendLine($"// constants: {model.ConstantAssignments}");
         }
 
         sb.AppendLine($"// {GraphWords.Size(g)}; {GraphWords.Completeness(g)}");

@@ -37,19 +37,9 @@ public static class HtmlReport
             Counterexample(sb, model, r);
         }
 
-        End(sb, [.. MatrixLegend(), .. DiagramLegend(), .. gate is null ? [] : ReviewHtmlReport.GateLegend()]);
+        End(sb, [.. MatrixLegend(), .. SequenceDiagram.Legend(), .. gate is null ? [] : ReviewHtmlReport.GateLegend()]);
         return sb.ToString();
     }
-
-    /// <summary>The legend's lines for the sequence diagrams.</summary>
-    public static IEnumerable<(string Mark, string Meaning)> DiagramLegend() =>
-    [
-        ("lane", "a column of a sequence diagram: a part of the system (the model's 'lane' declarations; without them, one per action)"),
-        ("box", "one step: an action with its arguments, in its lane; hover for its call chain, notes and changes, click for them in the list"),
-        ("arrow", "control passes from the lane of the step before to this step's lane"),
-        ("orange dot", "the step has notes: the story of what the kernel code did"),
-        ("red box", "the last step: its state breaks the property named under the diagram"),
-    ];
 
     private static void Matrix(StringBuilder sb, Model model, IReadOnlyList<CheckResult> results, PropertyKind kind)
     {

@@ -39,7 +39,7 @@ public static class TextReport
         {
             // A '*' marks a value set with --const rather than the model's default; say so once.
             var legend = model.Constants.Any(c => c.Overridden) ? " (* set by --const)" : "";
-            foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}{(c.Overridden ? "*" : "")}")) + legend, Width))
+            foreach (var line in StateFormatter.Wrap("constants: " + string.Join(" ", model.Constants.Select(c => $"{c.Assignment}{(c.Overridden ? "*" : "")}")) + legend, Width))
             {
                 sb.AppendLine(line);
             }

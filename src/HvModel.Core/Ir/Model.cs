@@ -89,6 +89,9 @@ public sealed record Variant(string Name, ImmutableArray<Hunk> Hunks, string Des
 public sealed record Constant(string Name, HvType Type, int Value, bool Overridden)
 {
     public string Display => Type is ScalarType s ? s.Format(Value) : Value.ToString();
+
+    /// <summary>As a command line sets it: <c>CPUS=2</c>.</summary>
+    public string Assignment => $"{Name}={Display}";
 }
 
 /// <summary>
@@ -216,6 +219,9 @@ public sealed record Model(
     /// table's column like any property.
     /// </summary>
     public const string DeadlockProperty = "deadlock";
+
+    /// <summary>Every constant as a command line sets it, in order: <c>CPUS=2 IRQS=2 ...</c>.</summary>
+    public string ConstantAssignments => string.Join(" ", Constants.Select(c => c.Assignment));
 
     /// <summary>The kernel code the model stands for, file by file (<c>models</c>): what <c>review</c> counts as covered.</summary>
     public ImmutableArray<ModelledCode> ModelledCode { get; init; } = [];

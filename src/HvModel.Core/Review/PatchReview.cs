@@ -3,12 +3,6 @@ using HvModel.Core.Ir;
 
 namespace HvModel.Core.Review;
 
-/// <summary>One patch of a series: what it was read as, the variants the model has before and after it, and every property's result after.</summary>
-public sealed record PatchStep(PatchMatch Match, Variant Before, Variant After, ImmutableArray<Checking.CheckResult> Results)
-{
-    public Verdict Verdict(string property) => Results.First(r => r.Property == property).Verdict;
-}
-
 /// <summary>
 /// <c>hvmodel review PATCH</c>: a patch (or a series) read against a model from a base variant,
 /// each patch's step, and the diff from the base to the variant after the last patch. A variant

@@ -7,10 +7,16 @@ namespace HvModel.Core.Syntax;
 /// <summary>Turns model text into tokens. Comments run from <c>--</c> to the end of the line.</summary>
 public static class Lexer
 {
-    public static readonly IReadOnlySet<string> Keywords = new HashSet<string>
+    /// <summary>The keywords that start a declaration: met inside a block, they mean an 'end' is missing.</summary>
+    public static readonly IReadOnlySet<string> DeclarationKeywords = new HashSet<string>
     {
-        "model", "const", "type", "enum", "var", "init", "end", "def", "procedure", "action", "calls",
-        "when", "do", "hunk", "variant", "lane", "models", "invariant", "lemma", "cover", "expect", "include", "allow", "deadlock",
+        "model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant", "lane", "models",
+        "invariant", "lemma", "cover", "expect", "include", "allow",
+    };
+
+    public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(DeclarationKeywords)
+    {
+        "end", "calls", "when", "do", "deadlock",
         "if", "then", "elsif", "else", "for", "any", "where", "let", "in", "note", "skip", "forall",
         "exists", "count", "true", "false", "and", "or", "not", "bool", "scalarset", "array", "of",
 

@@ -115,34 +115,9 @@ public sealed partial class Parser
             }
 
             case "models":
-            {
-                Advance();
-                var file = Expect(TokenKind.String).Text;
-                Expect(":");
-                var functions = new List<Name> { NameToken() };
-                while (Accept(","))
-                {
-                    functions.Add(NameToken());
-                }
-
-                return new ModelsDecl(file, functions, t.Span);
-            }
-
+                return ModelsDeclaration();
             case "lane":
-            {
-                Advance();
-                var name = Expect(TokenKind.Identifier).Text;
-                var title = Current.Kind == TokenKind.String ? Advance().Text : name;
-                Expect(":");
-                var actions = new List<Name> { NameToken() };
-                while (Accept(","))
-                {
-                    actions.Add(NameToken());
-                }
-
-                return new LaneDecl(name, title, actions, t.Span);
-            }
-
+                return LaneDeclaration();
             case "invariant":
             case "lemma":
             case "cover":
@@ -397,28 +372,5 @@ public sealed partial class Parser
         }
 
         throw new ModelError(t.Span, "expected a type (bool, lo .. hi, scalarset(N) [with a, ...], array[T] of T, or a type name)");
-    }
-
-    /// <summary>
-    /// A hunk's patterns: <c>adds "text" in function</c> or <c>removes "text" in function</c>,
-    /// as many as follow. 'adds' and 'removes' are words only here, so no model loses them as names.
-    /// </summary>
-    private List<HunkPatternSyntax> HunkPatterns()
-    {
-        var patterns = new List<HunkPatternSyntax>();
-        while (Current.Kind == TokenKind.Identifier && Current.Text is "adds" or "removes")
-        {
-            var word = Advance();
-            var text = Expect(TokenKind.String);
-            if (string.IsNullOrWhiteSpace(text.Text))
-            {
-                throw new ModelError(text.Span, $"'{word.Text}' needs the text of a line, not an empty string");
-            }
-
-            Expect("in");
-            patterns.Add(new HunkPatternSyntax(word.Text == "adds" ? PatchChange.Adds : PatchChange.Removes, text.Text, NameToken(), word.Span));
-        }
-
-        return patterns;
     }
 }

@@ -18,9 +18,7 @@ public sealed partial class Parser
     };
 
     // Keywords that start a declaration: met inside a block, they mean an 'end' is missing.
-    private static readonly HashSet<string> DeclarationStarts =
-        ["model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant", "lane", "models",
-         "invariant", "lemma", "cover", "expect", "include", "allow"];
+    private static readonly IReadOnlySet<string> DeclarationStarts = Lexer.DeclarationKeywords;
 
     // The blocks being read, innermost on top, so that a missing 'end' names its block.
     private readonly Stack<(string Construct, Token Opener)> openBlocks = new();

@@ -13,7 +13,7 @@ internal static class AigerComments
         var lines = new List<string>
         {
             $"{model.Name}, variant {variant.Name}, {what}: exported by {commandLine}",
-            $"constants: {string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}"))}",
+            $"constants: {model.ConstantAssignments}",
             "output 0 (bad): the property fails, or a model error is raised in the state (evaluating the property,",
             "  the step the inputs choose, or the init block); HvModel stops on a model error without a verdict",
             $"inputs: select.b* (the action instance taken, binary, least significant first; {layout.Instances.Length} instances,",

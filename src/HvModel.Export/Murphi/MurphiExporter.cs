@@ -111,7 +111,7 @@ public sealed class MurphiExporter
 
     private void Header(StringBuilder file, string commandLine)
     {
-        var constants = model.Constants.IsEmpty ? "none" : string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}"));
+        var constants = model.Constants.IsEmpty ? "none" : model.ConstantAssignments;
         file.AppendLine($"-- {model.Name}, variant {globals.Variant.Name}: exported by {commandLine.ReplaceLineEndings(" ")}");
         file.AppendLine($"-- constants: {constants.ReplaceLineEndings(" ")}");
         file.AppendLine("-- Each rule's 'choice' parameter picks the values of the action's 'any' choices (mixed radix, in");

@@ -110,7 +110,7 @@ public static class PromelaExporter
     {
         var header = new StringBuilder();
         header.AppendLine(CultureInfo.InvariantCulture, $"/* {model.Name}, variant {variant.Name}: exported by {PromelaNames.Sanitize(commandLine)} */");
-        header.AppendLine(CultureInfo.InvariantCulture, $"/* constants: {PromelaNames.Sanitize(string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}")))} */");
+        header.AppendLine(CultureInfo.InvariantCulture, $"/* constants: {PromelaNames.Sanitize(model.ConstantAssignments)} */");
         header.AppendLine("/* Compare state counts with: spin -o1 -o2 -a FILE; gcc -O2 -DNOREDUCE -DSAFETY -DBFS -o pan pan.c; ./pan -E */");
         header.AppendLine("/* (nominal states: 'states, stored' less 'atomic steps'; less the pre-init state, see hvmodel's README). */");
         header.AppendLine();

@@ -47,7 +47,7 @@ public static class HtmlPage
         sb.AppendLine($"<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(model.Name)}: {E(what)}</title><style>{Style}</style></head><body>");
         sb.AppendLine($"<h1>Model {E(model.Name)}: {E(what)}</h1>");
         sb.AppendLine($"<p class=\"meta\">{E(header.Tool)} {E(header.Version)}, engine {E(header.Engine ?? "none")}{(header.Solver is null ? "" : $", solver {E(header.Solver)}")}{(header.SettingsText is null ? "" : $", {E(header.SettingsText)}")}<br>");
-        sb.AppendLine($"source {E(model.SourceFile)}; constants: {E(string.Join(" ", model.Constants.Select(c => $"{c.Name}={c.Display}")))}</p>");
+        sb.AppendLine($"source {E(model.SourceFile)}; constants: {E(model.ConstantAssignments)}</p>");
     }
 
     /// <summary>A list of sentences under a heading (nothing when there are none).</summary>

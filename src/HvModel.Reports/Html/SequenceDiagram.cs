@@ -109,6 +109,16 @@ public static class SequenceDiagram
         sb.AppendLine("</svg></div>");
     }
 
+    /// <summary>The legend's lines for the sequence diagrams.</summary>
+    public static IEnumerable<(string Mark, string Meaning)> Legend() =>
+    [
+        ("lane", "a column of a sequence diagram: a part of the system (the model's 'lane' declarations; without them, one per action)"),
+        ("box", "one step: an action with its arguments, in its lane; hover for its call chain, notes and changes, click for them in the list"),
+        ("arrow", "control passes from the lane of the step before to this step's lane"),
+        ("orange dot", "the step has notes: the story of what the kernel code did"),
+        ("red box", "the last step: its state breaks the property named under the diagram"),
+    ];
+
     /// <summary>
     /// The lanes drawn: the model's own, all of them, so that every diagram of a model has the
     /// same columns; a model that declares none gets one lane per action the trace takes.

@@ -14,7 +14,7 @@ public static class EmailReport
     public static string Render(Model model, IReadOnlyList<CheckResult> results, string reproduce)
     {
         var sb = new StringBuilder();
-        EmailText.Wrapped(sb, $"HvModel verdicts for model {model.Name}" + (model.Constants.Any(c => c.Overridden) ? $" ({string.Join(" ", model.Constants.Where(c => c.Overridden).Select(c => $"{c.Name}={c.Display}"))})" : ""));
+        EmailText.Wrapped(sb, $"HvModel verdicts for model {model.Name}" + (model.Constants.Any(c => c.Overridden) ? $" ({string.Join(" ", model.Constants.Where(c => c.Overridden).Select(c => c.Assignment))})" : ""));
         var columns = results.Where(r => model.Properties.Any(p => p.Name == r.Property)).Select(r => r.Property).Distinct().ToList();
         VerdictMatrix.Write(sb, null, results, columns, EmailText.Width);
         foreach (var r in results.Where(r => r.Trace is not null && r.Kind == PropertyKind.Invariant && r.Verdict == Verdict.Violated))

@@ -73,7 +73,7 @@ public static class PatchReviewHtml
 
         sb.AppendLine($"<h2>Diff {E(review.Base.Name)} -&gt; {E(review.Result.Name)}</h2>");
         ReviewHtmlReport.DiffSection(sb, model, review.Diff);
-        End(sb, [.. MatrixLegend(), .. HtmlReport.DiagramLegend(),
+        End(sb, [.. MatrixLegend(), .. Html.SequenceDiagram.Legend(),
             (Badge("holds", "implements"), "the patch has every line by which the model's hunk is recognised"),
             (Badge("unknown", "PARTLY"), "the patch has some of the hunk's lines: a patch in progress, or a stale model"),
             (Badge("violated", "NOT CAPTURED"), "the patch changes a function the model stands for in a way no hunk captures, or reverts a hunk")]);

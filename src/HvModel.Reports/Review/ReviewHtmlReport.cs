@@ -59,7 +59,7 @@ public static class ReviewHtmlReport
         var sb = new StringBuilder();
         Begin(sb, model, header, $"diff {diff.A} -> {diff.B}");
         DiffSection(sb, model, diff);
-        End(sb, [.. MatrixLegend(), .. HtmlReport.DiagramLegend()]);
+        End(sb, [.. MatrixLegend(), .. Html.SequenceDiagram.Legend()]);
         return sb.ToString();
     }
 

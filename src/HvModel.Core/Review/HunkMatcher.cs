@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using HvModel.Core.Ir;
-using HvModel.Core.Review;
+using HvModel.Core.Patches;
 
-namespace HvModel.Core.Patches;
+namespace HvModel.Core.Review;
 
 /// <summary>
 /// Reads a patch against a model's hunk declarations: a hunk's line (<c>adds "text" in f</c>)
