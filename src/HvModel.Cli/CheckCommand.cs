@@ -117,6 +117,11 @@ public static class CheckCommand
             ReportFormat.Graphml => CounterexampleGraphml.Render(model, results, header),
             _ => TextReport.Render(model, results, header),
         });
+        if (!model.Liveness.IsEmpty)
+        {
+            Liveness(model, parse, format, engineName, options);
+        }
+
         if (format == ReportFormat.Text && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
         {
             Console.Out.WriteLine();
@@ -128,5 +133,25 @@ public static class CheckCommand
 
         var exit = CheckRunner.ExitCode(results);
         return gate is null ? exit : GateCommand.AfterCheck(gate, format, exit);
+    }
+
+    /// <summary>
+    /// The liveness properties, by the explicit engine on the whole state graph of each variant
+    /// checked. For now they are printed in the text report only, and no expect table names them.
+    /// </summary>
+    private static void Liveness(Model model, ParseResult parse, ReportFormat format, string engineName, CheckOptions options)
+    {
+        if (format != ReportFormat.Text || engineName != "explicit")
+        {
+            Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine and printed in the text report only, for now");
+            return;
+        }
+
+        var names = parse.GetValue(Variants) ?? [];
+        var variants = names.Length == 0 ? [.. model.Variants] : names.Select(n => ReviewCommands.Variant(model, n)).ToList();
+        var results = variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options)).ToList();
+        var sb = new System.Text.StringBuilder();
+        LivenessTextReport.Write(sb, model, results);
+        Console.Out.Write(sb.ToString());
     }
 }

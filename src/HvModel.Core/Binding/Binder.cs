@@ -82,6 +82,7 @@ public sealed partial class Binder
                 case ProcedureDecl p: Declare(new ProcedureSymbol(p)); break;
                 case ActionDecl a: Declare(new OtherSymbol(a.Name, "action", a.Span)); break;
                 case PropertyDecl p: Declare(new OtherSymbol(p.Name, p.Kind == PropertyKind.Cover ? "cover" : p.IsLemma ? "lemma" : "invariant", p.Span)); break;
+                case LivenessDecl l: Declare(new OtherSymbol(l.Name, "liveness property", l.Span)); break;
             }
         }
 
@@ -93,12 +94,14 @@ public sealed partial class Binder
         // Pass 3: bodies.
         var init = BindInit(decls);
         var actions = ImmutableArray.CreateBuilder<ActionDef>();
+        var liveness = ImmutableArray.CreateBuilder<LivenessDef>();
         foreach (var d in decls)
         {
             switch (d)
             {
                 case ActionDecl a: actions.Add(BindAction(a)); break;
                 case PropertyDecl p: properties.Add(BindProperty(p)); break;
+                case LivenessDecl l: liveness.Add(BindLiveness(l)); break;
             }
         }
 
@@ -127,6 +130,8 @@ public sealed partial class Binder
             GateExpectations = BindGateExpectations(decls.OfType<GateExpectDecl>(), actions),
             Lanes = BindLanes(decls.OfType<LaneDecl>().ToList(), actions),
             ModelledCode = modelledCode,
+            Liveness = liveness.ToImmutable(),
+            Fairness = BindFairness(decls.OfType<FairDecl>().ToList(), actions),
         };
     }
 

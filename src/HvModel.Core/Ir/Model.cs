@@ -226,6 +226,12 @@ public sealed record Model(
     /// <summary>The kernel code the model stands for, file by file (<c>models</c>): what <c>review</c> counts as covered.</summary>
     public ImmutableArray<ModelledCode> ModelledCode { get; init; } = [];
 
+    /// <summary>The liveness properties, checked over whole behaviours under <see cref="Fairness"/>.</summary>
+    public ImmutableArray<LivenessDef> Liveness { get; init; } = [];
+
+    /// <summary>The fairness of each action's instances (<c>fair weak|strong</c>); an action not named is not fair.</summary>
+    public ImmutableDictionary<ActionDef, Fairness> Fairness { get; init; } = ImmutableDictionary<ActionDef, Fairness>.Empty;
+
     /// <summary>The lanes the model declares, in order; when it declares some, every action is in exactly one.</summary>
     public ImmutableArray<Lane> Lanes { get; init; } = [];
 

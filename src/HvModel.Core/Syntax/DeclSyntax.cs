@@ -63,4 +63,10 @@ public sealed record ExpectDecl(ExprSyntax? When, IReadOnlyList<Name> Properties
 /// <summary><c>lane NAME "title": action, ...</c>: a column of the HTML report's sequence diagrams.</summary>
 public sealed record LaneDecl(string Name, string Title, IReadOnlyList<Name> Actions, SourceSpan Span) : DeclSyntax(Span);
 
+/// <summary><c>liveness NAME "why": p leadsto q | always eventually p | eventually p | eventually always p</c></summary>
+public sealed record LivenessDecl(string Name, string Description, LivenessForm Form, ExprSyntax P, ExprSyntax? Q, SourceSpan Span) : DeclSyntax(Span);
+
+/// <summary><c>fair weak|strong: action, ...</c>: every instance of each action is weakly (strongly) fair.</summary>
+public sealed record FairDecl(Fairness Fairness, IReadOnlyList<Name> Actions, SourceSpan Span) : DeclSyntax(Span);
+
 public sealed record AllowDeadlockDecl(SourceSpan Span) : DeclSyntax(Span);

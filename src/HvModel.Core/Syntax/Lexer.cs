@@ -11,7 +11,7 @@ public static class Lexer
     public static readonly IReadOnlySet<string> DeclarationKeywords = new HashSet<string>
     {
         "model", "const", "type", "enum", "var", "init", "def", "procedure", "action", "hunk", "variant", "lane", "models",
-        "invariant", "lemma", "cover", "expect", "include", "allow",
+        "invariant", "lemma", "cover", "liveness", "fair", "expect", "include", "allow",
     };
 
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(DeclarationKeywords)

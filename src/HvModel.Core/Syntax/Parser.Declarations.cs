@@ -116,6 +116,10 @@ public sealed partial class Parser
 
             case "models":
                 return ModelsDeclaration();
+            case "liveness":
+                return LivenessDeclaration();
+            case "fair":
+                return FairDeclaration();
             case "lane":
                 return LaneDeclaration();
             case "invariant":

@@ -1,3 +1,5 @@
+using HvModel.Core.Ir;
+
 namespace HvModel.Explicit.Liveness;
 
 /// <summary>

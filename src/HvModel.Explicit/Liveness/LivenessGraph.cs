@@ -1,17 +1,6 @@
+using HvModel.Core.Ir;
+
 namespace HvModel.Explicit.Liveness;
-
-/// <summary>How an action instance must be treated in an infinite behaviour (TLC's WF and SF).</summary>
-public enum Fairness
-{
-    /// <summary>Never forced: a behaviour may leave it enabled forever and never take it.</summary>
-    None,
-
-    /// <summary>An instance that stays enabled from some point on is eventually taken.</summary>
-    Weak,
-
-    /// <summary>An instance enabled again and again is eventually taken.</summary>
-    Strong,
-}
 
 /// <summary>
 /// A finite state graph for liveness: states 0..N-1, transitions labelled by an action
@@ -36,5 +25,5 @@ public sealed class LivenessGraph(int stateCount, IReadOnlyList<Fairness> fairne
 
     /// <summary>The fair instances (weak or strong) enabled in a state.</summary>
     public IEnumerable<int> FairEnabled(int state) =>
-        successors[state].Select(s => s.Instance).Distinct().Where(i => Fairness[i] != Liveness.Fairness.None);
+        successors[state].Select(s => s.Instance).Distinct().Where(i => Fairness[i] != Core.Ir.Fairness.None);
 }

@@ -1,3 +1,4 @@
+using HvModel.Core.Ir;
 using HvModel.Explicit.Liveness;
 
 namespace HvModel.Tests.Liveness;

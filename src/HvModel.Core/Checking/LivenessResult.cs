@@ -1,0 +1,12 @@
+using HvModel.Core.Ir;
+using HvModel.Core.Traces;
+
+namespace HvModel.Core.Checking;
+
+/// <summary>
+/// The verdict of a liveness property in one variant. A violation comes with a lasso: the trace
+/// runs from an initial state to the state where the cycle begins (<see cref="CycleStart"/>, a
+/// step index), then around the cycle back to that state, forever; with <see cref="CycleStart"/>
+/// null the behaviour stops taking steps in the trace's last state, where no fair action is enabled.
+/// </summary>
+public sealed record LivenessResult(string Variant, LivenessDef Property, Verdict Verdict, long States, double Seconds, string? Reason = null, Trace? Lasso = null, int? CycleStart = null);

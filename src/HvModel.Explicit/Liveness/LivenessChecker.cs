@@ -1,0 +1,214 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using HvModel.Core.Checking;
+using HvModel.Core.Evaluation;
+using HvModel.Core.Ir;
+using HvModel.Core.Traces;
+
+namespace HvModel.Explicit.Liveness;
+
+/// <summary>
+/// Checks a variant's liveness properties on its whole state graph, explored without symmetry
+/// (a property need not be symmetric), under the model's fairness: each property becomes a
+/// search for a fair behaviour that breaks it (<see cref="FairBehaviours"/>), and a behaviour
+/// found is replayed through the evaluator, step by step, as every trace is.
+/// </summary>
+public static class LivenessChecker
+{
+    public static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, CheckOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var recorder = new Recorder(model);
+        var engine = new ExplicitEngine { Observer = recorder };
+        engine.Check(model, variant, [], options with { Symmetry = false, Exhaustive = true, CheckDeadlock = false, Progress = null });
+        var stats = engine.LastStats;
+        if (stats is null || stats.Stopped is not null)
+        {
+            var why = stats?.Stopped ?? "the exploration did not start";
+            return [.. model.Liveness.Select(p => new LivenessResult(variant.Name, p, Verdict.Unknown, recorder.States.Count, watch.Elapsed.TotalSeconds, $"the state graph is incomplete: {why}"))];
+        }
+
+        var graph = recorder.Graph();
+        var semantics = new Semantics(model, variant);
+        var results = new List<LivenessResult>();
+        foreach (var property in model.Liveness)
+        {
+            var p = recorder.States.Select(s => semantics.Evaluate(property.P, s) != 0).ToArray();
+            var q = property.Q is null ? null : recorder.States.Select(s => semantics.Evaluate(property.Q, s) != 0).ToArray();
+            var lasso = Search(graph, recorder, property.Form, p, q);
+            results.Add(lasso is null
+                ? new LivenessResult(variant.Name, property, Verdict.Holds, recorder.States.Count, watch.Elapsed.TotalSeconds)
+                : Violated(semantics, recorder, property, lasso, watch.Elapsed.TotalSeconds));
+        }
+
+        return results;
+    }
+
+    /// <summary>A fair behaviour that breaks the property, by its form.</summary>
+    private static Lasso? Search(LivenessGraph g, Recorder r, LivenessForm form, bool[] p, bool[]? q)
+    {
+        var all = Enumerable.Range(0, g.StateCount);
+        var initial = r.Initial.Select(s => (s, 0));
+        return form switch
+        {
+            // Somewhere p and not q, then never q.
+            LivenessForm.LeadsTo => FairBehaviours.Find(g, all.Where(s => p[s] && !q![s]).Select(s => (s, r.Depth[s])), s => !q![s]),
+
+            // Somewhere not p, then never p.
+            LivenessForm.AlwaysEventually => FairBehaviours.Find(g, all.Where(s => !p[s]).Select(s => (s, r.Depth[s])), s => !p[s]),
+
+            // Never p, from the start.
+            LivenessForm.Eventually => FairBehaviours.Find(g, initial, s => !p[s]),
+
+            // Not p again and again.
+            _ => FairBehaviours.Find(g, initial, _ => true, s => !p[s]),
+        };
+    }
+
+    /// <summary>The violation, its lasso told from an initial state and replayed through the evaluator.</summary>
+    private static LivenessResult Violated(Semantics semantics, Recorder r, LivenessDef property, Lasso lasso, double seconds)
+    {
+        var (states, instances) = r.PathTo(lasso.Stem[0]);
+        states.AddRange(lasso.Stem.Skip(1));
+        instances.AddRange(lasso.StemInstances);
+        var cycleStart = lasso.Stutters ? (int?)null : states.Count - 1;
+        states.AddRange(lasso.Cycle);
+        instances.AddRange(lasso.CycleInstances);
+
+        var steps = new List<TraceStep> { TraceStep.Initial(r.States[states[0]]) };
+        for (var i = 1; i < states.Count; i++)
+        {
+            var instance = r.Instances[instances[i - 1]];
+            steps.Add(new TraceStep(instance.Action, instance.Args, [.. r.States[states[i]]], []));
+        }
+
+        var trace = TraceReplayer.Replay(semantics, new Trace([.. steps]), null);
+        ConfirmFair(semantics, trace, cycleStart);
+        return new LivenessResult(semantics.Variant.Name, property, Verdict.Violated, r.States.Count, seconds, Lasso: trace, CycleStart: cycleStart);
+    }
+
+    /// <summary>
+    /// Checks with the evaluator, not the graph, that the lasso closes and is fair: every fair
+    /// instance enabled in a cycle state is taken in the cycle, or (weakly fair) disabled in one
+    /// of its states; a behaviour that stops does so where no fair instance is enabled.
+    /// </summary>
+    private static void ConfirmFair(Semantics semantics, Trace trace, int? cycleStart)
+    {
+        var model = semantics.Model;
+        var cycle = cycleStart is { } c ? trace.Steps.Skip(c + 1).ToList() : [];
+        if (cycleStart is { } start && !trace.Steps[start].State.AsSpan().SequenceEqual(trace.Steps[^1].State.AsSpan()))
+        {
+            throw new InvalidOperationException("the lasso's cycle does not return to where it began");
+        }
+
+        var states = cycleStart is null ? [trace.Steps[^1]] : cycle;
+        var enabled = states.Select(s => FairEnabled(semantics, [.. s.State])).ToList();
+        var taken = cycle.Select(s => (s.Action!, string.Join(",", s.Args))).ToHashSet();
+        foreach (var instance in enabled.SelectMany(e => e).Distinct())
+        {
+            var fair = taken.Contains(instance) || (model.Fairness[instance.Action] == Fairness.Weak && enabled.Any(e => !e.Contains(instance)));
+            if (!fair)
+            {
+                throw new InvalidOperationException($"the lasso is not fair: {instance.Action.Name}({instance.Args}) is enabled and never taken");
+            }
+        }
+    }
+
+    private static HashSet<(ActionDef Action, string Args)> FairEnabled(Semantics semantics, int[] state)
+    {
+        var enabled = new HashSet<(ActionDef, string)>();
+        semantics.Successors(state, (action, args, _) =>
+        {
+            if (semantics.Model.Fairness.GetValueOrDefault(action, Fairness.None) != Fairness.None)
+            {
+                enabled.Add((action, string.Join(",", args)));
+            }
+        });
+        return enabled;
+    }
+
+    /// <summary>Records the explored graph: each state, its depth, and every transition with its instance.</summary>
+    private sealed class Recorder(Model model) : IExplorationObserver
+    {
+        private readonly List<List<(int To, int Instance)>> successors = [];
+        private readonly Dictionary<ActionDef, int> offset = Offsets(model);
+
+        public List<int[]> States { get; } = [];
+
+        public List<int> Depth { get; } = [];
+
+        public List<int> Predecessor { get; } = [];
+
+        public List<int> Initial { get; } = [];
+
+        /// <summary>Every instance of every action, by model-wide number.</summary>
+        public List<ActionInstance> Instances { get; } = [.. model.Actions.SelectMany(a => a.Instances())];
+
+        public long RetainedBytes => States.Count * ((model.Slots.Length * 4L) + 96);
+
+        public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state)
+        {
+            while (States.Count <= index)
+            {
+                States.Add([]);
+                Depth.Add(0);
+                Predecessor.Add(-1);
+                successors.Add([]);
+            }
+
+            States[index] = state.ToArray();
+            Depth[index] = depth;
+            Predecessor[index] = predecessor;
+            if (predecessor < 0)
+            {
+                Initial.Add(index);
+            }
+        }
+
+        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args) =>
+            successors[from].Add((to, offset[action] + action.OrdinalOf(args.ToArray())));
+
+        public LivenessGraph Graph()
+        {
+            var g = new LivenessGraph(States.Count, [.. Instances.Select(i => model.Fairness.GetValueOrDefault(i.Action, Fairness.None))]);
+            for (var u = 0; u < successors.Count; u++)
+            {
+                foreach (var (to, instance) in successors[u].Distinct())
+                {
+                    g.AddTransition(u, to, instance);
+                }
+            }
+
+            return g;
+        }
+
+        /// <summary>The search's shortest path from an initial state to <paramref name="state"/>.</summary>
+        public (List<int> States, List<int> Instances) PathTo(int state)
+        {
+            var states = new List<int> { state };
+            var instances = new List<int>();
+            while (Predecessor[states[^1]] is var pred and >= 0)
+            {
+                var to = states[^1];
+                instances.Add(successors[pred].First(e => e.To == to).Instance);
+                states.Add(pred);
+            }
+
+            states.Reverse();
+            instances.Reverse();
+            return (states, instances);
+        }
+
+        private static Dictionary<ActionDef, int> Offsets(Model model)
+        {
+            var offsets = new Dictionary<ActionDef, int>();
+            var next = 0;
+            foreach (var a in model.Actions)
+            {
+                offsets[a] = next;
+                next += a.InstanceCount;
+            }
+
+            return offsets;
+        }
+    }
+}

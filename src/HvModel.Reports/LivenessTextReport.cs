@@ -1,0 +1,50 @@
+using System.Text;
+using HvModel.Core.Checking;
+using HvModel.Core.Ir;
+
+namespace HvModel.Reports;
+
+/// <summary>
+/// The liveness properties' verdicts as text, under the fairness they assume, and each
+/// violation's lasso: the steps from an initial state, then where the cycle begins and that it
+/// repeats forever, or that the behaviour stops where no fair action is enabled.
+/// </summary>
+public static class LivenessTextReport
+{
+    public static void Write(StringBuilder sb, Model model, IReadOnlyList<LivenessResult> results)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        StateFormatter.AppendWrapped(sb, $"Liveness (explicit engine, without symmetry; {Fairness(model)}; a behaviour may stop taking steps where no fair action is enabled; not yet in expect tables, so the exit code does not count these verdicts):", 0, TextReport.Width);
+        var width = Math.Max(10, results.Max(r => r.Property.Name.Length) + 2);
+        var variantWidth = Math.Max(9, results.Max(r => r.Variant.Length) + 2);
+        foreach (var r in results)
+        {
+            sb.AppendLine($"  {r.Variant.PadRight(variantWidth)}{r.Property.Name.PadRight(width)}{VerdictWords.Cell(PropertyKind.Invariant, r.Verdict)}{(r.Reason is null ? "" : $" ({r.Reason})")}");
+        }
+
+        foreach (var r in results.Where(r => r.Lasso is not null))
+        {
+            sb.AppendLine();
+            var title = $"== {r.Variant} / {r.Property.Name}: violated, a lasso of {r.Lasso!.Length} steps ";
+            sb.AppendLine(title.Length >= TextReport.Width ? title : title.PadRight(TextReport.Width, '='));
+            StateFormatter.AppendWrapped(sb, r.Property.Description, 3, TextReport.Width);
+            sb.AppendLine();
+            TextReport.TraceSteps(sb, model, r.Lasso);
+            StateFormatter.AppendWrapped(sb, r.CycleStart is { } c
+                ? $"-- steps {c + 1} to {r.Lasso.Length} repeat forever: step {r.Lasso.Length} returns to the state after step {c}"
+                : $"-- after step {r.Lasso.Length} the behaviour stops taking steps: no fair action is enabled there", 0, TextReport.Width);
+        }
+    }
+
+    private static string Fairness(Model model)
+    {
+        var groups = model.Fairness.GroupBy(f => f.Value).OrderBy(g => g.Key)
+            .Select(g => $"fair {(g.Key == Core.Ir.Fairness.Weak ? "weak" : "strong")}: {string.Join(", ", model.Actions.Where(a => g.Any(f => f.Key == a)).Select(a => a.Name))}");
+        return model.Fairness.IsEmpty ? "no action is fair" : string.Join("; ", groups);
+    }
+}

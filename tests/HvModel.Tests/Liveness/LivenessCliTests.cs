@@ -1,0 +1,27 @@
+using HvModel.Tests.Golden;
+
+namespace HvModel.Tests.Liveness;
+
+/// <summary><c>check</c> on a model with liveness properties: the verdicts and the lasso in the text report.</summary>
+[Collection(nameof(ConsoleCollection))]
+public class LivenessCliTests
+{
+    [Fact]
+    public void Check_prints_the_liveness_verdicts_and_the_lasso_with_where_its_cycle_begins()
+    {
+        var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("fair weak: acquire, release", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  default  no_starvation  VIOLATED", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-- steps 2 to 4 repeat forever: step 4 returns to the state after step 1", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Other_formats_say_that_liveness_is_in_the_text_report_only()
+    {
+        var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm", "--format", "json");
+
+        Assert.Contains("liveness properties are checked by the explicit engine and printed in the text report only", r.Stderr, StringComparison.Ordinal);
+    }
+}
