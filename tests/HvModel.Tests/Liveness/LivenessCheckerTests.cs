@@ -67,4 +67,20 @@ public class LivenessCheckerTests
     {
         Assert.Equal(Verdict.Holds, Check("tas_strong.hvm", "no_starvation").Verdict);
     }
+
+    [Fact]
+    public void A_request_submitted_while_quiesced_waits_forever_in_pre_and_is_dispatched_in_fix()
+    {
+        var model = HvModel.Tests.Check.LoadFile("tests/models/liveness/blkq.hvm");
+        var pre = LivenessChecker.Check(model, model.GetVariant("pre"), new CheckOptions()).Single();
+        var fix = LivenessChecker.Check(model, model.GetVariant("fix"), new CheckOptions()).Single();
+
+        Assert.Equal(Verdict.Violated, pre.Verdict);
+        Assert.Equal(Verdict.Holds, fix.Verdict);
+
+        // pre's lasso resumes with a request pending, and then nothing fair is left to take it.
+        Assert.Contains(pre.Lasso!.Steps, s => s.Action?.Name == "resume");
+        Assert.Null(pre.CycleStart);
+        Assert.NotEqual(0, pre.Lasso.Steps[^1].State[model.Slots.Single(s => s.Name == "pending").Index]);
+    }
 }
