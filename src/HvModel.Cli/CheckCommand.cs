@@ -117,10 +117,7 @@ public static class CheckCommand
             ReportFormat.Graphml => CounterexampleGraphml.Render(model, results, header),
             _ => TextReport.Render(model, results, header),
         });
-        if (!model.Liveness.IsEmpty)
-        {
-            Liveness(model, parse, format, engineName, options);
-        }
+        List<LivenessResult> liveness = model.Liveness.IsEmpty ? [] : Liveness(model, parse, format, engineName, options);
 
         if (format == ReportFormat.Text && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
         {
@@ -131,20 +128,22 @@ public static class CheckCommand
             }
         }
 
+        // A liveness verdict that differs counts as an invariant's does; an unknown one too.
         var exit = CheckRunner.ExitCode(results);
+        exit = liveness.Any(r => r.Differs) ? 1 : exit == 0 && liveness.Any(r => r.Verdict == Verdict.Unknown) ? 3 : exit;
         return gate is null ? exit : GateCommand.AfterCheck(gate, format, exit);
     }
 
     /// <summary>
     /// The liveness properties, by the explicit engine on the whole state graph of each variant
-    /// checked. For now they are printed in the text report only, and no expect table names them.
+    /// checked. For now they are printed in the text report only.
     /// </summary>
-    private static void Liveness(Model model, ParseResult parse, ReportFormat format, string engineName, CheckOptions options)
+    private static List<LivenessResult> Liveness(Model model, ParseResult parse, ReportFormat format, string engineName, CheckOptions options)
     {
         if (format != ReportFormat.Text || engineName != "explicit")
         {
             Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine and printed in the text report only, for now");
-            return;
+            return [];
         }
 
         var names = parse.GetValue(Variants) ?? [];
@@ -153,5 +152,6 @@ public static class CheckCommand
         var sb = new System.Text.StringBuilder();
         LivenessTextReport.Write(sb, model, results);
         Console.Out.Write(sb.ToString());
+        return results;
     }
 }

@@ -19,12 +19,13 @@ public static class LivenessTextReport
         }
 
         sb.AppendLine();
-        StateFormatter.AppendWrapped(sb, $"Liveness (explicit engine, without symmetry; {Fairness(model)}; a behaviour may stop taking steps where no fair action is enabled; not yet in expect tables, so the exit code does not count these verdicts):", 0, TextReport.Width);
+        StateFormatter.AppendWrapped(sb, $"Liveness (explicit engine, without symmetry; {Fairness(model)}; a behaviour may stop taking steps where no fair action is enabled):", 0, TextReport.Width);
         var width = Math.Max(10, results.Max(r => r.Property.Name.Length) + 2);
         var variantWidth = Math.Max(9, results.Max(r => r.Variant.Length) + 2);
         foreach (var r in results)
         {
-            sb.AppendLine($"  {r.Variant.PadRight(variantWidth)}{r.Property.Name.PadRight(width)}{VerdictWords.Cell(PropertyKind.Invariant, r.Verdict)}{(r.Reason is null ? "" : $" ({r.Reason})")}");
+            var differs = r.Differs ? $" DIFFERS: expected {VerdictWords.Plain(PropertyKind.Invariant, r.Expected)}" : "";
+            sb.AppendLine($"  {r.Variant.PadRight(variantWidth)}{r.Property.Name.PadRight(width)}{VerdictWords.Cell(PropertyKind.Invariant, r.Verdict)}{differs}{(r.Reason is null ? "" : $" ({r.Reason})")}");
         }
 
         foreach (var r in results.Where(r => r.Lasso is not null))

@@ -34,6 +34,7 @@ public sealed partial class Binder
     private readonly List<Variant> variants = [];
     private readonly List<ScalarsetType> scalarsets = [];
     private readonly List<PropertyDef> properties = [];
+    private readonly List<LivenessDef> liveness = [];
     private readonly Stack<string> inlining = new();
     private int nextLocal;
     private int frameSize;
@@ -94,7 +95,6 @@ public sealed partial class Binder
         // Pass 3: bodies.
         var init = BindInit(decls);
         var actions = ImmutableArray.CreateBuilder<ActionDef>();
-        var liveness = ImmutableArray.CreateBuilder<LivenessDef>();
         foreach (var d in decls)
         {
             switch (d)
@@ -130,7 +130,7 @@ public sealed partial class Binder
             GateExpectations = BindGateExpectations(decls.OfType<GateExpectDecl>(), actions),
             Lanes = BindLanes(decls.OfType<LaneDecl>().ToList(), actions),
             ModelledCode = modelledCode,
-            Liveness = liveness.ToImmutable(),
+            Liveness = [.. liveness],
             Fairness = BindFairness(decls.OfType<FairDecl>().ToList(), actions),
         };
     }
@@ -418,7 +418,7 @@ public sealed partial class Binder
 
             foreach (var p in t.Properties)
             {
-                if (p.Text != Model.DeadlockProperty && !properties.Any(q => q.Name == p.Text))
+                if (p.Text != Model.DeadlockProperty && !properties.Any(q => q.Name == p.Text) && !liveness.Any(l => l.Name == p.Text))
                 {
                     throw new ModelError(p.Span, $"expect names an unknown property '{p.Text}'");
                 }

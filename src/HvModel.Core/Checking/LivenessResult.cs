@@ -9,4 +9,11 @@ namespace HvModel.Core.Checking;
 /// step index), then around the cycle back to that state, forever; with <see cref="CycleStart"/>
 /// null the behaviour stops taking steps in the trace's last state, where no fair action is enabled.
 /// </summary>
-public sealed record LivenessResult(string Variant, LivenessDef Property, Verdict Verdict, long States, double Seconds, string? Reason = null, Trace? Lasso = null, int? CycleStart = null);
+public sealed record LivenessResult(string Variant, LivenessDef Property, Verdict Verdict, long States, double Seconds, string? Reason = null, Trace? Lasso = null, int? CycleStart = null)
+{
+    /// <summary>The verdict the model's expect tables give (holds when none does).</summary>
+    public Verdict Expected { get; init; } = Verdict.Holds;
+
+    /// <summary>True when the verdict is definite and contradicts the expectation.</summary>
+    public bool Differs => Verdict is Verdict.Holds or Verdict.Violated && Verdict != Expected;
+}

@@ -24,7 +24,7 @@ public static class LivenessChecker
         if (stats is null || stats.Stopped is not null)
         {
             var why = stats?.Stopped ?? "the exploration did not start";
-            return [.. model.Liveness.Select(p => new LivenessResult(variant.Name, p, Verdict.Unknown, recorder.States.Count, watch.Elapsed.TotalSeconds, $"the state graph is incomplete: {why}"))];
+            return [.. model.Liveness.Select(p => new LivenessResult(variant.Name, p, Verdict.Unknown, recorder.States.Count, watch.Elapsed.TotalSeconds, $"the state graph is incomplete: {why}") { Expected = model.Expected(variant.Name, p.Name) })];
         }
 
         var graph = recorder.Graph();
@@ -35,9 +35,10 @@ public static class LivenessChecker
             var p = recorder.States.Select(s => semantics.Evaluate(property.P, s) != 0).ToArray();
             var q = property.Q is null ? null : recorder.States.Select(s => semantics.Evaluate(property.Q, s) != 0).ToArray();
             var lasso = Search(graph, recorder, property.Form, p, q);
-            results.Add(lasso is null
+            var result = lasso is null
                 ? new LivenessResult(variant.Name, property, Verdict.Holds, recorder.States.Count, watch.Elapsed.TotalSeconds)
-                : Violated(semantics, recorder, property, lasso, watch.Elapsed.TotalSeconds));
+                : Violated(semantics, recorder, property, lasso, watch.Elapsed.TotalSeconds);
+            results.Add(result with { Expected = model.Expected(variant.Name, property.Name) });
         }
 
         return results;

@@ -18,6 +18,19 @@ public class LivenessCliTests
     }
 
     [Fact]
+    public void A_liveness_verdict_that_differs_from_the_expect_table_fails_the_check()
+    {
+        var text = File.ReadAllText(Repo.Path("tests", "models", "liveness", "tas_weak.hvm")).Replace("default = (violated)", "default = (holds)", StringComparison.Ordinal);
+        var model = Path.Combine(Path.GetTempPath(), $"hvmodel-tas-{Guid.NewGuid():N}.hvm");
+        File.WriteAllText(model, text);
+
+        var r = InProcessCli.Run("check", model);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("no_starvation  VIOLATED DIFFERS: expected holds", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Other_formats_say_that_liveness_is_in_the_text_report_only()
     {
         var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm", "--format", "json");
