@@ -107,17 +107,17 @@ public static class CheckCommand
 
         var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), RunSettings.Check(options, engineName, model, results));
 
-        // The gate runs before the report, so that the HTML page can hold its findings.
+        // The gate and the liveness checks run before the report, so that one page or document holds them.
         var gate = parse.GetValue(RunGate) ? Gate.Run(model, GateCommand.Chosen(model, parse.GetValue(Variants) ?? [])) : null;
+        var liveness = Liveness(model, parse, format, engineName, options);
         Console.Out.Write(format switch
         {
-            ReportFormat.Json => JsonReport.Render(model, results, header),
-            ReportFormat.Html => HtmlReport.Render(model, results, header, gate),
+            ReportFormat.Json => JsonReport.Render(model, results, header, liveness),
+            ReportFormat.Html => HtmlReport.Render(model, results, header, gate, liveness),
             ReportFormat.Email => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
             ReportFormat.Graphml => CounterexampleGraphml.Render(model, results, header),
-            _ => TextReport.Render(model, results, header),
+            _ => TextReport.Render(model, results, header) + LivenessTextReport.Render(model, liveness),
         });
-        List<LivenessResult> liveness = model.Liveness.IsEmpty ? [] : Liveness(model, parse, format, engineName, options);
 
         if (format == ReportFormat.Text && parse.GetValue(Stats) && engine is ExplicitEngine explicitEngine)
         {
@@ -136,22 +136,23 @@ public static class CheckCommand
 
     /// <summary>
     /// The liveness properties, by the explicit engine on the whole state graph of each variant
-    /// checked. For now they are printed in the text report only.
+    /// checked: in the text, JSON and HTML reports (the e-mail and GraphML ones do not have them yet).
     /// </summary>
     private static List<LivenessResult> Liveness(Model model, ParseResult parse, ReportFormat format, string engineName, CheckOptions options)
     {
-        if (format != ReportFormat.Text || engineName != "explicit")
+        if (model.Liveness.IsEmpty)
         {
-            Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine and printed in the text report only, for now");
+            return [];
+        }
+
+        if (format is ReportFormat.Email or ReportFormat.Graphml || engineName != "explicit")
+        {
+            Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine, in the text, JSON and HTML reports only");
             return [];
         }
 
         var names = parse.GetValue(Variants) ?? [];
         var variants = names.Length == 0 ? [.. model.Variants] : names.Select(n => ReviewCommands.Variant(model, n)).ToList();
-        var results = variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options)).ToList();
-        var sb = new System.Text.StringBuilder();
-        LivenessTextReport.Write(sb, model, results);
-        Console.Out.Write(sb.ToString());
-        return results;
+        return [.. variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options))];
     }
 }

@@ -17,7 +17,7 @@ namespace HvModel.Reports;
 public static class HtmlReport
 {
     /// <summary>The page; with <paramref name="gate"/> (<c>check --gate</c>) it holds the gate's findings too.</summary>
-    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header, GateReport? gate = null)
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header, GateReport? gate = null, IReadOnlyList<LivenessResult>? liveness = null)
     {
         var sb = new StringBuilder();
         Begin(sb, model, header, "verdicts");
@@ -27,6 +27,7 @@ public static class HtmlReport
         }
 
         List(sb, "Runs", RunSummary.Lines(model, results));
+        LivenessHtml.Write(sb, model, liveness ?? []);
         if (gate is not null)
         {
             ReviewHtmlReport.GateSection(sb, gate);

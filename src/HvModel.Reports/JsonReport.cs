@@ -12,12 +12,19 @@ namespace HvModel.Reports;
 public static class JsonReport
 {
     /// <summary>The report of a run: the frame, then <c>results</c> and an empty <c>errors</c>.</summary>
-    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header) => JsonFrame.Document(header, model, w =>
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, ReportHeader header, IReadOnlyList<LivenessResult>? liveness = null) => JsonFrame.Document(header, model, w =>
     {
         w.WriteStartArray("results");
         foreach (var r in results)
         {
             WriteResult(w, model, r);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("liveness");
+        foreach (var r in liveness ?? [])
+        {
+            WriteLiveness(w, model, r);
         }
 
         w.WriteEndArray();
@@ -119,6 +126,52 @@ public static class JsonReport
                 // Only when the replay ran out of time checking the first state (see Trace.Unconfirmed).
                 w.WriteString("trace_unconfirmed", why);
             }
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A liveness verdict: <c>{"variant", "property", "form", "description", "verdict", "expected",
+    /// "differs", "states", "seconds", "reason", "cycle_start", "trace"}</c>; <c>cycle_start</c> is
+    /// the step the cycle returns to, null when the behaviour stops at the trace's end.
+    /// </summary>
+    private static void WriteLiveness(Utf8JsonWriter w, Model model, LivenessResult r)
+    {
+        w.WriteStartObject();
+        w.WriteString("variant", r.Variant);
+        w.WriteString("property", r.Property.Name);
+        w.WriteString("form", r.Property.Form switch
+        {
+            LivenessForm.LeadsTo => "leadsto",
+            LivenessForm.AlwaysEventually => "always_eventually",
+            LivenessForm.Eventually => "eventually",
+            _ => "eventually_always",
+        });
+        w.WriteString("description", r.Property.Description);
+        w.WriteString("verdict", VerdictWords.Json(r.Verdict));
+        w.WriteString("expected", VerdictWords.Json(r.Expected));
+        w.WriteBoolean("differs", r.Differs);
+        w.WriteNumber("states", r.States);
+        w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
+        w.WriteString("reason", r.Reason);
+        if (r.Lasso is { } lasso)
+        {
+            if (r.CycleStart is { } c)
+            {
+                w.WriteNumber("cycle_start", c);
+            }
+            else
+            {
+                w.WriteNull("cycle_start");
+            }
+
+            WriteTrace(w, model, lasso);
+        }
+        else
+        {
+            w.WriteNull("cycle_start");
+            w.WriteNull("trace");
         }
 
         w.WriteEndObject();

@@ -11,13 +11,20 @@ namespace HvModel.Reports;
 /// </summary>
 public static class LivenessTextReport
 {
-    public static void Write(StringBuilder sb, Model model, IReadOnlyList<LivenessResult> results)
+    /// <summary>The section, or nothing when there are no results.</summary>
+    public static string Render(Model model, IReadOnlyList<LivenessResult> results)
     {
-        if (results.Count == 0)
+        var sb = new StringBuilder();
+        if (results.Count > 0)
         {
-            return;
+            Write(sb, model, results);
         }
 
+        return sb.ToString();
+    }
+
+    private static void Write(StringBuilder sb, Model model, IReadOnlyList<LivenessResult> results)
+    {
         sb.AppendLine();
         StateFormatter.AppendWrapped(sb, $"Liveness (explicit engine, without symmetry; {Fairness(model)}; a behaviour may stop taking steps where no fair action is enabled):", 0, TextReport.Width);
         var width = Math.Max(10, results.Max(r => r.Property.Name.Length) + 2);
@@ -36,13 +43,17 @@ public static class LivenessTextReport
             StateFormatter.AppendWrapped(sb, r.Property.Description, 3, TextReport.Width);
             sb.AppendLine();
             TextReport.TraceSteps(sb, model, r.Lasso);
-            StateFormatter.AppendWrapped(sb, r.CycleStart is { } c
-                ? $"-- steps {c + 1} to {r.Lasso.Length} repeat forever: step {r.Lasso.Length} returns to the state after step {c}"
-                : $"-- after step {r.Lasso.Length} the behaviour stops taking steps: no fair action is enabled there", 0, TextReport.Width);
+            StateFormatter.AppendWrapped(sb, $"-- {Ending(r)}", 0, TextReport.Width);
         }
     }
 
-    private static string Fairness(Model model)
+    /// <summary>How a lasso goes on forever: its cycle, or stopping where no fair action is enabled.</summary>
+    public static string Ending(LivenessResult r) => r.CycleStart is { } c
+        ? $"steps {c + 1} to {r.Lasso!.Length} repeat forever: step {r.Lasso.Length} returns to the state after step {c}"
+        : $"after step {r.Lasso!.Length} the behaviour stops taking steps: no fair action is enabled there";
+
+    /// <summary>The fairness the verdicts assume, in words.</summary>
+    public static string Fairness(Model model)
     {
         var groups = model.Fairness.GroupBy(f => f.Value).OrderBy(g => g.Key)
             .Select(g => $"fair {(g.Key == Core.Ir.Fairness.Weak ? "weak" : "strong")}: {string.Join(", ", model.Actions.Where(a => g.Any(f => f.Key == a)).Select(a => a.Name))}");

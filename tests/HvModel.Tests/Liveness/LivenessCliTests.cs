@@ -31,10 +31,24 @@ public class LivenessCliTests
     }
 
     [Fact]
-    public void Other_formats_say_that_liveness_is_in_the_text_report_only()
+    public void Json_holds_each_liveness_verdict_with_its_lasso_and_where_the_cycle_begins()
     {
+        // The in-process runner validates the document against docs/schema as well.
         var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm", "--format", "json");
+        var live = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement.GetProperty("liveness").EnumerateArray().Single();
 
-        Assert.Contains("liveness properties are checked by the explicit engine and printed in the text report only", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("no_starvation", live.GetProperty("property").GetString());
+        Assert.Equal("leadsto", live.GetProperty("form").GetString());
+        Assert.Equal("violated", live.GetProperty("verdict").GetString());
+        Assert.Equal(1, live.GetProperty("cycle_start").GetInt32());
+        Assert.Equal(5, live.GetProperty("trace").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_e_mail_report_says_that_it_has_no_liveness_yet()
+    {
+        var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm", "--format", "email");
+
+        Assert.Contains("liveness properties are checked by the explicit engine, in the text, JSON and HTML reports only", r.Stderr, StringComparison.Ordinal);
     }
 }
