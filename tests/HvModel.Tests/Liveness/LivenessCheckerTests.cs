@@ -83,4 +83,16 @@ public class LivenessCheckerTests
         Assert.Null(pre.CycleStart);
         Assert.NotEqual(0, pre.Lasso.Steps[^1].State[model.Slots.Single(s => s.Name == "pending").Index]);
     }
+
+    [Fact]
+    public void A_graph_cut_short_by_a_limit_gives_unknown_with_the_reason_never_holds()
+    {
+        var model = HvModel.Tests.Check.LoadFile("tests/models/liveness/blkq.hvm");
+
+        var fix = LivenessChecker.Check(model, model.GetVariant("fix"), new CheckOptions { MaxStates = 10 }).Single();
+
+        Assert.Equal(Verdict.Unknown, fix.Verdict);
+        Assert.Contains("the state graph is incomplete", fix.Reason, StringComparison.Ordinal);
+        Assert.Null(fix.Lasso);
+    }
 }
