@@ -114,7 +114,7 @@ public static class CheckCommand
         {
             ReportFormat.Json => JsonReport.Render(model, results, header, liveness),
             ReportFormat.Html => HtmlReport.Render(model, results, header, gate, liveness),
-            ReportFormat.Email => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check")),
+            ReportFormat.Email => Reports.Review.EmailReport.Render(model, results, ReviewCommands.Reproduce(parse, "check"), liveness),
             ReportFormat.Graphml => CounterexampleGraphml.Render(model, results, header),
             _ => TextReport.Render(model, results, header) + LivenessTextReport.Render(model, liveness),
         });
@@ -136,7 +136,7 @@ public static class CheckCommand
 
     /// <summary>
     /// The liveness properties, by the explicit engine on the whole state graph of each variant
-    /// checked: in the text, JSON and HTML reports (the e-mail and GraphML ones do not have them yet).
+    /// checked: in the text, JSON, HTML and e-mail reports (the GraphML one does not have them yet).
     /// </summary>
     private static List<LivenessResult> Liveness(Model model, ParseResult parse, ReportFormat format, string engineName, CheckOptions options)
     {
@@ -145,9 +145,9 @@ public static class CheckCommand
             return [];
         }
 
-        if (format is ReportFormat.Email or ReportFormat.Graphml || engineName != "explicit")
+        if (format is ReportFormat.Graphml || engineName != "explicit")
         {
-            Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine, in the text, JSON and HTML reports only");
+            Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine, in the text, JSON, HTML and e-mail reports only");
             return [];
         }
 

@@ -11,7 +11,7 @@ namespace HvModel.Reports.Review;
 /// </summary>
 public static class EmailReport
 {
-    public static string Render(Model model, IReadOnlyList<CheckResult> results, string reproduce)
+    public static string Render(Model model, IReadOnlyList<CheckResult> results, string reproduce, IReadOnlyList<LivenessResult>? liveness = null)
     {
         var sb = new StringBuilder();
         EmailText.Wrapped(sb, $"HvModel verdicts for model {model.Name}" + (model.Constants.Any(c => c.Overridden) ? $" ({string.Join(" ", model.Constants.Where(c => c.Overridden).Select(c => c.Assignment))})" : ""));
@@ -24,8 +24,33 @@ public static class EmailReport
             EmailText.Story(sb, model, r.Trace);
         }
 
+        Liveness(sb, model, liveness ?? []);
         sb.AppendLine();
         EmailText.Command(sb, reproduce);
         return sb.ToString();
+    }
+
+    /// <summary>The liveness verdicts, and each violation's lasso as the whole story with where its cycle begins.</summary>
+    private static void Liveness(StringBuilder sb, Model model, IReadOnlyList<LivenessResult> results)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        EmailText.Wrapped(sb, $"Liveness ({LivenessTextReport.Fairness(model)}):");
+        foreach (var r in results)
+        {
+            EmailText.Wrapped(sb, $"{r.Variant} / {r.Property.Name}: {VerdictWords.Plain(PropertyKind.Invariant, r.Verdict)}{(r.Differs ? $", expected {VerdictWords.Plain(PropertyKind.Invariant, r.Expected)}" : "")}", 2);
+        }
+
+        foreach (var r in results.Where(r => r.Lasso is not null))
+        {
+            sb.AppendLine();
+            EmailText.Wrapped(sb, $"{r.Variant} / {r.Property.Name}: violated, a lasso of {r.Lasso!.Length} steps");
+            EmailText.Story(sb, model, r.Lasso);
+            EmailText.Wrapped(sb, $"-- {LivenessTextReport.Ending(r)}");
+        }
     }
 }

@@ -45,10 +45,20 @@ public class LivenessCliTests
     }
 
     [Fact]
-    public void The_e_mail_report_says_that_it_has_no_liveness_yet()
+    public void The_e_mail_report_tells_the_lasso_in_72_columns_with_where_its_cycle_begins()
     {
         var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm", "--format", "email");
 
-        Assert.Contains("liveness properties are checked by the explicit engine, in the text, JSON and HTML reports only", r.Stderr, StringComparison.Ordinal);
+        Assert.All(r.Stdout.Split('\n'), l => Assert.True(l.Length <= 72, $"{l.Length} columns: {l}"));
+        Assert.Contains("default / no_starvation: violated, a lasso of 4 steps", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-- steps 2 to 4 repeat forever", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graphml_says_that_it_has_no_liveness_yet()
+    {
+        var r = InProcessCli.Run("check", "tests/models/liveness/tas_weak.hvm", "--format", "graphml");
+
+        Assert.Contains("liveness properties are checked by the explicit engine, in the text, JSON, HTML and e-mail reports only", r.Stderr, StringComparison.Ordinal);
     }
 }
