@@ -153,6 +153,12 @@ public static class CheckCommand
 
         var names = parse.GetValue(Variants) ?? [];
         var variants = names.Length == 0 ? [.. model.Variants] : names.Select(n => ReviewCommands.Variant(model, n)).ToList();
-        return [.. variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options))];
+        List<LivenessResult> results = [.. variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options))];
+        if (options.Progress is not null)
+        {
+            Console.Error.Write(new string(' ', 79) + "\r");
+        }
+
+        return results;
     }
 }

@@ -19,7 +19,8 @@ public static class LivenessChecker
         var watch = Stopwatch.StartNew();
         var recorder = new Recorder(model);
         var engine = new ExplicitEngine { Observer = recorder };
-        engine.Check(model, variant, [], options with { Symmetry = false, Exhaustive = true, CheckDeadlock = false, Progress = null });
+        // The exploration shows its progress as check's does: a graph for liveness can be large.
+        engine.Check(model, variant, [], options with { Symmetry = false, Exhaustive = true, CheckDeadlock = false });
         var stats = engine.LastStats;
         if (stats is null || stats.Stopped is not null)
         {
