@@ -88,7 +88,7 @@ public static class CheckCommand
             ShowInvariant = parse.GetValue(ShowInvariant),
             NoDeadlock = parse.GetValue(NoDeadlock),
             Cancellation = SignalHandling.Token,
-            Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
+            Progress = TerminalProgress.Writer(),
             ReachableStates = CertificateStates.Explore,
             Rebind = constants => Source.Rebind(parse, constants),
         });
@@ -100,10 +100,7 @@ public static class CheckCommand
 
         var engine = engineName == "explicit" ? new ExplicitEngine { Interpret = parse.GetValue(Interpret) } : EngineCatalog.Create(engineName);
         var results = CheckRunner.Run(model, engine, parse.GetValue(Variants) ?? [], parse.GetValue(Properties) ?? [], options);
-        if (options.Progress is not null)
-        {
-            Console.Error.Write(new string(' ', 79) + "\r");
-        }
+        TerminalProgress.Clear(options.Progress);
 
         var header = new ReportHeader("hvmodel", Cli.Version, engineName, EngineCatalog.SolverVersion(engineName), RunSettings.Check(options, engineName, model, results));
 
@@ -154,10 +151,7 @@ public static class CheckCommand
         var names = parse.GetValue(Variants) ?? [];
         var variants = names.Length == 0 ? [.. model.Variants] : names.Select(n => ReviewCommands.Variant(model, n)).ToList();
         List<LivenessResult> results = [.. variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options))];
-        if (options.Progress is not null)
-        {
-            Console.Error.Write(new string(' ', 79) + "\r");
-        }
+        TerminalProgress.Clear(options.Progress);
 
         return results;
     }

@@ -84,7 +84,7 @@ public static class ProveCommand
         {
             DumpSmtDirectory = parse.GetValue(DumpSmt),
             Cancellation = SignalHandling.Token,
-            Progress = Console.IsErrorRedirected ? null : line => Console.Error.Write($"\r{line}".PadRight(79)[..Math.Min(79, line.Length + 1)] + "\r"),
+            Progress = TerminalProgress.Writer(),
         }).StartClock();
         var input = new ProveInput(
             model,
@@ -97,10 +97,7 @@ public static class ProveCommand
             SecondSolver.DefaultExecutable);
         var prover = new Prover(input);
         var proofs = variants.Select(v => prover.Prove(model.GetVariant(v), [.. properties.Select(model.GetProperty)])).ToList();
-        if (options.Progress is not null)
-        {
-            Console.Error.Write(new string(' ', 79) + "\r");
-        }
+        TerminalProgress.Clear(options.Progress);
 
         if (parse.GetValue(EmitLemmas) is { } emit)
         {

@@ -28,7 +28,7 @@ internal sealed class LeastTraceRanking
     private readonly Symmetry? symmetry;
     private readonly StateStore store;
     private readonly IReadOnlyList<int> levelStarts;
-    private readonly Dictionary<ActionDef, int> instanceBase = [];
+    private readonly InstanceNumbering instances;
 
     // Per stored state: its rank within its level (-1 until ranked), the parent and the action
     // instance (model-wide ordinal) of its least path's last step (-1 for an initial state).
@@ -60,14 +60,8 @@ internal sealed class LeastTraceRanking
         this.store = store;
         this.levelStarts = levelStarts;
         // Instances are ordered across the model: by action in declaration order, then by ordinal.
-        var offset = 0L;
-        foreach (var action in model.Actions)
-        {
-            instanceBase[action] = (int)offset;
-            offset += action.InstanceCount;
-        }
-
-        InstanceCount = Math.Max(1, offset);
+        instances = new InstanceNumbering(model);
+        InstanceCount = Math.Max(1, instances.Count);
     }
 
     private long InstanceCount { get; }
@@ -266,8 +260,8 @@ internal sealed class LeastTraceRanking
             return null;
         }
 
-        var action = model.Actions.First(a => instanceBase[a] <= instance && instance < instanceBase[a] + a.InstanceCount);
-        return (action, [.. action.Instance(instance - instanceBase[action]).Args]);
+        var step = instances.Instance(instance);
+        return (step.Action, [.. step.Args]);
     }
 
     private static void IgnoreError(Core.Text.ModelRuntimeError error)
@@ -280,7 +274,7 @@ internal sealed class LeastTraceRanking
         if (!ReferenceEquals(action, lastAction))
         {
             lastAction = action;
-            lastBase = instanceBase[action];
+            lastBase = instances.First(action);
         }
 
         return lastBase + action.OrdinalOf(args);

@@ -79,7 +79,7 @@ public static class LivenessChecker
         var steps = new List<TraceStep> { TraceStep.Initial(r.States[states[0]]) };
         for (var i = 1; i < states.Count; i++)
         {
-            var instance = r.Instances[instances[i - 1]];
+            var instance = r.Instance(instances[i - 1]);
             steps.Add(new TraceStep(instance.Action, instance.Args, [.. r.States[states[i]]], []));
         }
 
@@ -104,25 +104,25 @@ public static class LivenessChecker
 
         var states = cycleStart is null ? [trace.Steps[^1]] : cycle;
         var enabled = states.Select(s => FairEnabled(semantics, [.. s.State])).ToList();
-        var taken = cycle.Select(s => (s.Action!, string.Join(",", s.Args))).ToHashSet();
+        var taken = cycle.Select(s => (s.Action!, s.Action!.OrdinalOf(s.Args))).ToHashSet();
         foreach (var instance in enabled.SelectMany(e => e).Distinct())
         {
             var fair = taken.Contains(instance) || (model.Fairness[instance.Action] == Fairness.Weak && enabled.Any(e => !e.Contains(instance)));
             if (!fair)
             {
-                throw new InvalidOperationException($"the lasso is not fair: {instance.Action.Name}({instance.Args}) is enabled and never taken");
+                throw new InvalidOperationException($"the lasso is not fair: {instance.Action.Instance(instance.Ordinal)} is enabled and never taken");
             }
         }
     }
 
-    private static HashSet<(ActionDef Action, string Args)> FairEnabled(Semantics semantics, int[] state)
+    private static HashSet<(ActionDef Action, int Ordinal)> FairEnabled(Semantics semantics, int[] state)
     {
-        var enabled = new HashSet<(ActionDef, string)>();
+        var enabled = new HashSet<(ActionDef, int)>();
         semantics.Successors(state, (action, args, _) =>
         {
             if (semantics.Model.Fairness.GetValueOrDefault(action, Fairness.None) != Fairness.None)
             {
-                enabled.Add((action, string.Join(",", args)));
+                enabled.Add((action, action.OrdinalOf(args)));
             }
         });
         return enabled;
@@ -132,7 +132,7 @@ public static class LivenessChecker
     private sealed class Recorder(Model model) : IExplorationObserver
     {
         private readonly List<List<(int To, int Instance)>> successors = [];
-        private readonly Dictionary<ActionDef, int> offset = Offsets(model);
+        private readonly InstanceNumbering numbering = new(model);
 
         public List<int[]> States { get; } = [];
 
@@ -142,8 +142,6 @@ public static class LivenessChecker
 
         public List<int> Initial { get; } = [];
 
-        /// <summary>Every instance of every action, by model-wide number.</summary>
-        public List<ActionInstance> Instances { get; } = [.. model.Actions.SelectMany(a => a.Instances())];
 
         public long RetainedBytes => States.Count * ((model.Slots.Length * 4L) + 96);
 
@@ -167,11 +165,11 @@ public static class LivenessChecker
         }
 
         public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args) =>
-            successors[from].Add((to, offset[action] + action.OrdinalOf(args.ToArray())));
+            successors[from].Add((to, numbering.Of(action, args.ToArray())));
 
         public LivenessGraph Graph()
         {
-            var g = new LivenessGraph(States.Count, [.. Instances.Select(i => model.Fairness.GetValueOrDefault(i.Action, Fairness.None))]);
+            var g = new LivenessGraph(States.Count, [.. model.Actions.SelectMany(a => Enumerable.Repeat(model.Fairness.GetValueOrDefault(a, Fairness.None), a.InstanceCount))]);
             for (var u = 0; u < successors.Count; u++)
             {
                 foreach (var (to, instance) in successors[u].Distinct())
@@ -182,6 +180,9 @@ public static class LivenessChecker
 
             return g;
         }
+
+        /// <summary>The instance with that model-wide number.</summary>
+        public ActionInstance Instance(int number) => numbering.Instance(number);
 
         /// <summary>The search's shortest path from an initial state to <paramref name="state"/>.</summary>
         public (List<int> States, List<int> Instances) PathTo(int state)
@@ -198,19 +199,6 @@ public static class LivenessChecker
             states.Reverse();
             instances.Reverse();
             return (states, instances);
-        }
-
-        private static Dictionary<ActionDef, int> Offsets(Model model)
-        {
-            var offsets = new Dictionary<ActionDef, int>();
-            var next = 0;
-            foreach (var a in model.Actions)
-            {
-                offsets[a] = next;
-                next += a.InstanceCount;
-            }
-
-            return offsets;
         }
     }
 }
