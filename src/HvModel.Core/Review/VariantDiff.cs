@@ -18,6 +18,9 @@ public sealed record VariantDiff(
     /// <summary>True when a run of either variant gave unknown (a limit was hit).</summary>
     public bool Inconclusive => Verdicts.Any(v => v.InA == Ir.Verdict.Unknown || v.InB == Ir.Verdict.Unknown);
 
+    /// <summary>B's results as the diff checked them (its deadlock rule, expectations set): what a caller needs of B without checking it again.</summary>
+    public ImmutableArray<CheckResult> ResultsInB { get; init; } = [];
+
     /// <summary>Why a verdict is unknown (the first limit hit), when one is.</summary>
     public string? UnknownReason { get; init; }
 }

@@ -16,7 +16,7 @@ public static class PatchReviewer
 {
     public static PatchReview Review(Model model, Variant baseVariant, PatchSeries series, CheckOptions options)
     {
-        var steps = ImmutableArray.CreateBuilder<PatchStep>();
+        var read = new List<(PatchMatch Match, Variant Before, Variant After)>();
         var declaredVariants = model.Variants;
         var current = baseVariant;
         var declared = true;
@@ -25,19 +25,23 @@ public static class PatchReviewer
             var before = current;
             var match = HunkMatcher.Match(model, patch, before);
             var hunks = HunkMatcher.Result(model, before, [match]);
-            (current, declared) = VariantOf(declaredVariants, model.Variants, hunks, steps.Count + 1);
+            (current, declared) = VariantOf(declaredVariants, model.Variants, hunks, read.Count + 1);
             if (!declared && !model.Variants.Contains(current))
             {
                 // Reports and expectations look variants up by name: the made one joins the model.
                 model = model with { Variants = model.Variants.Add(current) };
             }
 
-            // Checked as the diff from the base checks it, so that the two never disagree.
-            steps.Add(new PatchStep(match, before, current, [.. VariantDiffer.Check(model, current, baseVariant, options)]));
+            read.Add((match, before, current));
         }
 
+        // Each step is checked as the diff from the base checks it, so that the two never
+        // disagree; the last step's results are the diff's own, not a second exploration.
         var diff = VariantDiffer.Diff(model, baseVariant, current, options);
-        return new PatchReview(model, baseVariant, steps.ToImmutable(), diff, declared);
+        var steps = read.Select((r, i) => new PatchStep(r.Match, r.Before, r.After, i == read.Count - 1
+            ? diff.ResultsInB
+            : [.. VariantDiffer.Check(model, r.After, baseVariant, options)]));
+        return new PatchReview(model, baseVariant, [.. steps], diff, declared);
     }
 
     /// <summary>

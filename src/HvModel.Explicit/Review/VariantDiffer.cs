@@ -36,7 +36,8 @@ public static class VariantDiffer
     {
         var deadlock = ComparesDeadlock(model, a, b);
         var inA = Check(model, a, deadlock, options).ToDictionary(r => r.Property);
-        var inB = Check(model, b, deadlock, options).ToDictionary(r => r.Property);
+        var resultsInB = Check(model, b, deadlock, options);
+        var inB = resultsInB.ToDictionary(r => r.Property);
         var columns = model.Properties.Select(p => (p.Name, p.Kind, Property: (PropertyDef?)p)).ToList();
         if (deadlock)
         {
@@ -87,6 +88,7 @@ public static class VariantDiffer
         return new VariantDiff(a.Name, b.Name, [.. verdicts], [.. replays], [.. regressions])
         {
             UnknownReason = inA.Values.Concat(inB.Values).FirstOrDefault(r => r.Verdict == Verdict.Unknown)?.Reason,
+            ResultsInB = [.. resultsInB],
         };
     }
 }
