@@ -137,20 +137,21 @@ public static class CheckCommand
     /// </summary>
     private static List<LivenessResult> Liveness(Model model, ParseResult parse, ReportFormat format, string engineName, CheckOptions options)
     {
-        if (model.Liveness.IsEmpty)
+        var chosen = CheckRunner.ChosenLiveness(model, parse.GetValue(Properties) ?? []);
+        if (chosen.Count == 0)
         {
             return [];
         }
 
         if (format is ReportFormat.Graphml || engineName != "explicit")
         {
-            Console.Error.WriteLine($"hvmodel: the model's {model.Liveness.Length} liveness properties are checked by the explicit engine, in the text, JSON, HTML and e-mail reports only");
+            Console.Error.WriteLine($"hvmodel: the model's {chosen.Count} liveness properties are checked by the explicit engine, in the text, JSON, HTML and e-mail reports only");
             return [];
         }
 
         var names = parse.GetValue(Variants) ?? [];
         var variants = names.Length == 0 ? [.. model.Variants] : names.Select(n => ReviewCommands.Variant(model, n)).ToList();
-        List<LivenessResult> results = [.. variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options))];
+        List<LivenessResult> results = [.. variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, chosen, options))];
         TerminalProgress.Clear(options.Progress);
 
         return results;

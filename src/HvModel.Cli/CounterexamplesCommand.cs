@@ -11,7 +11,7 @@ namespace HvModel.Cli;
 /// <summary>
 /// <c>hvmodel counterexamples [MODEL] [--const NAME=VALUE]... [--out DIR] [--check]</c>: writes the
 /// shortest counterexample of every violated (variant, property) of a model (the flagship by
-/// default), as text and JSON; with --check, only says whether the folder is current (exit 1 if
+/// default), and the lasso of every violated liveness property, as text and JSON; with --check, only says whether the folder is current (exit 1 if
 /// not). File names carry the constants that differ from the defaults, so configurations never
 /// overwrite each other. The folder's manifest (<see cref="CounterexampleFolder"/>) lists what
 /// the command wrote: nothing else is ever replaced or removed, and a non-empty folder without a
@@ -38,8 +38,12 @@ public static class CounterexamplesCommand
     {
         var model = ModelLoader.Load(FlagshipModel.Resolver(), FlagshipModel.EntryPath);
         var results = CheckRunner.Run(model, new ExplicitEngine(), [], [], new CheckOptions());
-        return CounterexampleFiles.All(model, results);
+        return CounterexampleFiles.All(model, results, Lassos(model, new CheckOptions()));
     }
+
+    /// <summary>Every variant's liveness verdicts: the violated ones' lassos are written beside the counterexamples.</summary>
+    private static List<LivenessResult> Lassos(Model model, CheckOptions options) =>
+        [.. model.Variants.SelectMany(v => Explicit.Liveness.LivenessChecker.Check(model, v, options))];
 
     /// <summary>The manifest key of a model and configuration: whose files these are.</summary>
     public static string Key(Model model, string configuration) =>
@@ -74,7 +78,14 @@ public static class CounterexamplesCommand
             return 3;
         }
 
-        var expected = CounterexampleFiles.All(model, results, configuration);
+        var liveness = Lassos(model, limits.Apply(new CheckOptions()));
+        if (liveness.FirstOrDefault(r => r.Verdict == Verdict.Unknown) is { } unknownLiveness)
+        {
+            Console.Error.WriteLine($"hvmodel: {unknownLiveness.Variant} / {unknownLiveness.Property.Name}: unknown: {unknownLiveness.Reason}; nothing written");
+            return 3;
+        }
+
+        var expected = CounterexampleFiles.All(model, results, liveness, configuration);
         var mine = folder.FilesOf(key).ToHashSet();
         var gone = mine.Where(f => !expected.ContainsKey(f)).Order(StringComparer.Ordinal).ToList();
         var changed = expected.Where(kv => !File.Exists(Path.Combine(dir, kv.Key)) || File.ReadAllText(Path.Combine(dir, kv.Key)) != kv.Value).Select(kv => kv.Key).ToList();

@@ -141,13 +141,7 @@ public static class JsonReport
         w.WriteStartObject();
         w.WriteString("variant", r.Variant);
         w.WriteString("property", r.Property.Name);
-        w.WriteString("form", r.Property.Form switch
-        {
-            LivenessForm.LeadsTo => "leadsto",
-            LivenessForm.AlwaysEventually => "always_eventually",
-            LivenessForm.Eventually => "eventually",
-            _ => "eventually_always",
-        });
+        w.WriteString("form", FormName(r.Property.Form));
         w.WriteString("description", r.Property.Description);
         w.WriteString("verdict", VerdictWords.Json(r.Verdict));
         w.WriteString("expected", VerdictWords.Json(r.Expected));
@@ -176,6 +170,15 @@ public static class JsonReport
 
         w.WriteEndObject();
     }
+
+    /// <summary>A liveness form's name in JSON.</summary>
+    public static string FormName(LivenessForm form) => form switch
+    {
+        LivenessForm.LeadsTo => "leadsto",
+        LivenessForm.AlwaysEventually => "always_eventually",
+        LivenessForm.Eventually => "eventually",
+        _ => "eventually_always",
+    };
 
     public static void WriteTrace(Utf8JsonWriter w, Model model, Trace trace)
     {

@@ -38,13 +38,19 @@ public static class LivenessTextReport
         foreach (var r in results.Where(r => r.Lasso is not null))
         {
             sb.AppendLine();
-            var title = $"== {r.Variant} / {r.Property.Name}: violated, a lasso of {r.Lasso!.Length} steps ";
-            sb.AppendLine(title.Length >= TextReport.Width ? title : title.PadRight(TextReport.Width, '='));
-            StateFormatter.AppendWrapped(sb, r.Property.Description, 3, TextReport.Width);
-            sb.AppendLine();
-            TextReport.TraceSteps(sb, model, r.Lasso);
-            StateFormatter.AppendWrapped(sb, $"-- {Ending(r)}", 0, TextReport.Width);
+            Lasso(sb, model, r);
         }
+    }
+
+    /// <summary>One violation's lasso under its title: the steps, then how the behaviour goes on forever.</summary>
+    public static void Lasso(StringBuilder sb, Model model, LivenessResult r)
+    {
+        var title = $"== {r.Variant} / {r.Property.Name}: violated, a lasso of {r.Lasso!.Length} steps ";
+        sb.AppendLine(title.Length >= TextReport.Width ? title : title.PadRight(TextReport.Width, '='));
+        StateFormatter.AppendWrapped(sb, r.Property.Description, 3, TextReport.Width);
+        sb.AppendLine();
+        TextReport.TraceSteps(sb, model, r.Lasso);
+        StateFormatter.AppendWrapped(sb, $"-- {Ending(r)}", 0, TextReport.Width);
     }
 
     /// <summary>How a lasso goes on forever: its cycle, or stopping where no fair action is enabled.</summary>

@@ -9,8 +9,9 @@ public static class CheckRunner
     /// <summary>
     /// Checks every (variant, property) pair named (all when the lists are empty). Deadlock is
     /// one of the checks of a run over all properties; a run for named properties checks it only
-    /// when it is named too (<c>--property deadlock</c>). Unknown names are a
-    /// <see cref="ModelError"/> at the command line.
+    /// when it is named too (<c>--property deadlock</c>). Liveness properties are named here too,
+    /// and checked apart (<see cref="ChosenLiveness"/>): a run that names only them checks nothing
+    /// here. Unknown names are a <see cref="ModelError"/> at the command line.
     /// </summary>
     public static IReadOnlyList<CheckResult> Run(Model model, IEngine engine, IReadOnlyCollection<string> variants, IReadOnlyCollection<string> properties, CheckOptions options)
     {
@@ -19,9 +20,15 @@ public static class CheckRunner
             throw new ModelError(Binding.Binder.CommandLine, $"--variant {v}: the model has no such variant (it has: {string.Join(", ", model.Variants.Select(x => x.Name))})");
         }
 
-        foreach (var p in properties.Where(p => p != Model.DeadlockProperty && model.Properties.All(x => x.Name != p)))
+        var names = model.Properties.Select(x => x.Name).Append(Model.DeadlockProperty).Concat(model.Liveness.Select(x => x.Name)).ToList();
+        foreach (var p in properties.Where(p => !names.Contains(p)))
         {
-            throw new ModelError(Binding.Binder.CommandLine, $"--property {p}: the model has no such property (it has: {string.Join(", ", model.Properties.Select(x => x.Name).Append(Model.DeadlockProperty))})");
+            throw new ModelError(Binding.Binder.CommandLine, $"--property {p}: the model has no such property (it has: {string.Join(", ", names)})");
+        }
+
+        if (properties.Count > 0 && properties.All(p => model.Liveness.Any(l => l.Name == p)))
+        {
+            return [];
         }
 
         var chosenVariants = model.Variants.Where(v => variants.Count == 0 || variants.Contains(v.Name)).ToList();
@@ -67,6 +74,10 @@ public static class CheckRunner
         TimeShare.Revisit(model, engine, chosenVariants, chosenProperties, perVariant, options);
         return [.. perVariant.SelectMany(v => v).Select(r => r with { Expected = model.Expected(r.Variant, r.Property), OutOfTime = false })];
     }
+
+    /// <summary>The liveness properties a run checks: those named, or all when no property is named.</summary>
+    public static IReadOnlyList<LivenessDef> ChosenLiveness(Model model, IReadOnlyCollection<string> properties) =>
+        [.. model.Liveness.Where(l => properties.Count == 0 || properties.Contains(l.Name))];
 
     /// <summary>The process exit code of a finished check (see the README's CLI contract); cells not checked count for nothing.</summary>
     public static int ExitCode(IReadOnlyList<CheckResult> results)

@@ -14,6 +14,6 @@ public sealed record LivenessResult(string Variant, LivenessDef Property, Verdic
     /// <summary>The verdict the model's expect tables give (holds when none does).</summary>
     public Verdict Expected { get; init; } = Verdict.Holds;
 
-    /// <summary>True when the verdict is definite and contradicts the expectation.</summary>
-    public bool Differs => Verdict is Verdict.Holds or Verdict.Violated && Verdict != Expected;
+    /// <summary>True when the verdict and the expectation are both definite and disagree: '?' in a table accepts any verdict.</summary>
+    public bool Differs => Verdict is Verdict.Holds or Verdict.Violated && Expected is Verdict.Holds or Verdict.Violated && Verdict != Expected;
 }

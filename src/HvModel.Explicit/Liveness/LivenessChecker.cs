@@ -14,7 +14,11 @@ namespace HvModel.Explicit.Liveness;
 /// </summary>
 public static class LivenessChecker
 {
-    public static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, CheckOptions options)
+    public static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, CheckOptions options) =>
+        Check(model, variant, model.Liveness, options);
+
+    /// <summary>The <paramref name="properties"/> chosen among the model's liveness properties.</summary>
+    public static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, IReadOnlyList<LivenessDef> properties, CheckOptions options)
     {
         var watch = Stopwatch.StartNew();
         var recorder = new Recorder(model);
@@ -25,13 +29,13 @@ public static class LivenessChecker
         if (stats is null || stats.Stopped is not null)
         {
             var why = stats?.Stopped ?? "the exploration did not start";
-            return [.. model.Liveness.Select(p => new LivenessResult(variant.Name, p, Verdict.Unknown, recorder.States.Count, watch.Elapsed.TotalSeconds, $"the state graph is incomplete: {why}") { Expected = model.Expected(variant.Name, p.Name) })];
+            return [.. properties.Select(p => new LivenessResult(variant.Name, p, Verdict.Unknown, recorder.States.Count, watch.Elapsed.TotalSeconds, $"the state graph is incomplete: {why}") { Expected = model.Expected(variant.Name, p.Name) })];
         }
 
         var graph = recorder.Graph();
         var semantics = new Semantics(model, variant);
         var results = new List<LivenessResult>();
-        foreach (var property in model.Liveness)
+        foreach (var property in properties)
         {
             var p = recorder.States.Select(s => semantics.Evaluate(property.P, s) != 0).ToArray();
             var q = property.Q is null ? null : recorder.States.Select(s => semantics.Evaluate(property.Q, s) != 0).ToArray();
@@ -84,48 +88,8 @@ public static class LivenessChecker
         }
 
         var trace = TraceReplayer.Replay(semantics, new Trace([.. steps]), null);
-        ConfirmFair(semantics, trace, cycleStart);
+        LassoCheck.Confirm(semantics, property, trace, cycleStart);
         return new LivenessResult(semantics.Variant.Name, property, Verdict.Violated, r.States.Count, seconds, Lasso: trace, CycleStart: cycleStart);
-    }
-
-    /// <summary>
-    /// Checks with the evaluator, not the graph, that the lasso closes and is fair: every fair
-    /// instance enabled in a cycle state is taken in the cycle, or (weakly fair) disabled in one
-    /// of its states; a behaviour that stops does so where no fair instance is enabled.
-    /// </summary>
-    private static void ConfirmFair(Semantics semantics, Trace trace, int? cycleStart)
-    {
-        var model = semantics.Model;
-        var cycle = cycleStart is { } c ? trace.Steps.Skip(c + 1).ToList() : [];
-        if (cycleStart is { } start && !trace.Steps[start].State.AsSpan().SequenceEqual(trace.Steps[^1].State.AsSpan()))
-        {
-            throw new InvalidOperationException("the lasso's cycle does not return to where it began");
-        }
-
-        var states = cycleStart is null ? [trace.Steps[^1]] : cycle;
-        var enabled = states.Select(s => FairEnabled(semantics, [.. s.State])).ToList();
-        var taken = cycle.Select(s => (s.Action!, s.Action!.OrdinalOf(s.Args))).ToHashSet();
-        foreach (var instance in enabled.SelectMany(e => e).Distinct())
-        {
-            var fair = taken.Contains(instance) || (model.Fairness[instance.Action] == Fairness.Weak && enabled.Any(e => !e.Contains(instance)));
-            if (!fair)
-            {
-                throw new InvalidOperationException($"the lasso is not fair: {instance.Action.Instance(instance.Ordinal)} is enabled and never taken");
-            }
-        }
-    }
-
-    private static HashSet<(ActionDef Action, int Ordinal)> FairEnabled(Semantics semantics, int[] state)
-    {
-        var enabled = new HashSet<(ActionDef, int)>();
-        semantics.Successors(state, (action, args, _) =>
-        {
-            if (semantics.Model.Fairness.GetValueOrDefault(action, Fairness.None) != Fairness.None)
-            {
-                enabled.Add((action, action.OrdinalOf(args)));
-            }
-        });
-        return enabled;
     }
 
     /// <summary>Records the explored graph: each state, its depth, and every transition with its instance.</summary>

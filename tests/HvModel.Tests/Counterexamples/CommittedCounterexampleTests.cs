@@ -3,6 +3,7 @@ using HvModel.Cli;
 using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Traces;
+using HvModel.Explicit.Liveness;
 
 namespace HvModel.Tests.Counterexamples;
 
@@ -34,19 +35,30 @@ public class CommittedCounterexampleTests
         Assert.All(folder.Entries, e => Assert.Equal("hv_pci_msi", e.Key));
     }
 
-    public static TheoryData<string> JsonFiles()
+    public static TheoryData<string> JsonFiles() => Files(lassos: null);
+
+    /// <summary>The committed JSON files: all, or only the lassos (those with <c>cycle_start</c>), or only the invariants' counterexamples.</summary>
+    private static TheoryData<string> Files(bool? lassos)
     {
         var data = new TheoryData<string>();
         foreach (var f in Directory.GetFiles(Folder, "*.json").Order())
         {
-            data.Add(Path.GetFileName(f));
+            using var doc = JsonDocument.Parse(File.ReadAllText(f));
+            if (lassos is null || doc.RootElement.TryGetProperty("cycle_start", out _) == lassos)
+            {
+                data.Add(Path.GetFileName(f));
+            }
         }
 
         return data;
     }
 
+    public static TheoryData<string> CounterexampleFiles() => Files(lassos: false);
+
+    public static TheoryData<string> LassoFiles() => Files(lassos: true);
+
     [Theory]
-    [MemberData(nameof(JsonFiles))]
+    [MemberData(nameof(CounterexampleFiles))]
     public void Every_committed_counterexample_replays(string file)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
@@ -61,6 +73,44 @@ public class CommittedCounterexampleTests
 
         Assert.Equal(PropertyKind.Invariant, property.Kind);
         Assert.Equal(root.GetProperty("length").GetInt32(), replayed.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(LassoFiles))]
+    public void Every_committed_lasso_replays_closes_is_fair_and_breaks_its_property(string file)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
+        var root = doc.RootElement;
+        var model = Check.LoadFile("properties/hv-pci-msi.hvp", ConstantsJsonReader.Read(root.GetProperty("constants")));
+        var semantics = new Semantics(model, model.GetVariant(root.GetProperty("variant").GetString()!));
+        var property = model.Liveness.Single(l => l.Name == root.GetProperty("property").GetString());
+        var cycleStart = root.GetProperty("cycle_start").ValueKind == JsonValueKind.Null ? (int?)null : root.GetProperty("cycle_start").GetInt32();
+
+        var replayed = TraceReplayer.Replay(semantics, TraceJsonReader.Read(model, root.GetProperty("trace")), null);
+        LassoCheck.Confirm(semantics, property, replayed, cycleStart);
+
+        Assert.Equal(root.GetProperty("length").GetInt32(), replayed.Length);
+    }
+
+    [Fact]
+    public void Pre_loses_the_mask_for_good_after_resume()
+    {
+        // The acceptance: pre's lasso shows the IRQ masked forever after resume.
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "pre.unmasked.json")));
+        var root = doc.RootElement;
+        var model = Check.LoadFile("properties/hv-pci-msi.hvp");
+        var semantics = new Semantics(model, model.GetVariant("pre"));
+        var trace = TraceJsonReader.Read(model, root.GetProperty("trace"));
+        var last = trace.Steps[^1].State.ToArray();
+        bool Holds(string property) => semantics.Evaluate(model.GetProperty(property).Predicate, last) != 0;
+
+        // It stops where nothing fair is left to do: resumed (the cover), with a started IRQ masked
+        // (no_stuck_mask false), the mask left by the early return after a failed retarget (the
+        // shortest: an affinity change after resume, the message still naming the forgotten IRTE).
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("cycle_start").ValueKind);
+        Assert.True(Holds("resume_completes"));
+        Assert.False(Holds("no_stuck_mask"));
+        Assert.Contains("early return: pci_msi_unmask_irq() is skipped", File.ReadAllText(Path.Combine(Folder, "pre.unmasked.txt")), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,6 +19,20 @@ public class LivenessCheckerTests
     }
 
     [Fact]
+    public void A_question_mark_in_an_expect_table_accepts_any_liveness_verdict()
+    {
+        // The flagship's managed-IRQ table is all '?': a definite verdict there is no difference.
+        var model = HvModel.Tests.Check.LoadFile("properties/hv-pci-msi.hvp", new() { ["MANAGED"] = "true" });
+        var pre = model.Variants.Single(v => v.Name == "pre");
+        var results = LivenessChecker.Check(model, pre, [.. model.Liveness.Where(l => l.Name == "resume_ends")], new CheckOptions());
+
+        var r = Assert.Single(results);
+        Assert.Equal(Verdict.Unknown, r.Expected);
+        Assert.Equal(Verdict.Holds, r.Verdict);
+        Assert.False(r.Differs);
+    }
+
+    [Fact]
     public void Peterson_is_starvation_free_under_weak_fairness()
     {
         Assert.Equal(Verdict.Holds, Check("peterson.hvm", "starvation_free").Verdict);

@@ -27,6 +27,13 @@ public class HtmlBrowserTests
                 r => r.GetProperty("trace").EnumerateArray().Skip(1).Select(s => s.GetProperty("action").GetString()!).ToList());
         Assert.NotEmpty(expected);
 
+        // A violated liveness cell links to its lasso's diagram in the same way.
+        foreach (var r in json.RootElement.GetProperty("liveness").EnumerateArray().Where(r => r.GetProperty("trace").ValueKind == JsonValueKind.Array))
+        {
+            expected[$"#live-{r.GetProperty("variant").GetString()}-{r.GetProperty("property").GetString()}"] =
+                [.. r.GetProperty("trace").EnumerateArray().Skip(1).Select(s => s.GetProperty("action").GetString()!)];
+        }
+
         var folder = Path.Combine(AppContext.BaseDirectory, "browser");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{name}.html");
