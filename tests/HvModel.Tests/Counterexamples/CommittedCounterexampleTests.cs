@@ -93,6 +93,30 @@ public class CommittedCounterexampleTests
     }
 
     [Fact]
+    public void A_lasso_is_refused_for_a_property_it_does_not_break_or_a_behaviour_that_is_unfair()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "pre.unmasked.json")));
+        var model = Check.LoadFile("properties/hv-pci-msi.hvp");
+        var semantics = new Semantics(model, model.GetVariant("pre"));
+        var trace = TraceJsonReader.Read(model, doc.RootElement.GetProperty("trace"));
+        LivenessDef Property(string name) => model.Liveness.Single(l => l.Name == name);
+
+        LassoCheck.Confirm(semantics, Property("unmasked"), trace, null);
+
+        // The resume completed: this behaviour does not break resume_ends.
+        var other = Assert.Throws<InvalidOperationException>(() => LassoCheck.Confirm(semantics, Property("resume_ends"), trace, null));
+        Assert.Contains("does not break resume_ends", other.Message, StringComparison.Ordinal);
+
+        // Stopping after step 2 (frozen) is unfair: hv_pci_suspend is enabled there, and weakly fair.
+        var frozen = new Trace([.. trace.Steps.Take(3)]);
+        var unfair = Assert.Throws<InvalidOperationException>(() => LassoCheck.Confirm(semantics, Property("unmasked"), frozen, null));
+        Assert.Contains("hv_pci_suspend", unfair.Message, StringComparison.Ordinal);
+
+        // A cycle must return to where it began.
+        Assert.Throws<InvalidOperationException>(() => LassoCheck.Confirm(semantics, Property("unmasked"), trace, 3));
+    }
+
+    [Fact]
     public void Pre_loses_the_mask_for_good_after_resume()
     {
         // The acceptance: pre's lasso shows the IRQ masked forever after resume.
