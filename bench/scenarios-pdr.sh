@@ -7,21 +7,13 @@
 . "$(dirname "$0")/lib.sh"
 timeout_s=${1:-1800}
 fail=0
-configs=(
-  "COMPOSE=reuse_all"
-  "COMPOSE=reuse_multi"
-  "RESTORE_WALK=lock_descs"
-  "RESTORE_WALK=skip_disabled"
-  "EJECT=races_compose"
-  "EJECT=fixed"
-  "MSI_DOMAIN=msi_parent"
-  "INPUT_PAGE=percpu"
-  "INPUT_PAGE=percpu_hotplug_safe"
-)
+# The configurations: properties/scenarios.conf, one a line (comments stripped).
+mapfile -t configs < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' properties/scenarios.conf | grep -v '^[[:space:]]*$')
 for c in "${configs[@]}"; do
-  hv check properties/scenarios.hvp --const "$c" --format json > "$work/explicit.json" || true
+  consts=(); for a in $c; do consts+=(--const "$a"); done
+  hv check properties/scenarios.hvp "${consts[@]}" --format json > "$work/explicit.json" || true
   start=$(date +%s)
-  hv check properties/scenarios.hvp --const "$c" --engine pdr --timeout "$timeout_s" --format json > "$work/pdr.json" || true
+  hv check properties/scenarios.hvp "${consts[@]}" --engine pdr --timeout "$timeout_s" --format json > "$work/pdr.json" || true
   secs=$(( $(date +%s) - start ))
   python3 - "$c" "$secs" "$work/explicit.json" "$work/pdr.json" <<'PY' || fail=1
 import json, sys

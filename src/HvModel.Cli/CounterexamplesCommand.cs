@@ -23,10 +23,11 @@ public static class CounterexamplesCommand
     private static readonly LimitOptions Limits = new(50_000_000);
     private static readonly Option<string> Out = new("--out") { Description = "Folder to write into (new, empty, or one this command wrote)", DefaultValueFactory = _ => "counterexamples" };
     private static readonly Option<bool> CheckOnly = new("--check") { Description = "Write nothing; exit 1 when the folder is stale" };
+    private static readonly Option<string?> Configurations = new("--configurations") { Description = "FILE of configurations, one a line (NAME=VALUE ..., '#' comments), over the --const values: the counterexamples of each (as properties/scenarios.conf lists the scenarios')" };
 
     public static Command Create()
     {
-        var command = new Command("counterexamples", "Write (or --check) the shortest counterexamples of a model, the flagship by default") { Out, CheckOnly };
+        var command = new Command("counterexamples", "Write (or --check) the shortest counterexamples of a model, the flagship by default") { Out, CheckOnly, Configurations };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -68,21 +69,77 @@ public static class CounterexamplesCommand
             return 2;
         }
 
-        var configuration = CounterexampleFiles.Configuration(model, Source.LoadDefaults(parse));
+        // Without a file, one configuration: the --const values alone.
+        IReadOnlyList<IReadOnlyDictionary<string, string>> configurations = [new Dictionary<string, string>()];
+        if (parse.GetValue(Configurations) is { } file)
+        {
+            if (ConfigurationFile.Read(file, out var fileError) is not { } read)
+            {
+                return Cli.UsageError(fileError!);
+            }
+
+            configurations = read;
+        }
+
+        var defaults = Source.LoadDefaults(parse);
+        var stale = new List<string>();
+        var written = 0;
+        var changedCount = 0;
+        foreach (var constants in configurations)
+        {
+            var bound = constants.Count == 0 ? model : Source.Rebind(parse, constants);
+            var outcome = Sync(folder, bound, defaults, limits, checkOnly);
+            if (outcome.Exit != 0)
+            {
+                return outcome.Exit;
+            }
+
+            stale.AddRange(outcome.Stale);
+            written += outcome.Files;
+            changedCount += outcome.Changed;
+        }
+
+        if (checkOnly)
+        {
+            foreach (var f in stale.Order(StringComparer.Ordinal))
+            {
+                Console.Out.WriteLine($"stale: {f}");
+            }
+
+            // The command that rewrites them: the same model, constants and folder, without --check.
+            Console.Out.WriteLine(stale.Count == 0 ? $"{written} files current in {dir}" : $"run: {ReviewCommands.Reproduce(parse, "counterexamples", "--check")}");
+            return stale.Count == 0 ? 0 : 1;
+        }
+
+        Console.Out.WriteLine($"wrote {written} files to {dir} ({changedCount} changed)");
+        return 0;
+    }
+
+    /// <summary>What one configuration's files came to: an exit code other than 0 stops the run.</summary>
+    private sealed record SyncOutcome(int Exit, int Files, int Changed, IReadOnlyList<string> Stale);
+
+    /// <summary>
+    /// One configuration: checks it, then writes its files (or, with --check, lists those that are
+    /// stale, by path). Only the files the manifest gives to this configuration are ever replaced or removed.
+    /// </summary>
+    private static SyncOutcome Sync(CounterexampleFolder folder, Model model, Model defaults, RunLimits limits, bool checkOnly)
+    {
+        var dir = folder.Path;
+        var configuration = CounterexampleFiles.Configuration(model, defaults);
         var key = Key(model, configuration);
         var results = CheckRunner.Run(model, new ExplicitEngine(), [], [], limits.Apply(new CheckOptions()));
         if (results.FirstOrDefault(r => r.Verdict == Verdict.Unknown) is { } unknown)
         {
             // An incomplete run would drop files that are still right: write nothing.
             Console.Error.WriteLine($"hvmodel: {unknown.Variant} / {unknown.Property}: unknown: {unknown.Reason}; nothing written");
-            return 3;
+            return new(3, 0, 0, []);
         }
 
         var liveness = Lassos(model, limits.Apply(new CheckOptions()));
         if (liveness.FirstOrDefault(r => r.Verdict == Verdict.Unknown) is { } unknownLiveness)
         {
             Console.Error.WriteLine($"hvmodel: {unknownLiveness.Variant} / {unknownLiveness.Property.Name}: unknown: {unknownLiveness.Reason}; nothing written");
-            return 3;
+            return new(3, 0, 0, []);
         }
 
         var expected = CounterexampleFiles.All(model, results, liveness, configuration);
@@ -92,23 +149,17 @@ public static class CounterexamplesCommand
         var unlisted = expected.Keys.Where(f => !mine.Contains(f)).ToList();
         if (checkOnly)
         {
-            var stale = changed.Concat(gone.Where(f => File.Exists(Path.Combine(dir, f)))).Concat(unlisted.Where(f => !changed.Contains(f)).Select(f => $"{f} (not in {CounterexampleFolder.ManifestName})"));
-            var lines = stale.Order(StringComparer.Ordinal).ToList();
-            foreach (var f in lines)
-            {
-                Console.Out.WriteLine($"stale: {Path.Combine(dir, f)}");
-            }
-
-            // The command that rewrites them: the same model, constants and folder, without --check.
-            Console.Out.WriteLine(lines.Count == 0 ? $"{expected.Count} files current in {dir}" : $"run: {ReviewCommands.Reproduce(parse, "counterexamples", "--check")}");
-            return lines.Count == 0 ? 0 : 1;
+            var stale = changed.Concat(gone.Where(f => File.Exists(Path.Combine(dir, f)))).Select(f => Path.Combine(dir, f))
+                .Concat(unlisted.Where(f => !changed.Contains(f)).Select(f => $"{Path.Combine(dir, f)} (not in {CounterexampleFolder.ManifestName})"));
+            return new(0, expected.Count, 0, [.. stale]);
         }
 
         // Never overwrite a file of the user's that happens to have the name of one of ours.
         var foreign = expected.Keys.Where(f => File.Exists(Path.Combine(dir, f)) && !folder.Owns(f)).ToList();
         if (foreign.Count > 0)
         {
-            return Cli.UsageError($"--out {dir}: {string.Join(", ", foreign)} would be overwritten, but the manifest does not list {(foreign.Count == 1 ? "it" : "them")} as written by this command");
+            Cli.UsageError($"--out {dir}: {string.Join(", ", foreign)} would be overwritten, but the manifest does not list {(foreign.Count == 1 ? "it" : "them")} as written by this command");
+            return new(2, 0, 0, []);
         }
 
         Directory.CreateDirectory(dir);
@@ -125,7 +176,6 @@ public static class CounterexamplesCommand
         }
 
         folder.SaveManifest(key, expected.Keys);
-        Console.Out.WriteLine($"wrote {expected.Count} files to {dir} ({changed.Count + gone.Count} changed)");
-        return 0;
+        return new(0, expected.Count, changed.Count + gone.Count, []);
     }
 }

@@ -4,6 +4,7 @@ using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 using HvModel.Core.Traces;
 using HvModel.Explicit.Liveness;
+using HvModel.Tests.Golden;
 
 namespace HvModel.Tests.Counterexamples;
 
@@ -16,9 +17,9 @@ public class CommittedCounterexampleTests
     public void Committed_files_are_current()
     {
         var expected = CounterexamplesCommand.Expected();
-        var present = Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order().ToList();
+        var folder = CounterexampleFolder.Open(Folder, forWriting: false, out _)!;
 
-        Assert.Equal(expected.Keys.ToList(), present);
+        Assert.Equal(expected.Keys.ToList(), folder.FilesOf("hv_pci_msi").Order(StringComparer.Ordinal).ToList());
         foreach (var (name, text) in expected)
         {
             Assert.True(text == File.ReadAllText(Path.Combine(Folder, name)), $"{name} is stale: run 'dotnet run --project src/HvModel.Cli -- counterexamples'");
@@ -26,21 +27,39 @@ public class CommittedCounterexampleTests
     }
 
     [Fact]
-    public void The_manifest_lists_exactly_the_committed_files()
+    public void Every_scenario_configurations_files_are_current()
     {
-        var folder = CounterexampleFolder.Open(Folder, forWriting: false, out var error);
+        // The command's own --check: each configuration of properties/scenarios.conf checked now
+        // and compared, file by file, with what the manifest gives it.
+        var outcome = InProcessCli.Run("counterexamples", "properties/scenarios.hvp", "--configurations", "properties/scenarios.conf", "--check");
 
-        Assert.Null(error);
-        Assert.Equal(CounterexamplesCommand.Expected().Keys.ToList(), folder!.FilesOf("hv_pci_msi").Order(StringComparer.Ordinal).ToList());
-        Assert.All(folder.Entries, e => Assert.Equal("hv_pci_msi", e.Key));
+        Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
+        Assert.Matches(@"^\d+ files current in counterexamples", outcome.Stdout);
     }
 
-    public static TheoryData<string> JsonFiles() => Files(lassos: null);
+    [Fact]
+    public void The_manifest_lists_exactly_the_committed_files_of_the_default_and_the_scenarios()
+    {
+        var folder = CounterexampleFolder.Open(Folder, forWriting: false, out var error);
+        var present = Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)).Where(f => !f.StartsWith('.')).Order(StringComparer.Ordinal);
+        var scenarios = ConfigurationFile.Read(Repo.Path("properties", "scenarios.conf"), out _)!
+            .Select(c => "hv_pci_msi " + string.Join(",", c.Select(kv => $"{kv.Key}={kv.Value}"))).Prepend("hv_pci_msi").ToHashSet();
+
+        Assert.Null(error);
+        Assert.Equal(present, folder!.Entries.Select(e => e.File).Order(StringComparer.Ordinal));
+        Assert.Equal(scenarios, folder.Entries.Select(e => e.Key).ToHashSet());
+    }
+
+    /// <summary>The properties file a committed file was written from: a scenario's name carries its constants.</summary>
+    private static string PropertiesOf(string file) => file.Contains('=', StringComparison.Ordinal) ? "properties/scenarios.hvp" : "properties/hv-pci-msi.hvp";
+
+    /// <summary>The default configuration's JSON files (no constants in the name).</summary>
+    public static TheoryData<string> DefaultJsonFiles() => [.. Files(lassos: null).Where(f => !f.Contains('=', StringComparison.Ordinal))];
 
     /// <summary>The committed JSON files: all, or only the lassos (those with <c>cycle_start</c>), or only the invariants' counterexamples.</summary>
-    private static TheoryData<string> Files(bool? lassos)
+    private static List<string> Files(bool? lassos)
     {
-        var data = new TheoryData<string>();
+        var data = new List<string>();
         foreach (var f in Directory.GetFiles(Folder, "*.json").Order())
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(f));
@@ -53,9 +72,9 @@ public class CommittedCounterexampleTests
         return data;
     }
 
-    public static TheoryData<string> CounterexampleFiles() => Files(lassos: false);
+    public static TheoryData<string> CounterexampleFiles() => [.. Files(lassos: false)];
 
-    public static TheoryData<string> LassoFiles() => Files(lassos: true);
+    public static TheoryData<string> LassoFiles() => [.. Files(lassos: true)];
 
     [Theory]
     [MemberData(nameof(CounterexampleFiles))]
@@ -64,7 +83,7 @@ public class CommittedCounterexampleTests
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
         var root = doc.RootElement;
         var constants = ConstantsJsonReader.Read(root.GetProperty("constants"));
-        var model = Check.LoadFile("properties/hv-pci-msi.hvp", constants);
+        var model = Check.LoadFile(PropertiesOf(file), constants);
         var variant = model.GetVariant(root.GetProperty("variant").GetString()!);
         var property = model.GetProperty(root.GetProperty("property").GetString()!);
 
@@ -81,7 +100,7 @@ public class CommittedCounterexampleTests
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
         var root = doc.RootElement;
-        var model = Check.LoadFile("properties/hv-pci-msi.hvp", ConstantsJsonReader.Read(root.GetProperty("constants")));
+        var model = Check.LoadFile(PropertiesOf(file), ConstantsJsonReader.Read(root.GetProperty("constants")));
         var semantics = new Semantics(model, model.GetVariant(root.GetProperty("variant").GetString()!));
         var property = model.Liveness.Single(l => l.Name == root.GetProperty("property").GetString());
         var cycleStart = root.GetProperty("cycle_start").ValueKind == JsonValueKind.Null ? (int?)null : root.GetProperty("cycle_start").GetInt32();
@@ -138,7 +157,7 @@ public class CommittedCounterexampleTests
     }
 
     [Theory]
-    [MemberData(nameof(JsonFiles))]
+    [MemberData(nameof(DefaultJsonFiles))]
     public void Constants_have_the_JSON_types_of_check_format_json(string file)
     {
         // One JSON type per constant everywhere: the same object as the frame of every report

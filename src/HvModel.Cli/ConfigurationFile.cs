@@ -1,0 +1,61 @@
+namespace HvModel.Cli;
+
+/// <summary>
+/// A file of configurations, one a line: constants as <c>--const</c> takes them
+/// (<c>NAME=VALUE NAME=VALUE</c>), <c>#</c> to the end of a line a comment, blank lines skipped.
+/// <c>properties/scenarios.conf</c> lists the scenario library's configurations this way, for
+/// <c>counterexamples --configurations</c>, the benchmarks and the tests alike.
+/// </summary>
+public static class ConfigurationFile
+{
+    /// <summary>Each configuration's constants by name, or null with a <c>file:line:col</c> error.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>>? Read(string path, out string? error)
+    {
+        error = null;
+        if (!File.Exists(path))
+        {
+            error = $"--configurations: no such file '{path}'";
+            return null;
+        }
+
+        var configurations = new List<IReadOnlyDictionary<string, string>>();
+        var lines = File.ReadAllLines(path);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i].Split('#')[0];
+            var constants = new Dictionary<string, string>();
+            var column = 0;
+            foreach (var word in text.Split(' ', '\t'))
+            {
+                column = text.IndexOf(word, column, StringComparison.Ordinal);
+                if (word.Length == 0)
+                {
+                    continue;
+                }
+
+                var eq = word.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == word.Length - 1)
+                {
+                    error = $"{path}:{i + 1}:{column + 1}: error: expected NAME=VALUE, not '{word}'";
+                    return null;
+                }
+
+                constants[word[..eq]] = word[(eq + 1)..];
+                column += word.Length;
+            }
+
+            if (constants.Count > 0)
+            {
+                configurations.Add(constants);
+            }
+        }
+
+        if (configurations.Count == 0)
+        {
+            error = $"{path}: error: no configuration in the file";
+            return null;
+        }
+
+        return configurations;
+    }
+}
