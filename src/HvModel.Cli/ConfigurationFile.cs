@@ -1,3 +1,5 @@
+using HvModel.Core.Text;
+
 namespace HvModel.Cli;
 
 /// <summary>
@@ -8,16 +10,9 @@ namespace HvModel.Cli;
 /// </summary>
 public static class ConfigurationFile
 {
-    /// <summary>Each configuration's constants by name, or null with a <c>file:line:col</c> error.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>>? Read(string path, out string? error)
+    /// <summary>Each configuration's constants by name; a <see cref="ModelError"/> at its place for a malformed file.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path)
     {
-        error = null;
-        if (!File.Exists(path))
-        {
-            error = $"--configurations: no such file '{path}'";
-            return null;
-        }
-
         var configurations = new List<IReadOnlyDictionary<string, string>>();
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
@@ -25,19 +20,13 @@ public static class ConfigurationFile
             var text = lines[i].Split('#')[0];
             var constants = new Dictionary<string, string>();
             var column = 0;
-            foreach (var word in text.Split(' ', '\t'))
+            foreach (var word in text.Split(' ', '\t').Where(w => w.Length > 0))
             {
                 column = text.IndexOf(word, column, StringComparison.Ordinal);
-                if (word.Length == 0)
-                {
-                    continue;
-                }
-
                 var eq = word.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0 || eq == word.Length - 1)
                 {
-                    error = $"{path}:{i + 1}:{column + 1}: error: expected NAME=VALUE, not '{word}'";
-                    return null;
+                    throw new ModelError(new SourceSpan(path, i + 1, column + 1), $"expected NAME=VALUE, not '{word}'");
                 }
 
                 constants[word[..eq]] = word[(eq + 1)..];
@@ -50,12 +39,6 @@ public static class ConfigurationFile
             }
         }
 
-        if (configurations.Count == 0)
-        {
-            error = $"{path}: error: no configuration in the file";
-            return null;
-        }
-
-        return configurations;
+        return configurations.Count > 0 ? configurations : throw new ModelError(new SourceSpan(path, 1, 1), "no configuration in the file");
     }
 }

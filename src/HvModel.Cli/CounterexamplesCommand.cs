@@ -11,8 +11,9 @@ namespace HvModel.Cli;
 /// <summary>
 /// <c>hvmodel counterexamples [MODEL] [--const NAME=VALUE]... [--out DIR] [--check]</c>: writes the
 /// shortest counterexample of every violated (variant, property) of a model (the flagship by
-/// default), and the lasso of every violated liveness property, as text and JSON; with --check, only says whether the folder is current (exit 1 if
-/// not). File names carry the constants that differ from the defaults, so configurations never
+/// default), and the lasso of every violated liveness property, as text and JSON; with
+/// --check, only says whether the folder is current (exit 1 if not). --configurations FILE does
+/// this for each configuration the file lists (<see cref="ConfigurationFile"/>). File names carry the constants that differ from the defaults, so configurations never
 /// overwrite each other. The folder's manifest (<see cref="CounterexampleFolder"/>) lists what
 /// the command wrote: nothing else is ever replaced or removed, and a non-empty folder without a
 /// manifest is refused.
@@ -73,12 +74,12 @@ public static class CounterexamplesCommand
         IReadOnlyList<IReadOnlyDictionary<string, string>> configurations = [new Dictionary<string, string>()];
         if (parse.GetValue(Configurations) is { } file)
         {
-            if (ConfigurationFile.Read(file, out var fileError) is not { } read)
+            if (!File.Exists(file))
             {
-                return Cli.UsageError(fileError!);
+                return Cli.UsageError($"--configurations: no such file '{file}'");
             }
 
-            configurations = read;
+            configurations = ConfigurationFile.Read(file);
         }
 
         var defaults = Source.LoadDefaults(parse);

@@ -42,7 +42,7 @@ public class CommittedCounterexampleTests
     {
         var folder = CounterexampleFolder.Open(Folder, forWriting: false, out var error);
         var present = Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)).Where(f => !f.StartsWith('.')).Order(StringComparer.Ordinal);
-        var scenarios = ConfigurationFile.Read(Repo.Path("properties", "scenarios.conf"), out _)!
+        var scenarios = ConfigurationFile.Read(Repo.Path("properties", "scenarios.conf"))
             .Select(c => "hv_pci_msi " + string.Join(",", c.Select(kv => $"{kv.Key}={kv.Value}"))).Prepend("hv_pci_msi").ToHashSet();
 
         Assert.Null(error);
