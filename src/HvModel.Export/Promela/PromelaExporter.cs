@@ -106,6 +106,10 @@ public static class PromelaExporter
         var call = PromelaNames.Sanitize(instance.ToString());
         void Bind()
         {
+            // A guard and a step read the state a step begins in: nothing of it is known. (A
+            // combination that is not written stops its writer early, with what it knew then.)
+            context.Expressions.State.Clear();
+
             // Each step clears the bindings when it ends: bind the parameters for each one.
             context.Expressions.Locals.Clear();
             for (var i = 0; i < instance.Args.Length; i++)

@@ -22,6 +22,9 @@ internal static class PromelaStep
         var statements = new PromelaStatements(context, kind, label, choices, output.Indent + 1);
         if (statements.Write(body) == Flow.Aborts && kind != StepKind.Init)
         {
+            // Not written: what the writer knew on its way is no one's.
+            context.Expressions.Locals.Clear();
+            context.Expressions.State.Clear();
             return false;
         }
 
