@@ -35,8 +35,9 @@ namespace HvModel.Export.Promela;
 /// instance says where it has a successor. Run <c>spin -a; gcc -DNOREDUCE; ./pan -a -N NAME</c>
 /// (the <c>liveness</c> profile of bench/spin-profiles): an acceptance cycle is a violation. The
 /// extras add states (a state for each value of <c>live_taken</c>), so state counts are taken
-/// without them. An action with more than <see cref="MaxSplit"/> combinations of choices is
-/// refused there: its atomic step stores states halfway, which a claim would read.
+/// without them. An atomic step (more than <see cref="MaxSplit"/> combinations) stores states
+/// halfway, but a never claim moves only when the whole sequence has run (it never blocks
+/// halfway: an <c>any</c> with no value restores the state), so it never reads them.
 /// </para>
 /// </remarks>
 public static class PromelaExporter
@@ -129,12 +130,7 @@ public static class PromelaExporter
         var choices = StmtFacts.ChoiceDomains(action.Body).ToList();
         if (ChoiceCombinations.Count(choices, MaxSplit) > MaxSplit)
         {
-            if (context.Liveness is not null)
-            {
-                throw new NotSupportedException($"Promela export of liveness: {call} has more than {MaxSplit} combinations of choices; its atomic step would store states halfway, which a never claim reads");
-            }
-
-            return PromelaStep.Write(steps, context, StepKind.Atomic, $":: atomic {{ /* {call} */", guard, action.Body, null, call) ? 1 : 0;
+            return PromelaStep.Write(steps, context, StepKind.Atomic, $":: atomic {{ /* {call} */", guard, action.Body, null, call, instance) ? 1 : 0;
         }
 
         var written = 0;

@@ -14,9 +14,9 @@ public sealed class PromelaLivenessTests
     private static Dictionary<string, Verdict> Spin(Model model, string? variant = null) =>
         SpinLivenessOracle.Check(model, variant is null ? model.Variants[0] : model.GetVariant(variant));
 
-    private static List<LivenessCase> Compared(Model model)
+    private static List<LivenessCase> Compared(Model model, bool spinUnfair = true)
     {
-        var (cases, skipped) = LivenessComparison.Compare(model, model.Name, spinUnfair: true);
+        var (cases, skipped) = LivenessComparison.Compare(model, model.Name, spinUnfair);
         Assert.Null(skipped);
         Assert.All(cases!, c => Assert.True(c.Agrees, c.ToString()));
         return cases!;
@@ -98,6 +98,40 @@ public sealed class PromelaLivenessTests
         var c = Assert.Single(Compared(model));
         Assert.Equal(Verdict.Holds, c.Spin);
         Assert.Equal(Verdict.Violated, c.SpinUnfair);
+    }
+
+    [Fact]
+    public void An_action_with_too_many_combinations_for_d_steps_is_one_atomic_step_the_claims_see_whole()
+    {
+        // 3 * 2^9 combinations: one atomic step whose choices are nondeterministic ifs, storing
+        // states halfway. A claim moves only after the whole sequence, so it never sees x
+        // between its old and new value. 'wide' is always enabled and x climbs to 2 and wraps
+        // to 0 or 1, so weak fairness makes x reach 2; the cycle 0, 2, 0 avoids 1, and it is
+        // fair only if the atomic step records that it took 'wide'.
+        var model = Check.Load("""
+            var x: 0 .. 2 = 0
+            var y: bool = false
+            action wide do
+              any a: 0 .. 2 where a > x or x = 2 and a < 2 do
+                any b: bool do any c: bool do any d: bool do any e: bool do any f: bool do
+                any g: bool do any h: bool do any i: bool do any j: bool do
+                  y := b and c and d and e and f and g and h and i and j
+                  x := a
+                end end end end end
+                end end end end
+              end
+            end
+            liveness tops "x reaches 2": eventually x = 2
+            liveness ones "x is 1 again and again": always eventually x = 1
+            fair weak: wide
+            """);
+        Assert.Contains(":: atomic", PromelaExporter.Export(model, model.Variants[0], "test", liveness: model.Liveness), StringComparison.Ordinal);
+
+        // Its export spells out every combination (gcc takes seconds): SPIN checks it with fairness only.
+        var cases = Compared(model, spinUnfair: false);
+        Assert.Equal(Verdict.Holds, cases.Single(c => c.Property == "tops").Spin);
+        Assert.Equal(Verdict.Violated, cases.Single(c => c.Property == "tops").HvModelUnfair);
+        Assert.Equal(Verdict.Violated, cases.Single(c => c.Property == "ones").Spin);
     }
 
     [Fact]
