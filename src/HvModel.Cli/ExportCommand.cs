@@ -9,11 +9,12 @@ using HvModel.Core.Text;
 namespace HvModel.Cli;
 
 /// <summary>
-/// <c>hvmodel export [MODEL] --to promela|murphi|aiger [--variant V] [--property P] [--const ...] [--out FILE]</c>:
+/// <c>hvmodel export [MODEL] --to promela|murphi|aiger [--variant V] [--property P] [--liveness] [--const ...] [--out FILE]</c>:
 /// the same transition system for a peer checker, so that its verdicts and state counts check
 /// HvModel's engines and its speed can be compared on the very model HvModel checks. Promela
 /// (SPIN) takes any number of invariants as asserts, Murphi (Rumur) as invariants; AIGER (ABC)
-/// takes one property: an invariant, a cover, or <c>deadlock</c>.
+/// takes one property: an invariant, a cover, or <c>deadlock</c>. Promela with <c>--liveness</c>
+/// also has the liveness properties, as never claims under the model's fairness.
 /// </summary>
 public static class ExportCommand
 {
@@ -22,13 +23,14 @@ public static class ExportCommand
     private static readonly Option<string?> Variant = new("--variant") { Description = "The variant to export (required when the model has more than one)" };
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: standard output)" };
     private static readonly Option<string[]> Properties = new("--property") { Description = "Promela, Murphi: an invariant to check after every step (repeatable; default: none). AIGER: the one property to export, an invariant, a cover or deadlock" };
+    private static readonly Option<bool> Liveness = new("--liveness") { Description = "Promela: also the liveness properties, each a never claim under the model's fairness (pan -a -N NAME); adds states, so count states without it" };
 
     // Every subcommand takes the same limits; an export runs no search, so it only checks them.
     private static readonly LimitOptions Limits = new(50_000_000);
 
     public static Command Create()
     {
-        var command = new Command("export", "Write one variant of a model as Promela (SPIN), Murphi (Rumur) or AIGER (ABC)") { To, Variant, Out, Properties };
+        var command = new Command("export", "Write one variant of a model as Promela (SPIN), Murphi (Rumur) or AIGER (ABC)") { To, Variant, Out, Properties, Liveness };
         Source.AddTo(command);
         Limits.AddTo(command);
         command.SetAction(Run);
@@ -41,6 +43,12 @@ public static class ExportCommand
         if (to is not ("promela" or "murphi" or "aiger"))
         {
             return Cli.UsageError($"--to must be promela, murphi or aiger, not '{to}'");
+        }
+
+        var liveness = parse.GetValue(Liveness);
+        if (liveness && to != "promela")
+        {
+            return Cli.UsageError("--liveness is for --to promela");
         }
 
         if (Limits.Read(parse) is null)
@@ -84,9 +92,14 @@ public static class ExportCommand
             invariants.Add(property);
         }
 
+        if (liveness && model.Liveness.IsEmpty)
+        {
+            return Cli.UsageError("--liveness: the model has no liveness properties");
+        }
+
         var text = to == "murphi"
             ? MurphiExporter.Export(model, variant, commandLine, invariants)
-            : PromelaExporter.Export(model, variant, commandLine, invariants);
+            : PromelaExporter.Export(model, variant, commandLine, invariants, liveness ? model.Liveness : null);
         if (parse.GetValue(Out) is { } file)
         {
             File.WriteAllText(file, text);

@@ -5,7 +5,7 @@ namespace HvModel.Export.Promela;
 /// <summary>
 /// How the model's names and types are spelled in Promela: a state variable keeps its name
 /// unless it is a Promela keyword or could meet a name the writer makes up for its scratch
-/// variables (<c>let_</c>, <c>shadow_</c>); then it gets a <c>v_</c> prefix.
+/// variables (<c>let_</c>, <c>shadow_</c>) or for liveness (<c>live_</c>); then it gets a <c>v_</c> prefix.
 /// </summary>
 internal static class PromelaNames
 {
@@ -18,10 +18,14 @@ internal static class PromelaNames
         "typedef", "unless", "unsigned", "xr", "xs", "system", "main", "c_code", "c_expr", "c_decl", "c_state", "c_track",
     ];
 
-    private static readonly string[] ScratchPrefixes = ["shadow_", "let_"];
+    // live_: the names the liveness export makes up (PromelaLiveness).
+    private static readonly string[] ScratchPrefixes = ["shadow_", "let_", "live_"];
 
     public static string Name(StateVar v) =>
-        Keywords.Contains(v.Name) || ScratchPrefixes.Any(p => v.Name.StartsWith(p, StringComparison.Ordinal)) ? $"v_{v.Name}" : v.Name;
+        Keyword(v.Name) || ScratchPrefixes.Any(p => v.Name.StartsWith(p, StringComparison.Ordinal)) ? $"v_{v.Name}" : v.Name;
+
+    /// <summary>True when Promela (or the C that pan is compiled from) reserves the name.</summary>
+    public static bool Keyword(string name) => Keywords.Contains(name);
 
     /// <summary>The scalar type stored in every slot of a variable (arrays are flattened).</summary>
     public static ScalarType ElementType(HvType type) => type switch

@@ -6,7 +6,9 @@ namespace HvModel.Export.Promela;
 /// Writes one step around its body: the opening and the guard (with the conditions of the
 /// body's abort points moved into it), the shadow copies of what the body may have written
 /// before it jumps to its abort path, the abort path that restores them (or, in the init
-/// block, blocks), the reset of scratch, and the invariants' asserts.
+/// block, blocks), the reset of scratch, and the invariants' asserts. With liveness, a step
+/// also records the instance it took, or none when it restored the state
+/// (<see cref="PromelaLiveness"/>), and the init step marks the start.
 /// </summary>
 internal static class PromelaStep
 {
@@ -14,12 +16,15 @@ internal static class PromelaStep
     /// Writes the step into <paramref name="output"/>; false, and nothing written, when the
     /// step aborts on every path (a combination of choices that never makes a successor).
     /// </summary>
-    public static bool Write(PromelaText output, PromelaContext context, StepKind kind, string opening, PromelaCode? guard, Stmt body, int[]? choices, string what)
+    public static bool Write(PromelaText output, PromelaContext context, StepKind kind, string opening, PromelaCode? guard, Stmt body, int[]? choices, string what, ActionInstance? instance = null)
     {
         var label = context.NextLabel();
         var statements = new PromelaStatements(context, kind, label, choices, output.Indent + 1);
         if (statements.Write(body) == Flow.Aborts && kind != StepKind.Init)
         {
+            // Not written: what the writer knew on its way is no one's.
+            context.Expressions.Locals.Clear();
+            context.Expressions.State.Clear();
             return false;
         }
 
@@ -40,6 +45,11 @@ internal static class PromelaStep
         }
 
         output.Append(statements.Body);
+        if (context.Liveness is { } liveness)
+        {
+            output.Line(kind == StepKind.Init ? "live_started = true;" : $"{liveness.Taken(instance!)};");
+        }
+
         if (statements.Aborts.Jumps > 0)
         {
             output.Line($"goto done_{label};");
@@ -52,6 +62,11 @@ internal static class PromelaStep
             foreach (var (v, offsets) in shadowed)
             {
                 Copy(output, offsets, PromelaNames.Name(v), context.Scratch.Shadow(v));
+            }
+
+            if (context.Liveness is not null && kind != StepKind.Init)
+            {
+                output.Line($"{PromelaLiveness.NothingTaken};"); // no successor: the same transition as the stutter step
             }
 
             output.Line($"done_{label}: skip;");

@@ -27,6 +27,18 @@ public sealed record GeneratorSettings
     /// </summary>
     public static GeneratorSettings Hostile { get; } = new() { WildIndexPercent = 30, WildAssignPercent = 40 };
 
+    /// <summary>
+    /// Models with 1 to 3 liveness properties of every form over random predicates, and weak or
+    /// strong fairness on some actions: for the SPIN liveness oracle. No wild indices or
+    /// assignments (a model error leaves nothing to compare), fewer states (the export multiplies
+    /// them by the fair instances), and more choices with conditions, so that an instance's
+    /// guard may hold where it has no successor.
+    /// </summary>
+    public static GeneratorSettings Liveness { get; } = new()
+    {
+        StateBound = 256, MaxVariables = 3, MaxActions = 3, WildIndexPercent = 0, WildAssignPercent = 0, WithLiveness = true, ExtraChoicePercent = 25,
+    };
+
     /// <summary>Which writer the models come from.</summary>
     public ModelShape Shape { get; init; } = ModelShape.General;
 
@@ -48,6 +60,15 @@ public sealed record GeneratorSettings
 
     /// <summary>Percentage of integer assignments whose value may leave the variable's range.</summary>
     public int WildAssignPercent { get; init; } = 8;
+
+    /// <summary>Liveness properties and fairness declarations after the invariants (see <see cref="Liveness"/>).</summary>
+    public bool WithLiveness { get; init; }
+
+    /// <summary>
+    /// Percentage of simple statements (at a depth where a compound one may stand) that become an
+    /// <c>any ... where</c> instead; 0 draws nothing, so the other profiles' models are unchanged.
+    /// </summary>
+    public int ExtraChoicePercent { get; init; }
 }
 
 /// <summary>The writers of generated models.</summary>

@@ -38,6 +38,9 @@ public sealed class ModelGenerator(GeneratorSettings settings) : Gen<GeneratedMo
     /// <summary>Models that meet model errors often: see <see cref="GeneratorSettings.Hostile"/>.</summary>
     public static ModelGenerator Hostile { get; } = new(GeneratorSettings.Hostile);
 
+    /// <summary>Models with liveness properties and fairness: see <see cref="GeneratorSettings.Liveness"/>.</summary>
+    public static ModelGenerator Liveness { get; } = new(GeneratorSettings.Liveness);
+
     /// <summary>The model of this seed (deterministic: the same seed, settings and code give the same text).</summary>
     public GeneratedModel FromSeed(ulong seed)
     {

@@ -5,7 +5,8 @@ namespace HvModel.TestSupport.Generation;
 /// <summary>
 /// Writes one random model: constants, enums, ranges, scalarsets, hunks and variants,
 /// definitions, state variables (scalars and arrays, with a value, a choice or any initial
-/// value), an <c>init</c> block, a procedure, actions with parameters, invariants and covers.
+/// value), an <c>init</c> block, a procedure, actions with parameters, invariants and covers,
+/// and with <see cref="GeneratorSettings.WithLiveness"/> liveness properties and fairness.
 /// Never an <c>expect</c> table: the verdicts are what the engines are compared on.
 /// </summary>
 internal sealed class ModelWriter
@@ -16,6 +17,9 @@ internal sealed class ModelWriter
     private readonly ExpressionWriter expr;
     private readonly StatementWriter stmts;
     private readonly StringBuilder sb = new();
+
+    // The number of instances of each action, in order: strong fairness is kept to a few instances.
+    private readonly List<long> instanceCounts = [];
 
     public ModelWriter(Choices choose, GeneratorSettings settings)
     {
@@ -66,7 +70,94 @@ internal sealed class ModelWriter
             sb.AppendLine("allow deadlock");
         }
 
+        if (settings.WithLiveness)
+        {
+            Liveness();
+        }
+
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// 1 to 3 liveness properties of random forms over random predicates, and weak or strong
+    /// fairness on some actions; strong on at most 4 instances in all (the Promela export's
+    /// never claims guess which strong instances stay disabled: 2^m ways).
+    /// </summary>
+    private void Liveness()
+    {
+        var d = settings.ExpressionDepth - 1;
+        var count = choose.Between(1, 3);
+        for (var i = 0; i < count; i++)
+        {
+            var p = Predicate(d);
+            var form = choose.Next(4) switch
+            {
+                0 => $"({p}) leadsto ({Predicate(d)})",
+                1 => $"always eventually ({p})",
+                2 => $"eventually ({p})",
+                _ => $"eventually always ({p})",
+            };
+            sb.AppendLine($"liveness live{i} \"liveness {i}\": {form}");
+        }
+
+        var weak = new List<string>();
+        var strong = new List<string>();
+        var strongInstances = 0L;
+        for (var a = 0; a < instanceCounts.Count; a++)
+        {
+            var pick = choose.Next(10);
+            if (pick < 6)
+            {
+                weak.Add($"act{a}");
+            }
+            else if (pick < 9 && strongInstances + instanceCounts[a] <= 4)
+            {
+                strong.Add($"act{a}");
+                strongInstances += instanceCounts[a];
+            }
+        }
+
+        if (weak.Count > 0)
+        {
+            sb.AppendLine($"fair weak: {string.Join(", ", weak)}");
+        }
+
+        if (strong.Count > 0)
+        {
+            sb.AppendLine($"fair strong: {string.Join(", ", strong)}");
+        }
+    }
+
+    /// <summary>
+    /// A predicate for a liveness property: mostly comparisons of state slots with values, so
+    /// that it changes along a behaviour (a random expression is often constant).
+    /// </summary>
+    private string Predicate(int depth)
+    {
+        if (choose.Chance(25))
+        {
+            return expr.Bool(depth);
+        }
+
+        return choose.Next(5) switch
+        {
+            0 => $"({Atom()} and {Atom()})",
+            1 => $"({Atom()} or {Atom()})",
+            2 => $"!{Atom()}",
+            _ => Atom(),
+        };
+    }
+
+    /// <summary>A state slot compared with a value of its type, or a bool slot itself.</summary>
+    private string Atom()
+    {
+        if (expr.Place(1) is not var (place, type) || type is ScalarsetType)
+        {
+            return expr.Bool(1);
+        }
+
+        var op = type is RangeType && choose.Chance(40) ? choose.Pick(new[] { "<", ">=" }) : choose.Pick(new[] { "=", "!=" });
+        return type is BoolType ? (choose.Chance(50) ? place : $"!{place}") : $"({place} {op} {expr.Of(type, 0)})";
     }
 
     private void Types()
@@ -254,6 +345,8 @@ internal sealed class ModelWriter
         {
             scope.Locals.Add(p);
         }
+
+        instanceCounts.Add(parameters.Aggregate(1L, (n, p) => n * p.Type.Count));
 
         var head = parameters.Count == 0 ? $"action act{index}" : $"action act{index}({string.Join(", ", parameters.Select(p => $"{p.Name}: {p.Type.Text}"))})";
         sb.AppendLine(head);

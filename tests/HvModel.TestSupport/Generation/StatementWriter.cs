@@ -31,6 +31,11 @@ public sealed class StatementWriter(Choices choose, Scope scope, ExpressionWrite
     {
         var e = settings.ExpressionDepth;
         var pick = choose.Next(depth <= 0 ? 10 : 20);
+        if (pick < 10 && depth > 0 && settings.ExtraChoicePercent > 0 && choose.Chance(settings.ExtraChoicePercent))
+        {
+            pick = 13; // an 'any ... where' (case 3 below)
+        }
+
         if (pick < 10)
         {
             if (pick == 9 && Procedures.Count > 0)

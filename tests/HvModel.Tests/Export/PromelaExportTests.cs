@@ -143,6 +143,26 @@ public sealed partial class PromelaExportTests
         Assert.All(steps, s => Assert.Contains("online[", s.Split('\n')[1], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void What_a_combination_that_never_makes_a_successor_knew_is_forgotten_before_the_next_guard()
+    {
+        // a's combination k = true is never written: its choice stands in a branch that x = 2
+        // (known after 'x := 2') rules out. Its writer stopped there knowing x = 2, and once
+        // kept that for b's guard, which it then folded to false: SPIN lost b. Found by the
+        // liveness oracle (bench/spin-liveness.sh, generated model 149).
+        var model = Check.Load("""
+            var x: 0 .. 2 = 0
+            action a do
+              x := 2
+              if x = 0 then any k: bool do x := 1 end end
+            end
+            action b when x = 0 do x := 1 end
+            invariant in_range: x <= 2
+            """);
+
+        AssertSameStates(model, model.Variants[0]);
+    }
+
     private static void AssertSameStates(Model model, Variant variant)
     {
         var engine = new ExplicitEngine();

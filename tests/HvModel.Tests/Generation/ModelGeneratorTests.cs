@@ -49,4 +49,19 @@ public sealed class ModelGeneratorTests
             Assert.True(product <= GeneratorSettings.Default.StateBound, $"seed {seed}: {product} states");
         }
     }
+
+    [Fact]
+    public void Liveness_models_have_every_form_and_both_fairness_kinds()
+    {
+        var models = Enumerable.Range(0, 200).Select(i => ModelGenerator.Liveness.FromSeed((ulong)i)).Select(m => ModelLoader.LoadText(m.Text, m.FileName)).ToList();
+        var properties = models.SelectMany(m => m.Liveness).ToList();
+
+        Assert.All(models, m => Assert.InRange(m.Liveness.Length, 1, 3));
+        Assert.Equal(Enum.GetValues<LivenessForm>().ToHashSet(), properties.Select(p => p.Form).ToHashSet());
+        Assert.Contains(models, m => m.Fairness.ContainsValue(Fairness.Weak));
+        Assert.Contains(models, m => m.Fairness.ContainsValue(Fairness.Strong));
+
+        // Choices whose condition may fail, in fair actions: "enabled" is then not the guard.
+        Assert.Contains(models, m => m.Fairness.Keys.Any(a => StmtFacts.MayHaveNoOutcome(a.Body)));
+    }
 }
