@@ -27,6 +27,10 @@ internal sealed class BfsSearch
     private readonly StateCodec codec;
     private readonly ISuccessorFunction successors;
     private readonly Symmetry? symmetry;
+
+    // An observer that follows identities under symmetry, and the buffer its renamings go through (null: none).
+    private readonly IRenamingObserver? renamer;
+    private readonly int[][]? renaming;
     private readonly StateStore store;
     private readonly TraceBuilder builder;
     private readonly LeastTraceRanking ranking;
@@ -93,6 +97,13 @@ internal sealed class BfsSearch
         successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after) : new InterpretedSuccessors(semantics, properties, codec);
         tooDeep = ExecutionDepth.Problem(model);
         symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
+        if (symmetry is not null && observer is IRenamingObserver r)
+        {
+            renamer = r;
+            renaming = symmetry.NewRenaming();
+            r.Reduces(symmetry.Fork());
+        }
+
         store = new StateStore(codec.Words, limits.MemoryBudget, fingerprints: options.Fingerprints);
         builder = new TraceBuilder(semantics, codec, symmetry, store);
         ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
@@ -424,7 +435,14 @@ internal sealed class BfsSearch
                 transitions++;
                 var to = Store(next, from);
                 ranking.Edge(from, to, action, args);
-                observer?.ExamineTransition(from, to, action, args);
+                if (renamer is not null)
+                {
+                    renamer.ExamineTransition(from, to, action, args, renaming!);
+                }
+                else
+                {
+                    observer?.ExamineTransition(from, to, action, args);
+                }
             }, RecordError);
         }
         finally
@@ -464,7 +482,15 @@ internal sealed class BfsSearch
 
         // Every successor is canonicalized, even one stored as it is: looking it up first cost
         // more than it saved (v3 at 4x3: 21% of successors found so, 3% slower in all).
-        symmetry.Canonicalize(s, packed);
+        if (renaming is not null)
+        {
+            symmetry.Canonicalize(s, packed, renaming);
+        }
+        else
+        {
+            symmetry.Canonicalize(s, packed);
+        }
+
         if (observer is not null)
         {
             // The watcher sees the representative, as stored.
