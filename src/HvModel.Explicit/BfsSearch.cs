@@ -83,7 +83,7 @@ internal sealed class BfsSearch
     private int failureDepth = int.MaxValue;
     private (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError;
 
-    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize)
+    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize, int tieLimit = Symmetry.MaxPermutations)
     {
         this.batchSize = batchSize;
         this.model = model;
@@ -96,7 +96,7 @@ internal sealed class BfsSearch
         codec = new StateCodec(model.Slots);
         successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after) : new InterpretedSuccessors(semantics, properties, codec);
         tooDeep = ExecutionDepth.Problem(model);
-        symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
+        symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model, tieLimit) : null;
         if (symmetry is not null && observer is IRenamingObserver r)
         {
             renamer = r;

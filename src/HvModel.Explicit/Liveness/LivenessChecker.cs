@@ -20,11 +20,14 @@ namespace HvModel.Explicit.Liveness;
 /// </summary>
 public static class LivenessChecker
 {
-    public static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, CheckOptions options)
+    public static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, CheckOptions options) => Check(model, variant, options, Symmetry.MaxPermutations);
+
+    /// <summary>As <see cref="Check(Model, Variant, CheckOptions)"/>, with another bound on tie permutations (tests force the heuristic normal form with 1).</summary>
+    internal static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, CheckOptions options, int tieLimit)
     {
         var watch = Stopwatch.StartNew();
         var recorder = new Recorder(model);
-        var engine = new ExplicitEngine { Observer = recorder };
+        var engine = new ExplicitEngine { Observer = recorder, SymmetryTieLimit = tieLimit };
         // The exploration shows its progress as check's does: a graph for liveness can be large.
         engine.Check(model, variant, [], options with { Exhaustive = true, CheckDeadlock = false });
         var stats = engine.LastStats;

@@ -1,6 +1,7 @@
 using HvModel.Core.Checking;
 using HvModel.Core.Ir;
 using HvModel.Explicit.Liveness;
+using Xunit.Abstractions;
 
 namespace HvModel.Tests.Liveness;
 
@@ -9,7 +10,7 @@ namespace HvModel.Tests.Liveness;
 /// names as they are gives the wrong verdict, one each way, checked to give the verdict of the
 /// whole graph; and lassos found on the quotient, lifted back to concrete states, replay and are fair.
 /// </summary>
-public class SymmetricLivenessTests
+public class SymmetricLivenessTests(ITestOutputHelper output)
 {
     private static (LivenessResult With, LivenessResult Without, Verdict Naive) Both(string file)
     {
@@ -49,6 +50,43 @@ public class SymmetricLivenessTests
         Assert.Equal(Verdict.Holds, without.Verdict);
         Assert.Equal(Verdict.Holds, with.Verdict);
         Assert.Equal(Verdict.Violated, naive);
+    }
+
+    /// <summary>
+    /// Pointers among three members: where they form a 3-cycle the members tie and no swap fixes
+    /// the state, so a bound of one tie permutation forces the heuristic normal form there.
+    /// </summary>
+    private const string Rotate = """
+        type P = scalarset(3)
+        var r: array[P] of P
+        var t: array[P] of bool = false
+        init for x: P do r[x] := x end end
+        action point(p: P, q: P) when r[p] = p and p != q do r[p] := q end
+        action tick(p: P) when r[p] != p do t[p] := !t[p] end
+        action reset(p: P) when t[p] and r[r[p]] = p do r[p] := p end
+        liveness flips "some member is set again and again": always eventually (exists x: P . t[x])
+        liveness settles "in the end nothing is set": eventually always (forall x: P . !t[x])
+        liveness pairs "a pair pointing at each other comes": (forall x: P . r[x] = x) leadsto (exists x: P . exists y: P . x != y and r[x] = y and r[y] = x)
+        fair weak: point, tick
+        fair strong: reset
+        """;
+
+    [Fact]
+    public void The_heuristic_normal_form_which_may_store_an_orbit_twice_gives_the_verdicts_of_the_whole_graph()
+    {
+        var model = HvModel.Tests.Check.Load(Rotate);
+        var variant = model.Variants[0];
+
+        var canonical = LivenessChecker.Check(model, variant, new CheckOptions());
+        var heuristic = LivenessChecker.Check(model, variant, new CheckOptions(), tieLimit: 1);
+        var without = LivenessChecker.Check(model, variant, new CheckOptions { Symmetry = false });
+
+        output.WriteLine($"states: {without[0].States} without symmetry, {canonical[0].States} canonical, {heuristic[0].States} heuristic; {string.Join(", ", heuristic.Select(r => $"{r.Property.Name} {r.Verdict}{(r.Lasso is null ? "" : r.CycleStart is null ? " (stops)" : " (cycle)")}"))}");
+        Assert.Equal(without.Select(r => r.Verdict), canonical.Select(r => r.Verdict));
+        Assert.Equal(without.Select(r => r.Verdict), heuristic.Select(r => r.Verdict));
+        Assert.Contains(Verdict.Holds, without.Select(r => r.Verdict));
+        Assert.Contains(Verdict.Violated, without.Select(r => r.Verdict));
+        Assert.InRange(heuristic[0].States, canonical[0].States + 1, without[0].States - 1);
     }
 
     [Fact]
