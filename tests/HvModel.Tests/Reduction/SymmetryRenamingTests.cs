@@ -41,6 +41,19 @@ public class SymmetryRenamingTests
             codec.Unpack(plain, representative);
             Assert.Equal(representative, symmetry.Rename(states[i], renaming));
             moved += renaming.Any(row => row.Where((m, j) => m != j).Any()) ? 1 : 0;
+
+            // As a successor (of itself: a step that changed nothing), the second time from the memo.
+            var expected = renaming.Select(row => row.ToArray()).ToArray();
+            symmetry.Expanding(states[i]);
+            for (var time = 0; time < 2; time++)
+            {
+                Array.ForEach(renaming, row => Array.Fill(row, -1));
+                symmetry.Canonicalize(states[i], withRenaming, renaming);
+                Assert.Equal(plain, withRenaming);
+                Assert.Equal(expected, renaming);
+            }
+
+            symmetry.Expanding(null);
         }
 
         // A renaming that is always the identity would prove nothing.
