@@ -31,6 +31,9 @@ internal sealed class BfsSearch
     // An observer that follows identities under symmetry, and the buffer its renamings go through (null: none).
     private readonly IRenamingObserver? renamer;
     private readonly int[][]? renaming;
+
+    // A new state unpacked for the watcher.
+    private readonly int[] discovered;
     private readonly StateStore store;
     private readonly TraceBuilder builder;
     private readonly LeastTraceRanking ranking;
@@ -109,6 +112,7 @@ internal sealed class BfsSearch
         ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
         packed = new ulong[codec.Words];
         state = new int[model.Slots.Length];
+        discovered = new int[model.Slots.Length];
         foundLevel = new int[properties.Count];
         witnesses = [.. properties.Select(_ => new List<int>())];
         undecided = properties.Count;
@@ -491,16 +495,15 @@ internal sealed class BfsSearch
             symmetry.Canonicalize(s, packed);
         }
 
-        if (observer is not null)
-        {
-            // The watcher sees the representative, as stored.
-            codec.Unpack(packed, s);
-        }
-
-        return Insert(packed, pred, s);
+        // The watcher sees the representative, as stored: Insert unpacks it for a new state only,
+        // the one a watcher is shown.
+        return Insert(packed, pred, null);
     }
 
-    /// <summary>Adds a canonical packed state to the visited set; its index. <paramref name="s"/> is the state unpacked, for the watcher (null without one).</summary>
+    /// <summary>
+    /// Adds a canonical packed state to the visited set; its index. <paramref name="s"/> is the
+    /// state unpacked, for the watcher, or null: then a new state is unpacked for it here.
+    /// </summary>
     private int Insert(ReadOnlySpan<ulong> packed, int pred, int[]? s)
     {
         if (limits.Full(store.Count) && store.Find(packed) < 0)
@@ -520,7 +523,16 @@ internal sealed class BfsSearch
             ranking.Discovered(index);
             var d = pred >= 0 ? depth + 1 : 0;
             deepest = Math.Max(deepest, d);
-            observer?.DiscoverState(index, pred, d, s!);
+            if (observer is not null)
+            {
+                if (s is null)
+                {
+                    s = discovered;
+                    codec.Unpack(packed, s);
+                }
+
+                observer.DiscoverState(index, pred, d, s);
+            }
         }
 
         limits.Tick();
