@@ -188,24 +188,17 @@ public static class LivenessChecker
         public void Reduces(Symmetry symmetry) => Renamings = new Renamings(model, symmetry);
 
         public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args) =>
-            successors[from].Add(new Step(to, numbering.Of(action, args.ToArray())));
+            successors[from].Add(new Step(to, numbering.Of(action, args)));
 
         public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args, int[][] renaming) =>
-            successors[from].Add(new Step(to, numbering.Of(action, args.ToArray()), Renamings.Intern(renaming)));
+            successors[from].Add(new Step(to, numbering.Of(action, args), Renamings.Intern(renaming)));
 
-        public LivenessGraph Graph()
-        {
-            var g = new LivenessGraph(States.Count, [.. model.Actions.SelectMany(a => Enumerable.Repeat(model.Fairness.GetValueOrDefault(a, Fairness.None), a.InstanceCount))], Renamings);
-            for (var u = 0; u < successors.Count; u++)
-            {
-                foreach (var step in successors[u].Distinct())
-                {
-                    g.AddTransition(u, step.To, step.Instance, step.Renaming);
-                }
-            }
-
-            return g;
-        }
+        /// <summary>
+        /// The graph, over the transitions as recorded: one that repeats (two outcomes of an
+        /// action alike) changes no component, no enabled set and no orbit, so none is removed.
+        /// </summary>
+        public LivenessGraph Graph() =>
+            new([.. model.Actions.SelectMany(a => Enumerable.Repeat(model.Fairness.GetValueOrDefault(a, Fairness.None), a.InstanceCount))], Renamings, [.. successors]);
 
         /// <summary>The instance with that model-wide number.</summary>
         public ActionInstance Instance(int number) => numbering.Instance(number);

@@ -16,17 +16,31 @@ public readonly record struct Step(int To, int Instance, int Renaming = 0);
 /// a transition labelled by it. Explored under symmetry, a state stands for its orbit and each
 /// transition carries the renaming that leads into the stored state (see <see cref="QuotientFrames"/>).
 /// </summary>
-public sealed class LivenessGraph(int stateCount, IReadOnlyList<Fairness> fairness, Renamings? renamings = null)
+public sealed class LivenessGraph
 {
-    private readonly List<Step>[] successors = [.. Enumerable.Range(0, stateCount).Select(_ => new List<Step>())];
+    private readonly List<Step>[] successors;
 
-    public int StateCount { get; } = stateCount;
+    public LivenessGraph(int stateCount, IReadOnlyList<Fairness> fairness, Renamings? renamings = null)
+        : this(fairness, renamings ?? Renamings.None, [.. Enumerable.Range(0, stateCount).Select(_ => new List<Step>())])
+    {
+    }
+
+    /// <summary>A graph over the transitions recorded already, one list per state (kept, not copied: a graph may have millions).</summary>
+    internal LivenessGraph(IReadOnlyList<Fairness> fairness, Renamings renamings, List<Step>[] successors)
+    {
+        this.successors = successors;
+        StateCount = successors.Length;
+        Fairness = fairness;
+        Renamings = renamings;
+    }
+
+    public int StateCount { get; }
 
     /// <summary>The fairness of each instance, by ordinal.</summary>
-    public IReadOnlyList<Fairness> Fairness { get; } = fairness;
+    public IReadOnlyList<Fairness> Fairness { get; }
 
     /// <summary>The renamings the transitions carry (only the identity without symmetry).</summary>
-    public Renamings Renamings { get; } = renamings ?? Renamings.None;
+    public Renamings Renamings { get; }
 
     public void AddTransition(int from, int to, int instance, int renaming = 0) => successors[from].Add(new Step(to, instance, renaming));
 
