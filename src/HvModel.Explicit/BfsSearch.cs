@@ -27,6 +27,13 @@ internal sealed class BfsSearch
     private readonly StateCodec codec;
     private readonly ISuccessorFunction successors;
     private readonly Symmetry? symmetry;
+
+    // An observer that follows identities under symmetry, and the buffer its renamings go through (null: none).
+    private readonly IRenamingObserver? renamer;
+    private readonly int[][]? renaming;
+
+    // A new state unpacked for the watcher.
+    private readonly int[] discovered;
     private readonly StateStore store;
     private readonly TraceBuilder builder;
     private readonly LeastTraceRanking ranking;
@@ -79,7 +86,7 @@ internal sealed class BfsSearch
     private int failureDepth = int.MaxValue;
     private (ModelRuntimeError Error, ActionDef? Action, int[] Args)? pendingError;
 
-    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize)
+    public BfsSearch(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options, int? compileAfter, IExplorationObserver? observer, int batchSize = ParallelExpansion.DefaultBatchSize, int tieLimit = Symmetry.MaxPermutations)
     {
         this.batchSize = batchSize;
         this.model = model;
@@ -92,12 +99,20 @@ internal sealed class BfsSearch
         codec = new StateCodec(model.Slots);
         successors = compileAfter is { } after ? new AdaptiveSuccessors(semantics, properties, codec, after) : new InterpretedSuccessors(semantics, properties, codec);
         tooDeep = ExecutionDepth.Problem(model);
-        symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model) : null;
+        symmetry = options.Symmetry && tooDeep is null ? Symmetry.For(model, tieLimit) : null;
+        if (symmetry is not null && observer is IRenamingObserver r)
+        {
+            renamer = r;
+            renaming = symmetry.NewRenaming();
+            r.Reduces(symmetry.Fork());
+        }
+
         store = new StateStore(codec.Words, limits.MemoryBudget, fingerprints: options.Fingerprints);
         builder = new TraceBuilder(semantics, codec, symmetry, store);
         ranking = new LeastTraceRanking(model, successors, codec, symmetry, store, levelStarts);
         packed = new ulong[codec.Words];
         state = new int[model.Slots.Length];
+        discovered = new int[model.Slots.Length];
         foundLevel = new int[properties.Count];
         witnesses = [.. properties.Select(_ => new List<int>())];
         undecided = properties.Count;
@@ -424,7 +439,14 @@ internal sealed class BfsSearch
                 transitions++;
                 var to = Store(next, from);
                 ranking.Edge(from, to, action, args);
-                observer?.ExamineTransition(from, to, action, args);
+                if (renamer is not null)
+                {
+                    renamer.ExamineTransition(from, to, action, args, renaming!);
+                }
+                else
+                {
+                    observer?.ExamineTransition(from, to, action, args);
+                }
             }, RecordError);
         }
         finally
@@ -464,17 +486,24 @@ internal sealed class BfsSearch
 
         // Every successor is canonicalized, even one stored as it is: looking it up first cost
         // more than it saved (v3 at 4x3: 21% of successors found so, 3% slower in all).
-        symmetry.Canonicalize(s, packed);
-        if (observer is not null)
+        if (renaming is not null)
         {
-            // The watcher sees the representative, as stored.
-            codec.Unpack(packed, s);
+            symmetry.Canonicalize(s, packed, renaming);
+        }
+        else
+        {
+            symmetry.Canonicalize(s, packed);
         }
 
-        return Insert(packed, pred, s);
+        // The watcher sees the representative, as stored: Insert unpacks it for a new state only,
+        // the one a watcher is shown.
+        return Insert(packed, pred, null);
     }
 
-    /// <summary>Adds a canonical packed state to the visited set; its index. <paramref name="s"/> is the state unpacked, for the watcher (null without one).</summary>
+    /// <summary>
+    /// Adds a canonical packed state to the visited set; its index. <paramref name="s"/> is the
+    /// state unpacked, for the watcher, or null: then a new state is unpacked for it here.
+    /// </summary>
     private int Insert(ReadOnlySpan<ulong> packed, int pred, int[]? s)
     {
         if (limits.Full(store.Count) && store.Find(packed) < 0)
@@ -494,7 +523,16 @@ internal sealed class BfsSearch
             ranking.Discovered(index);
             var d = pred >= 0 ? depth + 1 : 0;
             deepest = Math.Max(deepest, d);
-            observer?.DiscoverState(index, pred, d, s!);
+            if (observer is not null)
+            {
+                if (s is null)
+                {
+                    s = discovered;
+                    codec.Unpack(packed, s);
+                }
+
+                observer.DiscoverState(index, pred, d, s);
+            }
         }
 
         limits.Tick();

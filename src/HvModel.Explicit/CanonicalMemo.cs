@@ -15,16 +15,19 @@ internal sealed class CanonicalMemo
     public const int TargetBytes = 384 << 10;
 
     // Entry i: a tag (the key's hash with its low bit set; 0 when empty), the key's words, then
-    // the representative's words.
+    // the value's words (the representative's, and whatever else a caller keeps with it).
     private readonly ulong[] entries;
     private readonly int words;
+    private readonly int valueWords;
     private readonly int stride;
     private readonly int mask;
 
-    public CanonicalMemo(int words)
+    /// <summary>A memo of states of <paramref name="words"/> words; a value is the representative, or <paramref name="valueWords"/> words beginning with it.</summary>
+    public CanonicalMemo(int words, int? valueWords = null)
     {
         this.words = words;
-        stride = 1 + (2 * words);
+        this.valueWords = valueWords ?? words;
+        stride = 1 + words + this.valueWords;
         var capacity = 256;
         while (capacity * 2L * stride * sizeof(ulong) <= TargetBytes)
         {
@@ -41,14 +44,14 @@ internal sealed class CanonicalMemo
     /// <summary>States it did not have.</summary>
     public long Misses { get; private set; }
 
-    /// <summary>Copies the representative of <paramref name="state"/> into <paramref name="representative"/> when the memo has it.</summary>
+    /// <summary>Copies the representative of <paramref name="state"/> (the value kept for it) into <paramref name="representative"/> when the memo has it.</summary>
     public bool TryGet(ulong[] state, ulong[] representative)
     {
         var tag = Tag(state);
         var at = Place(tag);
         if (entries[at] == tag && state.AsSpan().SequenceEqual(entries.AsSpan(at + 1, words)))
         {
-            entries.AsSpan(at + 1 + words, words).CopyTo(representative);
+            entries.AsSpan(at + 1 + words, valueWords).CopyTo(representative);
             Hits++;
             return true;
         }
@@ -62,7 +65,7 @@ internal sealed class CanonicalMemo
         var at = Place(Tag(state));
         entries[at] = Tag(state);
         state.AsSpan().CopyTo(entries.AsSpan(at + 1, words));
-        representative.AsSpan().CopyTo(entries.AsSpan(at + 1 + words, words));
+        representative.AsSpan(0, valueWords).CopyTo(entries.AsSpan(at + 1 + words, valueWords));
     }
 
     // The tag's high half picks the place, so that its low bit (always set) says nothing.

@@ -30,6 +30,9 @@ public sealed class ExplicitEngine : IEngine
     /// <summary>Parents per batch a worker expands (<c>--workers</c>); tests make it small so that small models use workers too.</summary>
     internal int WorkerBatch { get; init; } = ParallelExpansion.DefaultBatchSize;
 
+    /// <summary>Most tie permutations tried per state before the heuristic normal form; tests make it 1 to force that form.</summary>
+    internal int SymmetryTieLimit { get; init; } = Symmetry.MaxPermutations;
+
     /// <summary>Optional watcher of the exploration (graph export, tests).</summary>
     public IExplorationObserver? Observer { get; init; }
 
@@ -43,7 +46,7 @@ public sealed class ExplicitEngine : IEngine
 
     public IReadOnlyList<CheckResult> Check(Model model, Variant variant, IReadOnlyList<PropertyDef> properties, CheckOptions options)
     {
-        var search = new BfsSearch(model, variant, properties, options, Interpret ? null : CompileAfter, Observer, WorkerBatch);
+        var search = new BfsSearch(model, variant, properties, options, Interpret ? null : CompileAfter, Observer, WorkerBatch, SymmetryTieLimit);
         try
         {
             return search.Run(this);

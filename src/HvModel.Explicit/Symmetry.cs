@@ -28,7 +28,7 @@ namespace HvModel.Explicit;
 /// scalarset whose effect depends on the order of iteration would break that: such a model is
 /// checked without the reduction (<see cref="OrderDependenceCheck"/>).
 /// </summary>
-public sealed class Symmetry
+public sealed partial class Symmetry
 {
     /// <summary>Most tie permutations tried for one state before the heuristic normal form.</summary>
     public const int MaxPermutations = 5040;
@@ -178,7 +178,11 @@ public sealed class Symmetry
     /// <summary>States canonicalized so far, and how many of them the memo answered.</summary>
     public (long States, long Remembered) MemoUse => (memo.Hits + memo.Misses, memo.Hits);
 
-    private void Compute(int[] state, ulong[] packed)
+    /// <summary>
+    /// The representative of <paramref name="state"/>, packed; with <paramref name="renaming"/>,
+    /// also the permutation whose image it is (see <see cref="Canonicalize(int[], ulong[], int[][])"/>).
+    /// </summary>
+    private void Compute(int[] state, ulong[] packed, int[][]? renaming = null)
     {
         if (layout.SortsExactly)
         {
@@ -189,6 +193,7 @@ public sealed class Symmetry
 
             ties.Clear();
             Image(state, packed);
+            Record(renaming);
             return;
         }
 
@@ -212,12 +217,14 @@ public sealed class Symmetry
 
         Permutations = Math.Max(Permutations, (int)candidates);
         Image(state, packed);
+        Record(renaming);
         while (ties.Next())
         {
             Image(state, candidate);
             if (Less(candidate, packed))
             {
                 candidate.CopyTo(packed, 0);
+                Record(renaming);
             }
         }
     }

@@ -133,8 +133,10 @@ public static class JsonReport
 
     /// <summary>
     /// A liveness verdict: <c>{"variant", "property", "form", "description", "verdict", "expected",
-    /// "differs", "states", "seconds", "reason", "cycle_start", "trace"}</c>; <c>cycle_start</c> is
-    /// the step the cycle returns to, null when the behaviour stops at the trace's end.
+    /// "differs", "symmetry", "states", "seconds", "reason", "cycle_start", "trace"}</c>;
+    /// <c>symmetry</c> says whether the graph was explored with it (<c>states</c> then counts
+    /// representatives); <c>cycle_start</c> is the step the cycle returns to, null when the
+    /// behaviour stops at the trace's end.
     /// </summary>
     private static void WriteLiveness(Utf8JsonWriter w, Model model, LivenessResult r)
     {
@@ -146,6 +148,7 @@ public static class JsonReport
         w.WriteString("verdict", VerdictWords.Json(r.Verdict));
         w.WriteString("expected", VerdictWords.Json(r.Expected));
         w.WriteBoolean("differs", r.Differs);
+        w.WriteBoolean("symmetry", r.Symmetry);
         w.WriteNumber("states", r.States);
         w.WriteNumber("seconds", Math.Round(r.Seconds, 3));
         w.WriteString("reason", r.Reason);

@@ -26,7 +26,7 @@ public static class LivenessTextReport
     private static void Write(StringBuilder sb, Model model, IReadOnlyList<LivenessResult> results)
     {
         sb.AppendLine();
-        StateFormatter.AppendWrapped(sb, $"Liveness (explicit engine, without symmetry; {Fairness(model)}; a behaviour may stop taking steps where no fair action is enabled):", 0, TextReport.Width);
+        StateFormatter.AppendWrapped(sb, $"Liveness (explicit engine, {Exploration(results)}; {Fairness(model)}; a behaviour may stop taking steps where no fair action is enabled):", 0, TextReport.Width);
         var width = Math.Max(10, results.Max(r => r.Property.Name.Length) + 2);
         var variantWidth = Math.Max(9, results.Max(r => r.Variant.Length) + 2);
         foreach (var r in results)
@@ -57,6 +57,18 @@ public static class LivenessTextReport
     public static string Ending(LivenessResult r) => r.CycleStart is { } c
         ? $"steps {c + 1} to {r.Lasso!.Length} repeat forever: step {r.Lasso.Length} returns to the state after step {c}"
         : $"after step {r.Lasso!.Length} the behaviour stops taking steps: no fair action is enabled there";
+
+    /// <summary>
+    /// How the graphs were explored, in words, as every report says it: with symmetry (fairness
+    /// followed through the renamings of the quotient) or without, per variant when they differ.
+    /// </summary>
+    public static string Exploration(IReadOnlyList<LivenessResult> results)
+    {
+        var variants = results.GroupBy(r => r.Variant).Select(g => (Variant: g.Key, Symmetry: g.All(r => r.Symmetry))).ToList();
+        return variants.All(v => v.Symmetry) ? "with symmetry"
+            : variants.All(v => !v.Symmetry) ? "without symmetry"
+            : $"with symmetry in {string.Join(", ", variants.Where(v => v.Symmetry).Select(v => v.Variant))}, without in {string.Join(", ", variants.Where(v => !v.Symmetry).Select(v => v.Variant))}";
+    }
 
     /// <summary>The fairness the verdicts assume, in words.</summary>
     public static string Fairness(Model model)

@@ -14,6 +14,12 @@ public sealed record LivenessResult(string Variant, LivenessDef Property, Verdic
     /// <summary>The verdict the model's expect tables give (holds when none does).</summary>
     public Verdict Expected { get; init; } = Verdict.Holds;
 
+    /// <summary>
+    /// True when the graph was explored with symmetry (its states are representatives, as
+    /// <see cref="States"/> counts them), false when every state was explored as it is.
+    /// </summary>
+    public bool Symmetry { get; init; }
+
     /// <summary>True when the verdict and the expectation are both definite and disagree: '?' in a table accepts any verdict.</summary>
     public bool Differs => Verdict is Verdict.Holds or Verdict.Violated && Expected is Verdict.Holds or Verdict.Violated && Verdict != Expected;
 }

@@ -31,6 +31,19 @@ public sealed class InstanceNumbering
     /// <summary>The number of the instance of <paramref name="action"/> with <paramref name="args"/>.</summary>
     public int Of(ActionDef action, IReadOnlyList<int> args) => first[action] + action.OrdinalOf(args);
 
+    /// <summary>As <see cref="Of(ActionDef, IReadOnlyList{int})"/>, for arguments a search lends (a liveness graph numbers millions of transitions).</summary>
+    public int Of(ActionDef action, ReadOnlySpan<int> args)
+    {
+        var ordinal = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var domain = action.Parameters[i].Domain;
+            ordinal = (ordinal * domain.Count) + domain.OrdinalOf(args[i]);
+        }
+
+        return first[action] + ordinal;
+    }
+
     /// <summary>The instance with that number.</summary>
     public ActionInstance Instance(int number)
     {

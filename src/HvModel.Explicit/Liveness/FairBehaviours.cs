@@ -31,8 +31,8 @@ public static class FairBehaviours
         var components = FairComponents(g, region, accepting).Select(c => (Component: c, Entry: c.MinBy(s => distance[s]))).ToList();
         if (stutter is { } s0 && components.All(c => distance[s0] <= distance[c.Entry]))
         {
-            var (stem, instances) = Path(parent, s0);
-            return new Lasso(stem, instances, [], []);
+            var (stem, steps) = Path(parent, s0);
+            return new Lasso(stem, steps, []);
         }
 
         if (components.Count == 0)
@@ -42,19 +42,23 @@ public static class FairBehaviours
 
         var component = components.MinBy(c => distance[c.Entry]);
 
-        var (stemStates, stemInstances) = Path(parent, component.Entry);
-        var (cycle, cycleInstances) = Cycle(g, component.Component, component.Entry, accepting);
-        return new Lasso(stemStates, stemInstances, cycle, cycleInstances);
+        var (stemStates, stemSteps) = Path(parent, component.Entry);
+        return new Lasso(stemStates, stemSteps, FairCycle.Through(g, component.Component, component.Entry, accepting));
     }
 
-    /// <summary>Whether a cycle through exactly <paramref name="states"/>, taking <paramref name="taken"/>, repeated forever, is fair.</summary>
+    /// <summary>Whether a cycle through exactly <paramref name="states"/>, taking <paramref name="taken"/>, repeated forever, is fair (without symmetry: instances as they are).</summary>
     public static bool IsFairCycle(LivenessGraph g, IReadOnlyCollection<int> states, IReadOnlyCollection<int> taken)
     {
         var enabled = states.SelectMany(g.FairEnabled).Distinct();
         return enabled.All(a => taken.Contains(a) || (g.Fairness[a] == Fairness.Weak && states.Any(s => !g.Enabled(s, a))));
     }
 
-    /// <summary>The components in which some cycle is fair (and meets <paramref name="accepting"/>), each refined as far as strong fairness needs.</summary>
+    /// <summary>
+    /// The components in which some cycle is fair (and meets <paramref name="accepting"/>), each
+    /// refined as far as strong fairness needs. Under symmetry fairness is judged per orbit of
+    /// instances in the component's lift (see <see cref="QuotientFrames"/>); without it every
+    /// orbit is one instance.
+    /// </summary>
     private static IEnumerable<HashSet<int>> FairComponents(LivenessGraph g, HashSet<int> region, Func<int, bool>? accepting)
     {
         var work = new Stack<HashSet<int>>(Components(g, region));
@@ -65,14 +69,14 @@ public static class FairBehaviours
                 continue;
             }
 
-            var taken = Inside(g, c).Select(e => e.Instance).ToHashSet();
+            var frames = new QuotientFrames(g, c, c.Min());
             var fair = true;
-            foreach (var a in c.SelectMany(g.FairEnabled).Distinct().Where(a => !taken.Contains(a)))
+            foreach (var o in frames.EnabledOrbits.Where(o => !frames.TakenOrbits.Contains(o)))
             {
-                if (g.Fairness[a] == Fairness.Weak)
+                if (g.Fairness[o] == Fairness.Weak)
                 {
-                    // Enabled in every state and never taken: no cycle in here is fair.
-                    fair = c.Any(s => !g.Enabled(s, a));
+                    // Enabled whole in every state and never taken: no cycle in here is fair.
+                    fair = c.Any(s => !frames.EnablesWhole(s, o));
                     if (!fair)
                     {
                         break;
@@ -81,8 +85,8 @@ public static class FairBehaviours
                     continue;
                 }
 
-                // Strongly fair and never taken: a fair cycle must avoid every state enabling it.
-                foreach (var sub in Components(g, [.. c.Where(s => !g.Enabled(s, a))]))
+                // Strongly fair and never taken: a fair cycle must avoid every state enabling any of it.
+                foreach (var sub in Components(g, [.. c.Where(s => !frames.EnablesSome(s, o))]))
                 {
                     work.Push(sub);
                 }
@@ -98,74 +102,11 @@ public static class FairBehaviours
         }
     }
 
-    /// <summary>
-    /// A cycle from <paramref name="entry"/> back to it inside a fair component that takes every
-    /// fair instance taken there, passes a state disabling each weakly fair one never taken, and
-    /// an accepting state.
-    /// </summary>
-    private static (List<int> States, List<int> Instances) Cycle(LivenessGraph g, HashSet<int> c, int entry, Func<int, bool>? accepting)
-    {
-        var states = new List<int>();
-        var instances = new List<int>();
-        var at = entry;
-        void GoTo(int target)
-        {
-            var (path, via) = PathInside(g, c, at, target);
-            states.AddRange(path.Skip(1));
-            instances.AddRange(via);
-            at = target;
-        }
-
-        var inside = Inside(g, c).ToList();
-        foreach (var a in c.SelectMany(g.FairEnabled).Distinct())
-        {
-            // A demand the cycle so far meets already: the instance taken, or a state disabling it.
-            if (instances.Contains(a) || (g.Fairness[a] == Fairness.Weak && !inside.Exists(e => e.Instance == a) && states.Prepend(entry).Any(s => !g.Enabled(s, a))))
-            {
-                continue;
-            }
-
-            var taking = inside.FindIndex(e => e.Instance == a);
-            if (taking >= 0)
-            {
-                var edge = inside[taking];
-                GoTo(edge.From);
-                states.Add(edge.To);
-                instances.Add(a);
-                at = edge.To;
-            }
-            else
-            {
-                GoTo(c.First(s => !g.Enabled(s, a)));
-            }
-        }
-
-        if (accepting is not null && !states.Prepend(entry).Any(accepting))
-        {
-            GoTo(c.Where(accepting).Min());
-        }
-
-        if (states.Count == 0)
-        {
-            // No demand: any step inside, then back.
-            var first = inside.First(e => e.From == entry);
-            states.Add(first.To);
-            instances.Add(first.Instance);
-            at = first.To;
-        }
-
-        if (at != entry || states.Count == 0)
-        {
-            GoTo(entry);
-        }
-
-        return (states, instances);
-    }
-
-    private static (int[] Distance, (int State, int Instance)[] Parent) Distances(LivenessGraph g, IEnumerable<(int State, int Distance)> starts, Func<int, bool> allowed)
+    /// <summary>Shortest distances from the starts through allowed states, and the transition each state was reached by.</summary>
+    private static (int[] Distance, (int State, Step Step)[] Parent) Distances(LivenessGraph g, IEnumerable<(int State, int Distance)> starts, Func<int, bool> allowed)
     {
         var distance = Enumerable.Repeat(int.MaxValue, g.StateCount).ToArray();
-        var parent = Enumerable.Repeat((-1, -1), g.StateCount).ToArray();
+        var parent = Enumerable.Repeat((-1, default(Step)), g.StateCount).ToArray();
         var queue = new PriorityQueue<int, int>();
         foreach (var (s, d) in starts)
         {
@@ -183,13 +124,13 @@ public static class FairBehaviours
                 continue;
             }
 
-            foreach (var (v, a) in g.Successors(u))
+            foreach (var step in g.Successors(u))
             {
-                if (allowed(v) && d + 1 < distance[v])
+                if (allowed(step.To) && d + 1 < distance[step.To])
                 {
-                    distance[v] = d + 1;
-                    parent[v] = (u, a);
-                    queue.Enqueue(v, d + 1);
+                    distance[step.To] = d + 1;
+                    parent[step.To] = (u, step);
+                    queue.Enqueue(step.To, d + 1);
                 }
             }
         }
@@ -197,32 +138,22 @@ public static class FairBehaviours
         return (distance, parent);
     }
 
-    private static (List<int> States, List<int> Instances) Path((int State, int Instance)[] parent, int to)
+    private static (List<int> States, List<Step> Steps) Path((int State, Step Step)[] parent, int to)
     {
         var states = new List<int> { to };
-        var instances = new List<int>();
+        var steps = new List<Step>();
         while (parent[states[^1]].State >= 0)
         {
-            instances.Add(parent[states[^1]].Instance);
+            steps.Add(parent[states[^1]].Step);
             states.Add(parent[states[^1]].State);
         }
 
         states.Reverse();
-        instances.Reverse();
-        return (states, instances);
+        steps.Reverse();
+        return (states, steps);
     }
 
-    /// <summary>A shortest path inside <paramref name="c"/>; from a state to itself, the empty path.</summary>
-    private static (List<int> States, List<int> Instances) PathInside(LivenessGraph g, HashSet<int> c, int from, int to)
-    {
-        var (_, parent) = Distances(g, [(from, 0)], c.Contains);
-        return Path(parent, to);
-    }
-
-    private static IEnumerable<(int From, int To, int Instance)> Inside(LivenessGraph g, HashSet<int> c) =>
-        c.SelectMany(u => g.Successors(u).Where(s => c.Contains(s.To)).Select(s => (u, s.To, s.Instance)));
-
-    private static bool HasCycle(LivenessGraph g, HashSet<int> c) => c.Count > 1 || Inside(g, c).Any();
+    private static bool HasCycle(LivenessGraph g, HashSet<int> c) => c.Count > 1 || c.Any(u => g.Successors(u).Any(s => s.To == u));
 
     /// <summary>The strongly connected components of the subgraph on <paramref name="states"/> (Tarjan's, iterative).</summary>
     private static List<HashSet<int>> Components(LivenessGraph g, HashSet<int> states) => Tarjan.Components(g, states);

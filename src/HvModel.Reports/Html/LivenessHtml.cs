@@ -20,7 +20,7 @@ public static class LivenessHtml
         }
 
         var properties = results.Select(r => r.Property).Distinct().ToList();
-        sb.AppendLine($"<h2>Liveness</h2><p>{E(LivenessTextReport.Fairness(model))}; a behaviour may stop taking steps where no fair action is enabled. Explored without symmetry.</p>");
+        sb.AppendLine($"<h2>Liveness</h2><p>{E(LivenessTextReport.Fairness(model))}; a behaviour may stop taking steps where no fair action is enabled. Explored {E(LivenessTextReport.Exploration(results))}.</p>");
         sb.AppendLine("<table class=\"matrix\"><tr><th>variant</th>" + string.Concat(properties.Select(p => $"<th title=\"{E(p.Description)}\">{E(p.Name)}</th>")) + "</tr>");
         foreach (var variant in results.Select(r => r.Variant).Distinct())
         {

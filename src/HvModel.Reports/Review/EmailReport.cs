@@ -39,7 +39,7 @@ public static class EmailReport
         }
 
         sb.AppendLine();
-        EmailText.Wrapped(sb, $"Liveness ({LivenessTextReport.Fairness(model)}):");
+        EmailText.Wrapped(sb, $"Liveness ({LivenessTextReport.Exploration(results)}; {LivenessTextReport.Fairness(model)}):");
         foreach (var r in results)
         {
             EmailText.Wrapped(sb, $"{r.Variant} / {r.Property.Name}: {VerdictWords.Plain(PropertyKind.Invariant, r.Verdict)}{(r.Differs ? $", expected {VerdictWords.Plain(PropertyKind.Invariant, r.Expected)}" : "")}", 2);

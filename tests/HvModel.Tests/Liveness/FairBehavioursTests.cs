@@ -124,7 +124,7 @@ public class FairBehavioursTests
         Assert.Equal(states.Count - 1, instances.Count);
         for (var i = 0; i + 1 < states.Count; i++)
         {
-            Assert.Contains((states[i + 1], instances[i]), g.Successors(states[i]));
+            Assert.Contains(g.Successors(states[i]), e => e.To == states[i + 1] && e.Instance == instances[i]);
         }
 
         Assert.All(states, s => Assert.True(allowed(s)));
@@ -152,7 +152,7 @@ public class FairBehavioursTests
         {
             if (allowed(s) && region.Add(s))
             {
-                foreach (var (t, _) in g.Successors(s))
+                foreach (var (t, _, _) in g.Successors(s))
                 {
                     queue.Enqueue(t);
                 }
