@@ -24,6 +24,9 @@ public sealed class LivenessGraph
     private int[] start = [];
     private List<Step>[]? building;
 
+    // Each state's fair enabled instances, worked out once: every property's search asks.
+    private int[]?[]? fairEnabled;
+
     public LivenessGraph(int stateCount, IReadOnlyList<Fairness> fairness, Renamings? renamings = null)
     {
         building = [.. Enumerable.Range(0, stateCount).Select(_ => new List<Step>())];
@@ -81,9 +84,12 @@ public sealed class LivenessGraph
         return false;
     }
 
-    /// <summary>The fair instances (weak or strong) enabled in a state.</summary>
-    public IEnumerable<int> FairEnabled(int state) =>
-        Successors(state).Select(s => s.Instance).Distinct().Where(i => Fairness[i] != Core.Ir.Fairness.None);
+    /// <summary>The fair instances (weak or strong) enabled in a state, each once.</summary>
+    public IReadOnlyList<int> FairEnabled(int state)
+    {
+        fairEnabled ??= new int[]?[StateCount];
+        return fairEnabled[state] ??= [.. Successors(state).Select(s => s.Instance).Distinct().Where(i => Fairness[i] != Core.Ir.Fairness.None)];
+    }
 
     private void Freeze()
     {
