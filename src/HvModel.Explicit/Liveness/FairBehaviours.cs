@@ -61,7 +61,8 @@ public static class FairBehaviours
     /// </summary>
     private static IEnumerable<HashSet<int>> FairComponents(LivenessGraph g, HashSet<int> region, Func<int, bool>? accepting)
     {
-        var work = new Stack<HashSet<int>>(Components(g, region));
+        var tarjan = new Tarjan(g);
+        var work = new Stack<HashSet<int>>(tarjan.Components(region));
         while (work.TryPop(out var c))
         {
             if (!HasCycle(g, c) || (accepting is not null && !c.Any(accepting)))
@@ -86,7 +87,7 @@ public static class FairBehaviours
                 }
 
                 // Strongly fair and never taken: a fair cycle must avoid every state enabling any of it.
-                foreach (var sub in Components(g, [.. c.Where(s => !frames.EnablesSome(s, o))]))
+                foreach (var sub in tarjan.Components([.. c.Where(s => !frames.EnablesSome(s, o))]))
                 {
                     work.Push(sub);
                 }
@@ -154,7 +155,4 @@ public static class FairBehaviours
     }
 
     private static bool HasCycle(LivenessGraph g, HashSet<int> c) => c.Count > 1 || c.Any(u => g.Successors(u).Any(s => s.To == u));
-
-    /// <summary>The strongly connected components of the subgraph on <paramref name="states"/> (Tarjan's, iterative).</summary>
-    private static List<HashSet<int>> Components(LivenessGraph g, HashSet<int> states) => Tarjan.Components(g, states);
 }

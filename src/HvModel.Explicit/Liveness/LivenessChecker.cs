@@ -32,7 +32,7 @@ public static class LivenessChecker
     private static IReadOnlyList<LivenessResult> Check(Model model, Variant variant, IReadOnlyList<LivenessDef> properties, CheckOptions options, int tieLimit)
     {
         var watch = Stopwatch.StartNew();
-        var recorder = new Recorder(model);
+        var recorder = new LivenessRecorder(model);
         var engine = new ExplicitEngine { Observer = recorder, SymmetryTieLimit = tieLimit };
         // The exploration shows its progress as check's does: a graph for liveness can be large.
         engine.Check(model, variant, [], options with { Exhaustive = true, CheckDeadlock = false });
@@ -91,7 +91,7 @@ public static class LivenessChecker
     /// (the identity at the stored initial state, itself an initial state), takes the instance
     /// renamed by that frame, and each transition's renaming changes the frame (see <see cref="QuotientFrames"/>).
     /// </summary>
-    private static LivenessResult Violated(Semantics semantics, Recorder r, LivenessDef property, Lasso lasso, double seconds)
+    private static LivenessResult Violated(Semantics semantics, LivenessRecorder r, LivenessDef property, Lasso lasso, double seconds)
     {
         var (stem, path) = r.PathTo(lasso.Stem[0]);
         path.AddRange(lasso.StemSteps);
@@ -111,79 +111,5 @@ public static class LivenessChecker
         var trace = TraceReplayer.Replay(semantics, new Trace([.. steps]), null);
         LassoCheck.Confirm(semantics, property, trace, cycleStart);
         return new LivenessResult(semantics.Variant.Name, property, Verdict.Violated, r.States.Count, seconds, Lasso: trace, CycleStart: cycleStart);
-    }
-
-    /// <summary>Records the explored graph: each state, its depth, and every transition with its instance (and under symmetry its renaming).</summary>
-    private sealed class Recorder(Model model) : IRenamingObserver
-    {
-        private readonly List<List<Step>> successors = [];
-        private readonly InstanceNumbering numbering = new(model);
-
-        public List<int[]> States { get; } = [];
-
-        public List<int> Depth { get; } = [];
-
-        public List<int> Predecessor { get; } = [];
-
-        public List<int> Initial { get; } = [];
-
-        /// <summary>The renamings met (only the identity without symmetry).</summary>
-        public Renamings Renamings { get; private set; } = Renamings.None;
-
-        public long RetainedBytes => States.Count * ((model.Slots.Length * 4L) + 96);
-
-        public void DiscoverState(int index, int predecessor, int depth, ReadOnlySpan<int> state)
-        {
-            while (States.Count <= index)
-            {
-                States.Add([]);
-                Depth.Add(0);
-                Predecessor.Add(-1);
-                successors.Add([]);
-            }
-
-            States[index] = state.ToArray();
-            Depth[index] = depth;
-            Predecessor[index] = predecessor;
-            if (predecessor < 0)
-            {
-                Initial.Add(index);
-            }
-        }
-
-        public void Reduces(Symmetry symmetry) => Renamings = new Renamings(model, symmetry);
-
-        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args) =>
-            successors[from].Add(new Step(to, numbering.Of(action, args)));
-
-        public void ExamineTransition(int from, int to, ActionDef action, ReadOnlySpan<int> args, int[][] renaming) =>
-            successors[from].Add(new Step(to, numbering.Of(action, args), Renamings.Intern(renaming)));
-
-        /// <summary>
-        /// The graph, over the transitions as recorded: one that repeats (two outcomes of an
-        /// action alike) changes no component, no enabled set and no orbit, so none is removed.
-        /// </summary>
-        public LivenessGraph Graph() =>
-            new([.. model.Actions.SelectMany(a => Enumerable.Repeat(model.Fairness.GetValueOrDefault(a, Fairness.None), a.InstanceCount))], Renamings, [.. successors]);
-
-        /// <summary>The instance with that model-wide number.</summary>
-        public ActionInstance Instance(int number) => numbering.Instance(number);
-
-        /// <summary>The search's shortest path from an initial state to <paramref name="state"/>: its states and transitions.</summary>
-        public (List<int> States, List<Step> Steps) PathTo(int state)
-        {
-            var states = new List<int> { state };
-            var steps = new List<Step>();
-            while (Predecessor[states[^1]] is var pred and >= 0)
-            {
-                var to = states[^1];
-                steps.Add(successors[pred].First(e => e.To == to));
-                states.Add(pred);
-            }
-
-            states.Reverse();
-            steps.Reverse();
-            return (states, steps);
-        }
     }
 }

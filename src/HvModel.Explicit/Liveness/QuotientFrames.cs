@@ -48,18 +48,24 @@ internal sealed class QuotientFrames
             }
         }
 
+        // Each transition inside, with its instance as the base sees it, and its h.
         var generators = new SortedSet<int>();
-        if (!renamings.Trivial)
+        var taken = new HashSet<int>();
+        foreach (var s in component)
         {
-            foreach (var s in component)
+            var from = frame[s];
+            foreach (var step in g.Successors(s))
             {
-                foreach (var step in g.Successors(s).Where(e => component.Contains(e.To)))
+                if (!component.Contains(step.To))
                 {
-                    var h = renamings.Compose(renamings.Compose(frame[s], renamings.Inverse(step.Renaming)), renamings.Inverse(frame[step.To]));
-                    if (h != 0)
-                    {
-                        generators.Add(h);
-                    }
+                    continue;
+                }
+
+                taken.Add(renamings.Instance(from, step.Instance));
+                var arrived = renamings.Compose(from, renamings.Inverse(step.Renaming));
+                if (arrived != frame[step.To])
+                {
+                    generators.Add(renamings.Compose(arrived, renamings.Inverse(frame[step.To])));
                 }
             }
         }
@@ -78,8 +84,8 @@ internal sealed class QuotientFrames
             }
         }
 
-        FairEnabled = component.ToDictionary(s => s, s => g.FairEnabled(s).Select(y => renamings.Instance(frame[s], y)).ToArray());
-        TakenOrbits = [.. component.SelectMany(s => g.Successors(s).Where(e => component.Contains(e.To)).Select(e => Orbit(renamings.Instance(frame[s], e.Instance))))];
+        FairEnabled = component.ToDictionary(s => s, s => frame[s] == 0 ? g.FairEnabled(s) : [.. g.FairEnabled(s).Select(y => renamings.Instance(frame[s], y))]);
+        TakenOrbits = [.. taken.Select(Orbit)];
     }
 
     public int Base { get; }
@@ -88,7 +94,7 @@ internal sealed class QuotientFrames
     public int Frame(int state) => frame[state];
 
     /// <summary>The fair instances enabled in each state, as the base sees them: σ(s)(En(s)).</summary>
-    public Dictionary<int, int[]> FairEnabled { get; }
+    public Dictionary<int, IReadOnlyList<int>> FairEnabled { get; }
 
     /// <summary>The orbits (by <see cref="Orbit"/>) of the instances taken inside the component, as the base sees them.</summary>
     public HashSet<int> TakenOrbits { get; }

@@ -18,6 +18,11 @@ public sealed class Renamings
     private readonly List<int[]> flat = [];
     private readonly Dictionary<int[], int> ids = new(new RowsComparer());
     private readonly Dictionary<long, int> composed = [];
+
+    // Products of the first permutations numbered, by table: the frames of a component compose
+    // three times per transition, and a group as small as the flagship's (2! x 3!) fits whole.
+    private const int Dense = 128;
+    private readonly int[] dense = [.. Enumerable.Repeat(-1, Dense * Dense)];
     private readonly List<int> inverse = [];
     private readonly List<int[]?> instanceMaps = [];
 
@@ -82,8 +87,14 @@ public sealed class Renamings
             return a + b;
         }
 
+        var small = a < Dense && b < Dense;
+        if (small && dense[(a * Dense) + b] is var known and >= 0)
+        {
+            return known;
+        }
+
         var key = ((long)a << 32) | (uint)b;
-        if (composed.TryGetValue(key, out var id))
+        if (!small && composed.TryGetValue(key, out var id))
         {
             return id;
         }
@@ -98,8 +109,16 @@ public sealed class Renamings
             }
         }
 
-        id = ids.TryGetValue(result, out var known) ? known : Add(result);
-        composed[key] = id;
+        id = ids.TryGetValue(result, out var seen) ? seen : Add(result);
+        if (small)
+        {
+            dense[(a * Dense) + b] = id;
+        }
+        else
+        {
+            composed[key] = id;
+        }
+
         return id;
     }
 
