@@ -51,3 +51,7 @@ rumur_run() {
   read -ra gcc_args <<< "$gcc"
   (cd "$dir" && rumur "${rumur_args[@]}" --output verifier.c "$file" >/dev/null && gcc "${gcc_args[@]}" -o verifier verifier.c -lpthread && ./verifier > verifier.out)
 }
+
+# scenario_configs: the scenario configurations of properties/scenarios.conf, one a line
+# (comments and blank lines stripped), as counterexamples --configurations reads them.
+scenario_configs() { sed -e 's/#.*//' -e 's/[[:space:]]*$//' properties/scenarios.conf | grep -v '^[[:space:]]*$'; }

@@ -8,7 +8,7 @@
 timeout_s=${1:-1800}
 fail=0
 # The configurations: properties/scenarios.conf, one a line (comments stripped).
-mapfile -t configs < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' properties/scenarios.conf | grep -v '^[[:space:]]*$')
+mapfile -t configs < <(scenario_configs)
 for c in "${configs[@]}"; do
   consts=(); for a in $c; do consts+=(--const "$a"); done
   hv check properties/scenarios.hvp "${consts[@]}" --format json > "$work/explicit.json" || true

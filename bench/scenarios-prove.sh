@@ -6,7 +6,7 @@
 #   bench/scenarios-prove.sh [TIMEOUT-SECONDS]    (default 900 per configuration)
 . "$(dirname "$0")/lib.sh"
 timeout_s=${1:-900}
-mapfile -t configs < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' properties/scenarios.conf | grep -v '^[[:space:]]*$')
+mapfile -t configs < <(scenario_configs)
 for c in "${configs[@]}"; do
   consts=(); for a in $c; do consts+=(--const "$a"); done
   start=$(date +%s)
