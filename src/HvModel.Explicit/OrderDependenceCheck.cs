@@ -1,3 +1,4 @@
+using HvModel.Core.Evaluation;
 using HvModel.Core.Ir;
 
 namespace HvModel.Explicit;
@@ -83,6 +84,10 @@ internal static class OrderDependenceCheck
                     Collect(s, aliases, written, shared, reads);
                 }
 
+                break;
+            case IfStmt i when ConstantValue.Of(i.Condition) is { } taken:
+                // A configuration's constant decides the branch: the other one never runs.
+                Collect(taken != 0 ? i.Then : i.Else, aliases, written, shared, reads);
                 break;
             case IfStmt i:
                 ReadsOf(i.Condition, reads);

@@ -104,9 +104,12 @@ public sealed partial class Symmetry
     /// <summary>How the reduction works on this model, for the report header.</summary>
     public static string Describe(Model model)
     {
+        // A scalarset in blocks of more than one has every member fixed: permutations of whole
+        // blocks are sound but not applied, and the header says so.
+        var blocks = string.Concat(model.Scalarsets.Where(s => s.Block > 1).Select(s => $"; {s.Name} is in blocks of {s.Block}, every member fixed"));
         if (!model.Scalarsets.Any(s => s.Interchangeable > 1))
         {
-            return "symmetry: none (no scalarset with two interchangeable members)";
+            return $"symmetry: none (no scalarset with two interchangeable members{blocks})";
         }
 
         if (OrderDependenceCheck.Find(model) is { } reason)
@@ -116,11 +119,11 @@ public sealed partial class Symmetry
 
         // The layout and the group's order tell: nothing needs compiling.
         var sets = model.Scalarsets.Where(s => s.Interchangeable > 1).ToList();
-        return new SymmetryLayout(model, sets).SortsExactly
-            ? "symmetry: canonical (members sorted by their rows)"
+        return (new SymmetryLayout(model, sets).SortsExactly
+            ? "symmetry: canonical (members sorted by their rows"
             : OrderOf(sets) <= MaxPermutations
-            ? "symmetry: canonical (sorted by signature, ties permuted)"
-            : $"symmetry: canonical up to {MaxPermutations} tie permutations per state, else a heuristic normal form (not canonical: more states, still sound)";
+            ? "symmetry: canonical (sorted by signature, ties permuted"
+            : $"symmetry: canonical up to {MaxPermutations} tie permutations per state, else a heuristic normal form (not canonical: more states, still sound") + blocks + ")";
     }
 
     /// <summary>

@@ -172,6 +172,10 @@ public sealed partial class Binder
         {
             throw new ModelError(n.Span, n.Name is "TRUE" or "FALSE" or "True" or "False"
                 ? $"unknown name '{n.Name}': the booleans are written 'true' and 'false'"
+                : UnnamedMember(n.Name) is { } set
+                ? $"unknown name '{n.Name}': the members of scalarset {set.Name} are interchangeable, so none has a name (symmetry reduction permutes them); " +
+                  $"single one out with 'type {set.Name} = scalarset(N) with {n.Name}', or, where members differ by their place in blocks, " +
+                  $"declare 'in blocks of B' and use {BlockFirst}(i)"
                 : $"unknown name '{n.Name}'");
         }
 
@@ -185,8 +189,17 @@ public sealed partial class Binder
         };
     }
 
+    /// <summary>The scalarset whose members print like <paramref name="name"/> (T0, T1, ...), if any.</summary>
+    private ScalarsetType? UnnamedMember(string name) => scalarsets.FirstOrDefault(s =>
+        name.Length > s.Name.Length && name.StartsWith(s.Name, StringComparison.Ordinal) && name[s.Name.Length..].All(char.IsAsciiDigit));
+
     private Expr BindCall(CallSyntax c, Scope scope)
     {
+        if (c.Name == BlockFirst && !globals.ContainsKey(c.Name))
+        {
+            return BindBlockFirst(c, scope);
+        }
+
         if (!globals.TryGetValue(c.Name, out var symbol))
         {
             throw new ModelError(c.Span, $"unknown definition '{c.Name}'");

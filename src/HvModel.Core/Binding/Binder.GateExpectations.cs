@@ -18,16 +18,8 @@ public sealed partial class Binder
                 throw new ModelError(v.Span, $"expect names an unknown variant '{v.Text}'");
             }
 
-            var (kind, args) = d.Kind.Text switch
-            {
-                "never" => (GateFindingKind.NeverFires, NeverArguments(d, actions)),
-                "inert" => hunks.Any(h => h.Name == d.Subject.Text)
-                    ? (GateFindingKind.InertHunk, ImmutableArray<int?>.Empty)
-                    : throw new ModelError(d.Subject.Span, $"expect inert names an unknown hunk '{d.Subject.Text}'"),
-                _ => properties.Any(p => p.Name == d.Subject.Text && p.Kind == PropertyKind.Invariant)
-                    ? (GateFindingKind.VacuousImplication, ImmutableArray<int?>.Empty)
-                    : throw new ModelError(d.Subject.Span, $"expect vacuous names no invariant '{d.Subject.Text}'"),
-            };
+            // The condition first: an expectation of another configuration may name what exists
+            // only there (a member of a scalarset in blocks).
             if (d.When is not null)
             {
                 var when = BindConstantExpr(d.When);
@@ -38,21 +30,38 @@ public sealed partial class Binder
 
                 if (when.Value == 0)
                 {
+                    _ = Subject(d, actions, arguments: false);
                     continue;
                 }
             }
 
+            var (kind, args) = Subject(d, actions, arguments: true);
             result.Add(new GateExpectation(kind, d.Subject.Text, args, [.. d.Variants.Select(v => v.Text)], d.Reason, d.Span));
         }
 
         return result.ToImmutable();
     }
 
+    /// <summary>The finding's kind, its subject checked, and the arguments of a never-expectation folded when asked.</summary>
+    private (GateFindingKind Kind, ImmutableArray<int?> Arguments) Subject(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions, bool arguments) => d.Kind.Text switch
+    {
+        "never" => (GateFindingKind.NeverFires, arguments ? NeverArguments(d, actions) : [.. NeverAction(d, actions).Parameters.Select(_ => (int?)null)]),
+        "inert" => hunks.Any(h => h.Name == d.Subject.Text)
+            ? (GateFindingKind.InertHunk, ImmutableArray<int?>.Empty)
+            : throw new ModelError(d.Subject.Span, $"expect inert names an unknown hunk '{d.Subject.Text}'"),
+        _ => properties.Any(p => p.Name == d.Subject.Text && p.Kind == PropertyKind.Invariant)
+            ? (GateFindingKind.VacuousImplication, ImmutableArray<int?>.Empty)
+            : throw new ModelError(d.Subject.Span, $"expect vacuous names no invariant '{d.Subject.Text}'"),
+    };
+
+    private static ActionDef NeverAction(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions) =>
+        actions.FirstOrDefault(a => a.Name == d.Subject.Text)
+            ?? throw new ModelError(d.Subject.Span, $"expect never names an unknown action '{d.Subject.Text}'");
+
     /// <summary>A value per parameter of the action named, null where the expectation leaves it open.</summary>
     private ImmutableArray<int?> NeverArguments(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions)
     {
-        var action = actions.FirstOrDefault(a => a.Name == d.Subject.Text)
-            ?? throw new ModelError(d.Subject.Span, $"expect never names an unknown action '{d.Subject.Text}'");
+        var action = NeverAction(d, actions);
         var values = new int?[action.Parameters.Length];
         foreach (var (name, syntax) in d.Arguments)
         {
@@ -67,6 +76,15 @@ public sealed partial class Binder
             {
                 throw new ModelError(syntax.Span, $"'{member.Name}' names no value of {plain.Name}: the members of a plain scalarset are interchangeable, so none has a name; " +
                     $"to single one out, declare it distinguished: 'type {plain.Name} = scalarset(N) with {member.Name}'");
+            }
+
+            // A scalarset in blocks has every member fixed, and unnamed in the model: here, where
+            // no code can depend on it, a member may be named as it prints.
+            if (domain is ScalarsetType { Block: > 1 } blocked && syntax is NameSyntax printed
+                && Enumerable.Range(0, blocked.Size).FirstOrDefault(k => blocked.Format(k) == printed.Name, -1) is var k and >= 0)
+            {
+                values[index] = k;
+                continue;
             }
 
             var value = BindConstantExpr(syntax);

@@ -119,7 +119,7 @@ public sealed class EnumType(string name, IReadOnlyList<string> members) : Scala
 /// </summary>
 public sealed class ScalarsetType : ScalarType
 {
-    public ScalarsetType(string name, int size, IReadOnlyList<string>? distinguished = null)
+    public ScalarsetType(string name, int size, IReadOnlyList<string>? distinguished = null, int? block = null)
     {
         distinguished ??= [];
         if (size < distinguished.Count)
@@ -127,10 +127,25 @@ public sealed class ScalarsetType : ScalarType
             throw new ArgumentException($"scalarset {name} of {size} cannot have {distinguished.Count} distinguished members", nameof(size));
         }
 
+        if (block is { } b && (b < 1 || size % b != 0 || (b > 1 && distinguished.Count != size)))
+        {
+            throw new ArgumentException($"scalarset {name} of {size} cannot have blocks of {b} with {distinguished.Count} distinguished members", nameof(block));
+        }
+
         Name = name;
         Size = size;
         Distinguished = distinguished;
+        Block = block;
     }
+
+    /// <summary>
+    /// Null unless declared <c>in blocks of B</c>: then B, and the members form blocks of B in
+    /// order (members 0..B-1, B..2B-1, ...), where a member's place in its block matters
+    /// (<c>block_first(i)</c> names the block's first member). A permutation may then only move
+    /// whole blocks. The explicit engine does not permute blocks (yet): with B above 1 every
+    /// member is distinguished, which is sound; with B = 1 the type is an ordinary scalarset.
+    /// </summary>
+    public int? Block { get; }
 
     public string Name { get; }
 

@@ -336,6 +336,16 @@ public sealed partial class Parser
             var size = Expression();
             Expect(")");
 
+            // 'blocks' is not a keyword either: 'in blocks of B' is read only after a scalarset's size.
+            ExprSyntax? blocks = null;
+            if (Current.Kind == TokenKind.Keyword && Current.Text == "in" && Peek().Kind == TokenKind.Identifier && Peek().Text == "blocks")
+            {
+                Advance();
+                Advance();
+                Expect("of");
+                blocks = Expression();
+            }
+
             // 'with' is not a keyword, so that models may keep it as a name elsewhere.
             var distinguished = new List<Token>();
             if (Current.Kind == TokenKind.Identifier && Current.Text == "with")
@@ -348,7 +358,7 @@ public sealed partial class Parser
                 while (Accept(","));
             }
 
-            return new ScalarsetTypeSyntax(size, distinguished, t.Span);
+            return new ScalarsetTypeSyntax(size, distinguished, t.Span, blocks);
         }
 
         if (Accept("array"))

@@ -85,7 +85,7 @@ public sealed partial class Parser
     private static IEnumerable<ExprSyntax> TypeChildren(TypeSyntax t) => t switch
     {
         RangeTypeSyntax r => [r.Lo, r.Hi],
-        ScalarsetTypeSyntax s => [s.Size],
+        ScalarsetTypeSyntax s => s.Blocks is null ? [s.Size] : [s.Size, s.Blocks],
         ArrayTypeSyntax a => [.. TypeChildren(a.Index), .. TypeChildren(a.Element)],
         _ => [],
     };

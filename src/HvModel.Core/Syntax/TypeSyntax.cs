@@ -11,7 +11,10 @@ public sealed record BoolTypeSyntax(SourceSpan Span) : TypeSyntax(Span);
 
 public sealed record RangeTypeSyntax(ExprSyntax Lo, ExprSyntax Hi, SourceSpan Span) : TypeSyntax(Span);
 
-/// <summary><c>scalarset(N)</c>, or <c>scalarset(N) with a, b</c>: the named members are distinguished.</summary>
-public sealed record ScalarsetTypeSyntax(ExprSyntax Size, IReadOnlyList<Token> Distinguished, SourceSpan Span) : TypeSyntax(Span);
+/// <summary>
+/// <c>scalarset(N)</c>, or <c>scalarset(N) with a, b</c>: the named members are distinguished; or
+/// <c>scalarset(N) in blocks of B</c>: the members form blocks of B in order (<see cref="Blocks"/>).
+/// </summary>
+public sealed record ScalarsetTypeSyntax(ExprSyntax Size, IReadOnlyList<Token> Distinguished, SourceSpan Span, ExprSyntax? Blocks = null) : TypeSyntax(Span);
 
 public sealed record ArrayTypeSyntax(TypeSyntax Index, TypeSyntax Element, SourceSpan Span) : TypeSyntax(Span);

@@ -1,0 +1,33 @@
+using HvModel.Core.Binding;
+using HvModel.Core.Ir;
+using HvModel.Core.Text;
+
+namespace HvModel.Core.Evaluation;
+
+/// <summary>
+/// The value of an expression that reads no state, no local and no hunk (constants are literals
+/// in the IR, so a configuration's <c>MSI = multi</c> is one): static analyses use it to see a
+/// branch that no run of this configuration can take.
+/// </summary>
+public static class ConstantValue
+{
+    private static readonly Variant NoVariant = new("", [], "", SourceSpan.None);
+
+    /// <summary>The value, or null when <paramref name="e"/> is not constant or cannot be evaluated.</summary>
+    public static int? Of(Expr e)
+    {
+        if (!ConstantChecker.IsConstant(e))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ExprEvaluator(NoVariant) { Locals = [] }.Eval(e);
+        }
+        catch (ModelRuntimeError)
+        {
+            return null;
+        }
+    }
+}
