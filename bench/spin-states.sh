@@ -5,8 +5,8 @@
 # states (stored less those stored inside atomic sequences, its "atomic steps") count HvModel's
 # states plus SPIN's own pre-init state, so the two counts must differ by exactly one. Prints
 # one line per run, with SPIN's stored states beside, and exits 1 on a difference.
-#   bench/spin-states.sh            the flagship (every variant at 2x2, 3x3, 4x2) and the classic models
-#   bench/spin-states.sh --quick    the flagship at 2x2 and the classic models
+#   bench/spin-states.sh            the flagship (every variant at 2x2, 3x3, 4x2; multi-MSI at 2x2) and the classic models
+#   bench/spin-states.sh --quick    the flagship at 2x2, multi-MSI, and the classic models
 . "$(dirname "$0")/lib.sh"
 require spin gcc
 quick=${1:-}
@@ -38,6 +38,12 @@ for size in $sizes; do
   hash=24; [ "$size" = "2,2" ] && hash=20
   for v in pre a_only b_only v1 v3; do
     compare "flagship ${cpus}x${irqs}" "$v" "$hash" --const CPUS="$cpus" --const IRQS="$irqs"
+  done
+done
+# Scenario 6: a multi-MSI block (every vector fixed, so the counts are the whole graph's too).
+for compose in fresh reuse_multi; do
+  for v in pre v3; do
+    compare "flagship MSI=multi COMPOSE=$compose" "$v" 20 --const MSI=multi --const COMPOSE="$compose"
   done
 done
 for m in bench/models/classic/*.hvm; do
