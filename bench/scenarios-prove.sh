@@ -3,10 +3,11 @@
 # properties/scenarios.conf, for every number of CPUs and IRQs. Prints one line per property:
 # proved for every size, or not, with the reason. A property violated at the default size is
 # not provable, so 'not proved' there is expected (docs/findings.md says which are violated).
-#   bench/scenarios-prove.sh [TIMEOUT-SECONDS]    (default 900 per configuration)
+#   bench/scenarios-prove.sh [TIMEOUT-SECONDS [PATTERN]]   (default 900 per configuration; PATTERN,
+#                                                          an extended regex, keeps the matching lines)
 . "$(dirname "$0")/lib.sh"
 timeout_s=${1:-900}
-mapfile -t configs < <(scenario_configs)
+mapfile -t configs < <(scenario_configs | grep -E "${2:-.}")
 for c in "${configs[@]}"; do
   consts=(); for a in $c; do consts+=(--const "$a"); done
   start=$(date +%s)

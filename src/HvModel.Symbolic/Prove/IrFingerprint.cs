@@ -53,7 +53,7 @@ public sealed class IrFingerprint : IExprVisitor<bool>, IStmtVisitor<bool>
 
     private static string Type(HvType t) => t switch
     {
-        ScalarsetType s => $"scalarset {s.Name} with {string.Join(",", s.Distinguished)}",
+        ScalarsetType s => $"scalarset {s.Name} with {string.Join(",", s.Distinguished)}{(s.Block is { } b ? $" in blocks of {b}" : "")}",
         RangeType r => $"{r.Lo}..{r.Hi}",
         ArrayType a => $"array[{Type(a.Index)}] of {Type(a.Element)}",
         _ => t.Display,

@@ -30,6 +30,13 @@ public sealed class Prover(ProveInput input)
         (IReadOnlyList<SizeConfiguration> Configurations, IReadOnlyDictionary<string, string> SizeConstants) family;
         try
         {
+            // A scalarset in blocks has every member fixed, and its blocks follow its size: no
+            // sort of interchangeable members stands for it at every size.
+            if (model.Scalarsets.FirstOrDefault(s => s.Block > 1) is { } blocked)
+            {
+                throw new ProveUnsupportedException($"scalarset {blocked.Name} is in blocks of {blocked.Block}: a member's place in its block matters, so no size-independent sort of interchangeable members stands for it (check it at each size instead)");
+            }
+
             encoder = new ParamEncoder(model, variant);
             family = SizeConfigurations.Find(model, variant, input.Overrides, input.Load, input.MaxSampleSize);
         }

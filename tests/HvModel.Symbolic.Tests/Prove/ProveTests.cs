@@ -65,6 +65,15 @@ public sealed class ProveTests
     }
 
     [Fact]
+    public void A_model_with_a_scalarset_in_blocks_is_refused()
+    {
+        var proof = ProveHarness.Prove("tests/models/prove/blocked.hvm");
+        var r = Assert.Single(proof.Properties);
+        Assert.Equal(Verdict.Unknown, r.Verdict);
+        Assert.Contains("scalarset V is in blocks of 2", r.Reason);
+    }
+
+    [Fact]
     public void A_loop_whose_iterations_see_each_others_writes_is_refused()
     {
         var proof = ProveHarness.Prove("tests/models/prove/racy_loop.hvm");
