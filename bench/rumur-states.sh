@@ -5,7 +5,8 @@
 # canonical representative per state), and by HvModel (--no-symmetry, or its own symmetry
 # reduction). The two counts must be equal. Prints one line per run and exits 1 on a difference.
 #   bench/rumur-states.sh            the flagship (every variant at 2x2, 3x3 and 4x2 without
-#                                    symmetry, and at 3x3 with it) and the classic models
+#                                    symmetry, and at 3x3 with it), multi-MSI (pre and v3, both
+#                                    ways) and the classic models
 #   bench/rumur-states.sh --quick    the flagship at 2x2 (both ways) and the classic models
 . "$(dirname "$0")/lib.sh"
 require rumur gcc python3
@@ -41,6 +42,14 @@ done
 cpus=${symmetric%,*}; irqs=${symmetric#*,}
 for v in pre a_only b_only v1 v3; do
   compare "flagship ${cpus}x${irqs}" "$v" symmetric --const CPUS="$cpus" --const IRQS="$irqs"
+done
+# Scenario 6: a multi-MSI block, whose vectors are all fixed (an enum for Rumur), with the
+# symmetric profile too: the CPUs stay interchangeable (at 3 CPUs, two of them).
+for compose in fresh reuse_multi; do
+  for v in pre v3; do
+    compare "multi $compose" "$v" states --const MSI=multi --const COMPOSE="$compose"
+    compare "multi $compose" "$v" symmetric --const MSI=multi --const COMPOSE="$compose" --const CPUS=3
+  done
 done
 for m in bench/models/classic/*.hvm; do
   compare "$(basename "$m" .hvm)" default states "$m"

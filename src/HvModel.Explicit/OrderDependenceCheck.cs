@@ -32,9 +32,28 @@ internal static class OrderDependenceCheck
     private static string? FindIn(Stmt stmt) =>
         // Only the interchangeable members move: a loop over a set with at most one of them
         // (the rest distinguished) visits them in an order that no permutation changes.
-        StmtFacts.Descendants(stmt).OfType<ForStmt>()
+        LiveStatements(stmt).OfType<ForStmt>()
             .Where(f => f.Variable.Domain is ScalarsetType { Interchangeable: > 1 })
             .Select(CheckLoop).FirstOrDefault(r => r is not null);
+
+    /// <summary>Every statement of <paramref name="stmt"/> but those under a branch that a configuration's constant rules out.</summary>
+    private static IEnumerable<Stmt> LiveStatements(Stmt stmt)
+    {
+        var pending = new Stack<Stmt>();
+        pending.Push(stmt);
+        while (pending.Count > 0)
+        {
+            var s = pending.Pop();
+            yield return s;
+            var children = s is IfStmt i && ConstantValue.Of(i.Condition) is { } taken
+                ? [taken != 0 ? i.Then : i.Else]
+                : StmtFacts.Children(s);
+            foreach (var child in children.Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+    }
 
     private static string? CheckLoop(ForStmt loop)
     {

@@ -34,6 +34,7 @@ public sealed class EngineAgreementTests
         ("mutex", TestModels.Mutex),
         ("jugs", TestModels.Jugs),
         ("slots", TestModels.Slots),
+        ("blocks", TestModels.Blocks),
     ];
 
     private static Model Load(string name) => ModelLoader.LoadText(Models.First(m => m.Name == name).Text);

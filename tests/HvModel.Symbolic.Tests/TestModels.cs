@@ -18,6 +18,9 @@ internal static class TestModels
     /// <summary>Nondeterminism and arrays with computed indices: 'any', 'for', symbolic writes.</summary>
     public static string Slots { get; } = Read("violated", "slots.hvm");
 
+    /// <summary>A scalarset in blocks of 2: block_first's lowering through every engine.</summary>
+    public static string Blocks { get; } = Read("violated", "blocks.hvm");
+
     /// <summary>A model that raises a model error: 'up' assigns 4 to a 0..3 variable after three steps.</summary>
     public static string Overflow { get; } = Read("runtime", "overflow.hvm");
 

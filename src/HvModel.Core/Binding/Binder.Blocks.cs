@@ -16,6 +16,33 @@ public sealed partial class Binder
 {
     public const string BlockFirst = "block_first";
 
+    /// <summary>
+    /// The block size of a scalarset declared <c>in blocks of B</c> (null without), checked, and
+    /// its fixed members: in blocks of more than one, a member's place in its block is observable,
+    /// so no member is interchangeable with another of its block and every member is fixed
+    /// (unnamed); otherwise the members named after <c>with</c>.
+    /// </summary>
+    private (int? Block, IReadOnlyList<string> Fixed) Blocks(ScalarsetTypeSyntax s, string declaredName, int size)
+    {
+        var block = s.Blocks is null ? (int?)null : ConstantInt(s.Blocks);
+        if (block is { } b)
+        {
+            if (b < 1 || size % b != 0)
+            {
+                throw new ModelError(s.Blocks!.Span, $"scalarset {declaredName} has {size} element(s): blocks of {b} do not divide them");
+            }
+
+            if (s.Distinguished.Count > 0)
+            {
+                throw new ModelError(s.Distinguished[0].Span, $"scalarset {declaredName} is in blocks: its members are told apart by block_first(i), not by names");
+            }
+        }
+
+        return block > 1
+            ? (block, [.. Enumerable.Range(0, size).Select(k => $"{declaredName}{k}")])
+            : (block, [.. s.Distinguished.Select(d => d.Text)]);
+    }
+
     private Expr BindBlockFirst(CallSyntax c, Scope scope)
     {
         if (c.Args.Count != 1)

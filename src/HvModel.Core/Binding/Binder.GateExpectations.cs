@@ -42,10 +42,14 @@ public sealed partial class Binder
         return result.ToImmutable();
     }
 
-    /// <summary>The finding's kind, its subject checked, and the arguments of a never-expectation folded when asked.</summary>
+    /// <summary>
+    /// The finding's kind, its subject and arguments checked. For an expectation whose condition
+    /// does not hold here (<paramref name="arguments"/> false), a value that names nothing in this
+    /// configuration is left unchecked: it may name a member that only another configuration has.
+    /// </summary>
     private (GateFindingKind Kind, ImmutableArray<int?> Arguments) Subject(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions, bool arguments) => d.Kind.Text switch
     {
-        "never" => (GateFindingKind.NeverFires, arguments ? NeverArguments(d, actions) : [.. NeverAction(d, actions).Parameters.Select(_ => (int?)null)]),
+        "never" => (GateFindingKind.NeverFires, NeverArguments(d, actions, inThisConfiguration: arguments)),
         "inert" => hunks.Any(h => h.Name == d.Subject.Text)
             ? (GateFindingKind.InertHunk, ImmutableArray<int?>.Empty)
             : throw new ModelError(d.Subject.Span, $"expect inert names an unknown hunk '{d.Subject.Text}'"),
@@ -59,7 +63,7 @@ public sealed partial class Binder
             ?? throw new ModelError(d.Subject.Span, $"expect never names an unknown action '{d.Subject.Text}'");
 
     /// <summary>A value per parameter of the action named, null where the expectation leaves it open.</summary>
-    private ImmutableArray<int?> NeverArguments(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions)
+    private ImmutableArray<int?> NeverArguments(GateExpectDecl d, ImmutableArray<ActionDef>.Builder actions, bool inThisConfiguration = true)
     {
         var action = NeverAction(d, actions);
         var values = new int?[action.Parameters.Length];
@@ -72,6 +76,11 @@ public sealed partial class Binder
             }
 
             var domain = action.Parameters[index].Domain;
+            if (!inThisConfiguration && syntax is NameSyntax elsewhere && !globals.ContainsKey(elsewhere.Name))
+            {
+                continue;
+            }
+
             if (domain is ScalarsetType { Fixed: 0 } plain && syntax is NameSyntax member && !globals.ContainsKey(member.Name))
             {
                 throw new ModelError(syntax.Span, $"'{member.Name}' names no value of {plain.Name}: the members of a plain scalarset are interchangeable, so none has a name; " +

@@ -282,26 +282,8 @@ public sealed partial class Binder
                     throw new ModelError(s.Size.Span, $"scalarset {declaredName} has {size} element(s) but names {s.Distinguished.Count} distinguished member(s)");
                 }
 
-                var block = s.Blocks is null ? (int?)null : ConstantInt(s.Blocks);
-                if (block is { } b)
-                {
-                    if (b < 1 || size % b != 0)
-                    {
-                        throw new ModelError(s.Blocks!.Span, $"scalarset {declaredName} has {size} element(s): blocks of {b} do not divide them");
-                    }
-
-                    if (s.Distinguished.Count > 0)
-                    {
-                        throw new ModelError(s.Distinguished[0].Span, $"scalarset {declaredName} is in blocks: its members are told apart by block_first(i), not by names");
-                    }
-                }
-
-                // In blocks of more than one, a member's place in its block is observable, so no member
-                // is interchangeable with another of its block: every member is fixed (unnamed).
-                IReadOnlyList<string> fixedMembers = block > 1
-                    ? [.. Enumerable.Range(0, size).Select(k => $"{declaredName}{k}")]
-                    : [.. s.Distinguished.Select(d => d.Text)];
-                var type = new ScalarsetType(declaredName, size, fixedMembers, block);
+                var (block, fixedMembers) = Blocks(s, declaredName, size);
+                var type = new ScalarsetType(declaredName, size, fixedMembers, block) { Declared = s.Span };
                 for (var k = 0; k < s.Distinguished.Count; k++)
                 {
                     // Printing shows interchangeable members as the type's name and ordinal:

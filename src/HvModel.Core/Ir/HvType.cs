@@ -1,3 +1,5 @@
+using HvModel.Core.Text;
+
 namespace HvModel.Core.Ir;
 
 /// <summary>
@@ -146,6 +148,9 @@ public sealed class ScalarsetType : ScalarType
     /// member is distinguished, which is sound; with B = 1 the type is an ordinary scalarset.
     /// </summary>
     public int? Block { get; }
+
+    /// <summary>Where the type is declared, for errors about it found after binding.</summary>
+    public SourceSpan Declared { get; init; } = SourceSpan.None;
 
     public string Name { get; }
 

@@ -34,7 +34,7 @@ public sealed class Prover(ProveInput input)
             // sort of interchangeable members stands for it at every size.
             if (model.Scalarsets.FirstOrDefault(s => s.Block > 1) is { } blocked)
             {
-                throw new ProveUnsupportedException($"scalarset {blocked.Name} is in blocks of {blocked.Block}: a member's place in its block matters, so no size-independent sort of interchangeable members stands for it (check it at each size instead)");
+                throw new ProveUnsupportedException($"scalarset {blocked.Name} is in blocks of {blocked.Block}: a member's place in its block matters, so no size-independent sort of interchangeable members stands for it (check it at each size instead)", blocked.Declared);
             }
 
             encoder = new ParamEncoder(model, variant);

@@ -70,7 +70,7 @@ public sealed class ProveTests
         var proof = ProveHarness.Prove("tests/models/prove/blocked.hvm");
         var r = Assert.Single(proof.Properties);
         Assert.Equal(Verdict.Unknown, r.Verdict);
-        Assert.Contains("scalarset V is in blocks of 2", r.Reason);
+        Assert.Contains("blocked.hvm:5:10: scalarset V is in blocks of 2", r.Reason);
     }
 
     [Fact]

@@ -47,6 +47,45 @@ public class GateTests
         Assert.Equal(1, gate.ExitCode);
     }
 
+    [Theory]
+    // Under a condition that does not hold here, parameter names and values that resolve are still checked.
+    [InlineData("expect never reset(too = 1) when LIMIT = 6 \"typo\"", "action 'reset' has no parameter 'too'")]
+    [InlineData("expect never reset(to = 7) when LIMIT = 6 \"out of range\"", "expected a value of 0..1 for parameter 'to'")]
+    [InlineData("expect never reset(to = 1) when LIMIT = 5 \"a member of another configuration\"\nexpect never reset(to = V3) \"unknown here\"", "unknown name 'V3'")]
+    public void An_expectation_of_another_configuration_is_still_checked(string line, string message)
+    {
+        var e = Assert.Throws<ModelError>(() => Check.Load($"""
+            model limits
+            const LIMIT = 5
+            var x: 0 .. 5 = 0
+            action reset(to: 0 .. 1) when x = 5 do x := to end
+            {line}
+            """));
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_expectation_may_name_a_member_of_a_scalarset_in_blocks_where_its_condition_holds()
+    {
+        const string Text = """
+            model blocks
+            const B: 1 .. 2 = 2
+            type V = scalarset(2) in blocks of B
+            var hit: array[V] of bool = false
+            action fire(i: V) when block_first(i) = i and !hit[i] do hit[i] := true end
+            allow deadlock
+            expect never fire(i = V1) when B = 2 "V1 is not a block's first"
+            """;
+
+        var blocked = Check.Load(Text);
+        Assert.Equal(0, Gate.Run(blocked, blocked.Variants).ExitCode);
+
+        // With blocks of one, V1 names nothing and the expectation is not this configuration's.
+        var plain = Check.Load(Text, new() { ["B"] = "1" });
+        Assert.Empty(Gate.Run(plain, plain.Variants).Findings.Where(f => f.Subject.StartsWith("fire", StringComparison.Ordinal) && !f.Expected));
+    }
+
     [Fact]
     public void An_expectation_naming_an_unknown_action_is_a_located_error()
     {

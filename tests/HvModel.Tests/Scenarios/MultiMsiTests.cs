@@ -88,6 +88,34 @@ public class MultiMsiTests
         Assert.Equal("drivers_restore", result.Trace.Steps[^1].Action!.Name);
     }
 
+    [Theory]
+    [InlineData("fresh")]
+    [InlineData("reuse_multi")]
+    public void The_gate_finds_only_what_the_properties_expect(string compose)
+    {
+        // Among them: setup of a later vector never fires (the block is allocated whole), and
+        // under reuse_multi hunk B is inert.
+        var model = Load(compose);
+        var gate = HvModel.Explicit.Review.Gate.Run(model, model.Variants);
+
+        Assert.All(gate.Findings, f => Assert.True(f.Expected, f.Subject));
+        Assert.Contains(gate.Findings, f => f.Subject == "setup(i=Irq1)");
+        Assert.Equal(compose == "reuse_multi", gate.Findings.Any(f => f.Subject == "restore_msi_state"));
+        Assert.Equal(0, gate.ExitCode);
+    }
+
+    [Fact]
+    public void A_block_of_one_vector_is_plain_MSI_with_mask_bits()
+    {
+        // Upstream's multi_msi needs nvec_used > 1: one vector is composed and reused as msi_mask.
+        var one = new Dictionary<string, string> { ["MSI"] = "multi", ["IRQS"] = "1", ["COMPOSE"] = "reuse_multi" };
+        var mask = new Dictionary<string, string> { ["MSI"] = "msi_mask", ["IRQS"] = "1", ["COMPOSE"] = "reuse_multi" };
+        var verdicts = (Dictionary<string, string> c) => Check.Explicit(Check.LoadFile("properties/hv-pci-msi.hvp", c))
+            .Select(r => $"{r.Variant}/{r.Property}: {r.Verdict} {r.States}").ToList();
+
+        Assert.Equal(verdicts(mask), verdicts(one));
+    }
+
     [Fact]
     public void The_block_is_one_scalarset_block_with_every_vector_fixed()
     {
