@@ -3,12 +3,14 @@
 # engine and by pdr (Spacer with its certificate, BMC for the traces), and their verdicts
 # compared cell by cell. pdr takes minutes per configuration on 2 cores, so this is a script,
 # not a test. Prints one line per configuration and every disagreement; exits 1 on one.
-#   bench/scenarios-pdr.sh [TIMEOUT-SECONDS]      (default 1800, for the whole pdr run)
+#   bench/scenarios-pdr.sh [TIMEOUT-SECONDS [PATTERN]]   (default 1800, for the whole pdr run;
+#                                                       PATTERN, an extended regex, keeps the
+#                                                       matching configurations)
 . "$(dirname "$0")/lib.sh"
 timeout_s=${1:-1800}
 fail=0
 # The configurations: properties/scenarios.conf, one a line (comments stripped).
-mapfile -t configs < <(scenario_configs)
+mapfile -t configs < <(scenario_configs | grep -E "${2:-.}")
 for c in "${configs[@]}"; do
   consts=(); for a in $c; do consts+=(--const "$a"); done
   hv check properties/scenarios.hvp "${consts[@]}" --format json > "$work/explicit.json" || true
