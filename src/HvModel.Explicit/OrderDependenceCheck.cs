@@ -37,23 +37,8 @@ internal static class OrderDependenceCheck
             .Select(CheckLoop).FirstOrDefault(r => r is not null);
 
     /// <summary>Every statement of <paramref name="stmt"/> but those under a branch that a configuration's constant rules out.</summary>
-    private static IEnumerable<Stmt> LiveStatements(Stmt stmt)
-    {
-        var pending = new Stack<Stmt>();
-        pending.Push(stmt);
-        while (pending.Count > 0)
-        {
-            var s = pending.Pop();
-            yield return s;
-            var children = s is IfStmt i && ConstantValue.Of(i.Condition) is { } taken
-                ? [taken != 0 ? i.Then : i.Else]
-                : StmtFacts.Children(s);
-            foreach (var child in children.Reverse())
-            {
-                pending.Push(child);
-            }
-        }
-    }
+    private static IEnumerable<Stmt> LiveStatements(Stmt stmt) => StmtFacts.Descendants(stmt, s =>
+        s is IfStmt i && ConstantValue.Of(i.Condition) is { } taken ? [taken != 0 ? i.Then : i.Else] : StmtFacts.Children(s));
 
     private static string? CheckLoop(ForStmt loop)
     {

@@ -24,7 +24,10 @@ public static class StmtFacts
     };
 
     /// <summary><paramref name="stmt"/> and every statement inside it, in pre-order (source order).</summary>
-    public static IEnumerable<Stmt> Descendants(Stmt stmt)
+    public static IEnumerable<Stmt> Descendants(Stmt stmt) => Descendants(stmt, Children);
+
+    /// <summary>As <see cref="Descendants(Stmt)"/>, going down only into the <paramref name="children"/> a statement names.</summary>
+    public static IEnumerable<Stmt> Descendants(Stmt stmt, Func<Stmt, IEnumerable<Stmt>> children)
     {
         var pending = new Stack<Stmt>();
         pending.Push(stmt);
@@ -32,7 +35,7 @@ public static class StmtFacts
         {
             var s = pending.Pop();
             yield return s;
-            foreach (var child in Children(s).Reverse())
+            foreach (var child in children(s).Reverse())
             {
                 pending.Push(child);
             }
