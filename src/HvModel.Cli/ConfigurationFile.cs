@@ -23,13 +23,9 @@ public static class ConfigurationFile
             foreach (var word in text.Split(' ', '\t').Where(w => w.Length > 0))
             {
                 column = text.IndexOf(word, column, StringComparison.Ordinal);
-                var eq = word.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0 || eq == word.Length - 1)
-                {
-                    throw new ModelError(new SourceSpan(path, i + 1, column + 1), $"expected NAME=VALUE, not '{word}'");
-                }
-
-                constants[word[..eq]] = word[(eq + 1)..];
+                var (name, value) = ConstantSetting.Parse(word)
+                    ?? throw new ModelError(new SourceSpan(path, i + 1, column + 1), $"expected NAME=VALUE, not '{word}'");
+                constants[name] = value;
                 column += word.Length;
             }
 

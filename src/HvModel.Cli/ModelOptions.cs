@@ -42,7 +42,7 @@ public sealed class ModelOptions
             return null;
         }
 
-        if ((parse.GetValue(Constants) ?? []).FirstOrDefault(c => c.IndexOf('=', StringComparison.Ordinal) <= 0) is { } malformed)
+        if ((parse.GetValue(Constants) ?? []).FirstOrDefault(c => ConstantSetting.Parse(c) is null) is { } malformed)
         {
             Cli.UsageError($"--const expects NAME=VALUE, not '{malformed}'");
             return null;
@@ -68,10 +68,9 @@ public sealed class ModelOptions
         var constants = new Dictionary<string, string>();
         foreach (var c in parse.GetValue(Constants) ?? [])
         {
-            var eq = c.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
+            if (ConstantSetting.Parse(c) is var (name, value))
             {
-                constants[c[..eq].Trim()] = c[(eq + 1)..].Trim();
+                constants[name] = value;
             }
         }
 

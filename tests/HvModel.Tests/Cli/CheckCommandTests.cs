@@ -41,6 +41,8 @@ public class CheckCommandTests
     [Theory]
     [InlineData("--variant", "v9", "--variant v9: the model has no such variant")]
     [InlineData("--const", "CPUS=99", "--const CPUS=99: value 99 is out of range 1..8")]
+    [InlineData("--const", "CPUS=", "--const expects NAME=VALUE, not 'CPUS='")]
+    [InlineData("--const", " =2", "--const expects NAME=VALUE, not ' =2'")]
     [InlineData("--engine", "magic", "--engine must be one of")]
     [InlineData("--format", "xml", "--format must be one of text, json, html, email, dot, graphml, not 'xml'")]
     public void Bad_options_exit_2_with_a_message(string option, string value, string message)
