@@ -13,9 +13,20 @@ public static class ConstantValue
 {
     private static readonly Variant NoVariant = new("", [], "", SourceSpan.None);
 
-    /// <summary>The value, or null when <paramref name="e"/> is not constant or cannot be evaluated.</summary>
+    /// <summary>
+    /// The value, or null when <paramref name="e"/> is not constant or cannot be evaluated. A
+    /// connective whose constant side decides it is constant (<c>MSI = multi and ...</c> where MSI
+    /// is another kind), as the evaluator's short-circuit never reads the other side.
+    /// </summary>
     public static int? Of(Expr e)
     {
+        if (e is BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } b && Of(b.Left) is { } left)
+        {
+            return b.Op == BinaryOp.And
+                ? (left == 0 ? 0 : Truth(Of(b.Right)))
+                : (left != 0 ? 1 : Truth(Of(b.Right)));
+        }
+
         if (!ConstantChecker.IsConstant(e))
         {
             return null;
@@ -30,4 +41,6 @@ public static class ConstantValue
             return null;
         }
     }
+
+    private static int? Truth(int? value) => value is { } v ? (v != 0 ? 1 : 0) : null;
 }

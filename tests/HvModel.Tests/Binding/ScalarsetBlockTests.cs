@@ -112,5 +112,10 @@ public class ScalarsetBlockTests
         var inElse = Model.Replace("if COPY then last := a[t] end", "if !COPY then skip else last := a[t] end", StringComparison.Ordinal);
         Assert.StartsWith("symmetry: canonical", Symmetry.Describe(Check.Load(inElse)), StringComparison.Ordinal);
         Assert.Contains("may depend on the order", Symmetry.Describe(Check.Load(inElse, new() { ["COPY"] = "true" })), StringComparison.Ordinal);
+
+        // A condition whose constant side decides it: 'COPY and a[t]' never reads a[t] here.
+        var decided = Model.Replace("if COPY then", "if COPY and a[t] then", StringComparison.Ordinal);
+        Assert.StartsWith("symmetry: canonical", Symmetry.Describe(Check.Load(decided)), StringComparison.Ordinal);
+        Assert.Contains("may depend on the order", Symmetry.Describe(Check.Load(decided, new() { ["COPY"] = "true" })), StringComparison.Ordinal);
     }
 }
