@@ -7,10 +7,11 @@ namespace HvModel.Core.Binding;
 /// <summary>
 /// The binder's one built-in function, <c>block_first(i)</c>: the first member of the block of
 /// <c>i</c>, for a scalarset declared <c>in blocks of B</c>. It is lowered here into what every
-/// engine already reads: with blocks of 1 it is <c>i</c> itself, so a model that names its blocks
-/// has, in a configuration with blocks of 1, the very IR it had without them (its symmetry and
-/// state counts too); with larger blocks every member is fixed, and it is a choice among the
-/// blocks' first members as literals.
+/// engine already reads: with blocks of 1 it is <c>i</c> itself, so in a configuration with
+/// blocks of 1 the type and every use of <c>block_first</c> are what they were without blocks
+/// (the reduction and state counts too); with larger blocks every member is fixed, and it is a
+/// choice among the blocks' first members as literals. That choice is also equivariant under
+/// permutations of whole blocks, so it stays sound if the explicit engine learns to permute them.
 /// </summary>
 public sealed partial class Binder
 {
