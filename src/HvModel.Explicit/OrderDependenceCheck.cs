@@ -38,7 +38,10 @@ internal static class OrderDependenceCheck
 
     /// <summary>Every statement of <paramref name="stmt"/> but those under a branch that a configuration's constant rules out.</summary>
     private static IEnumerable<Stmt> LiveStatements(Stmt stmt) => StmtFacts.Descendants(stmt, s =>
-        s is IfStmt i && ConstantValue.Of(i.Condition) is { } taken ? [taken != 0 ? i.Then : i.Else] : StmtFacts.Children(s));
+        s is IfStmt i && Taken(i) is { } taken ? [taken] : StmtFacts.Children(s));
+
+    /// <summary>The branch a configuration's constant condition takes, or null when the condition reads the state.</summary>
+    private static Stmt? Taken(IfStmt i) => ConstantValue.Of(i.Condition) is { } value ? (value != 0 ? i.Then : i.Else) : null;
 
     private static string? CheckLoop(ForStmt loop)
     {
@@ -89,9 +92,9 @@ internal static class OrderDependenceCheck
                 }
 
                 break;
-            case IfStmt i when ConstantValue.Of(i.Condition) is { } taken:
+            case IfStmt i when Taken(i) is { } taken:
                 // A configuration's constant decides the branch: the other one never runs.
-                Collect(taken != 0 ? i.Then : i.Else, aliases, written, shared, reads);
+                Collect(taken, aliases, written, shared, reads);
                 break;
             case IfStmt i:
                 ReadsOf(i.Condition, reads);

@@ -172,13 +172,14 @@ public sealed partial class Binder
         {
             throw new ModelError(n.Span, n.Name is "TRUE" or "FALSE" or "True" or "False"
                 ? $"unknown name '{n.Name}': the booleans are written 'true' and 'false'"
-                : UnnamedMember(n.Name) is { Block: not null } blocked
-                ? $"unknown name '{n.Name}': the members of scalarset {blocked.Name} are told apart by their place in a block, with {BlockFirst}(i), not by names"
-                : UnnamedMember(n.Name) is { } set
-                ? $"unknown name '{n.Name}': the members of scalarset {set.Name} are interchangeable, so none has a name (symmetry reduction permutes them); " +
-                  $"single one out with 'type {set.Name} = scalarset(N) with {n.Name}', or, where members differ by their place in blocks, " +
-                  $"declare 'in blocks of B' and use {BlockFirst}(i)"
-                : $"unknown name '{n.Name}'");
+                : UnnamedMember(n.Name) switch
+                {
+                    { Block: not null } blocked => $"unknown name '{n.Name}': the members of scalarset {blocked.Name} are told apart by their place in a block, with {BlockFirst}(i), not by names",
+                    { } set => $"unknown name '{n.Name}': the members of scalarset {set.Name} are interchangeable, so none has a name (symmetry reduction permutes them); " +
+                        $"single one out with 'type {set.Name} = scalarset(N) with {n.Name}', or, where members differ by their place in blocks, " +
+                        $"declare 'in blocks of B' and use {BlockFirst}(i)",
+                    null => $"unknown name '{n.Name}'",
+                });
         }
 
         return symbol switch

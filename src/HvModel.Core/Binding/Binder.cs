@@ -356,10 +356,9 @@ public sealed partial class Binder
             throw new ModelError(syntax.Span, "expected a constant expression");
         }
 
-        var evaluator = new ExprEvaluator(new Variant("", [], "", SourceSpan.None)) { Locals = new int[64] };
         try
         {
-            return new LiteralExpr(evaluator.Eval(e), e.Type is RangeType ? IntType.Instance : e.Type, syntax.Span);
+            return new LiteralExpr(ConstantValue.Evaluate(e), e.Type is RangeType ? IntType.Instance : e.Type, syntax.Span);
         }
         catch (ModelRuntimeError error)
         {

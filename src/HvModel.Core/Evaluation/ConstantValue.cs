@@ -34,13 +34,16 @@ public static class ConstantValue
 
         try
         {
-            return new ExprEvaluator(NoVariant) { Locals = [] }.Eval(e);
+            return Evaluate(e);
         }
         catch (ModelRuntimeError)
         {
             return null;
         }
     }
+
+    /// <summary>The value of <paramref name="e"/>, which must read no state, local or hunk; a model runtime error is thrown.</summary>
+    public static int Evaluate(Expr e) => new ExprEvaluator(NoVariant) { Locals = [] }.Eval(e);
 
     private static int? Truth(int? value) => value is { } v ? (v != 0 ? 1 : 0) : null;
 }
