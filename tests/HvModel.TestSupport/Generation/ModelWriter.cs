@@ -90,13 +90,7 @@ internal sealed class ModelWriter
         for (var i = 0; i < count; i++)
         {
             var p = Predicate(d);
-            var form = choose.Next(4) switch
-            {
-                0 => $"({p}) leadsto ({Predicate(d)})",
-                1 => $"always eventually ({p})",
-                2 => $"eventually ({p})",
-                _ => $"eventually always ({p})",
-            };
+            var form = LivenessForms.Text(choose.Next(4), $"({p})", () => $"({Predicate(d)})");
             sb.AppendLine($"liveness live{i} \"liveness {i}\": {form}");
         }
 

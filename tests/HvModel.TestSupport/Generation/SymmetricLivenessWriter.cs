@@ -29,13 +29,7 @@ public sealed class SymmetricLivenessWriter(Choices choose)
         var count = choose.Between(1, 3);
         for (var k = 0; k < count; k++)
         {
-            var property = choose.Next(4) switch
-            {
-                0 => $"{Predicate()} leadsto {Predicate()}",
-                1 => $"always eventually {Predicate()}",
-                2 => $"eventually {Predicate()}",
-                _ => $"eventually always {Predicate()}",
-            };
+            var property = LivenessForms.Text(choose.Next(4), Predicate(), Predicate);
             sb.AppendLine($"liveness l{k}: {property}");
         }
 
